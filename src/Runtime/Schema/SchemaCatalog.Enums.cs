@@ -63,6 +63,11 @@ public static partial class SchemaCatalog
 
         static EnumValueSpec V(string name, CardVersion since) => new(name, since);
         static EnumSpec E(string name, CardVersion since, params EnumValueSpec[] values) => new(name, since, values);
+        static EnumSpec HostExtensible(EnumSpec spec)
+        {
+            spec.IsHostExtensible = true;
+            return spec;
+        }
 
         return new[]
         {
@@ -74,7 +79,7 @@ public static partial class SchemaCatalog
             E(EnumNames.VerticalAlignment, v10, V("top", v10), V("center", v10), V("bottom", v10)),
             E(EnumNames.Spacing, v10, V("default", v10), V("none", v10), V("small", v10), V("medium", v10), V("large", v10), V("extraLarge", v10), V("padding", v10)),
             E(EnumNames.BlockElementHeight, v10, V("auto", v10), V("stretch", v10)),
-            E(EnumNames.ContainerStyle, v10, V("default", v10), V("emphasis", v10), V("good", v12), V("attention", v12), V("warning", v12), V("accent", v12)),
+            HostExtensible(E(EnumNames.ContainerStyle, v10, V("default", v10), V("emphasis", v10), V("good", v12), V("attention", v12), V("warning", v12), V("accent", v12))),
             E(EnumNames.ImageSize, v10, V("auto", v10), V("stretch", v10), V("small", v10), V("medium", v10), V("large", v10)),
             E(EnumNames.ImageStyle, v10, V("default", v10), V("person", v10)),
             E(EnumNames.ImageSetStyle, v16, V("default", v16), V("stacked", v16), V("grid", v16)),
@@ -84,7 +89,7 @@ public static partial class SchemaCatalog
             E(EnumNames.ChoiceInputStyle, v10, V("compact", v10), V("expanded", v10), V("filtered", v15)),
             E(EnumNames.InputLabelPosition, v16, V("inline", v16), V("above", v16)),
             E(EnumNames.InputStyle, v16, V("revealOnHover", v16), V("default", v16)),
-            E(EnumNames.ActionStyle, v12, V("default", v12), V("positive", v12), V("destructive", v12)),
+            HostExtensible(E(EnumNames.ActionStyle, v12, V("default", v12), V("positive", v12), V("destructive", v12))),
             E(EnumNames.ActionMode, v15, V("primary", v15), V("secondary", v15)),
             E(EnumNames.AssociatedInputs, v13, V("auto", v13), V("none", v13)),
             E(EnumNames.CarouselOrientation, v16, V("horizontal", v16), V("vertical", v16)),

@@ -73,7 +73,7 @@ public static partial class SchemaCatalog
     /// <param name="name">The discriminator.</param>
     /// <returns>The type.</returns>
     /// <exception cref="KeyNotFoundException">No such type.</exception>
-    public static CardTypeSpec GetType(string name)
+    public static CardTypeSpec GetCardType(string name)
         => TryGetType(name, out var type) ? type : throw new KeyNotFoundException($"'{name}' is not an Adaptive Card type.");
 
     /// <summary>Looks an enum up by its schema name (for example <c>FontSize</c>).</summary>

@@ -132,6 +132,12 @@ public sealed class EnumSpec
     /// <summary>The values in schema order.</summary>
     public IReadOnlyList<EnumValueSpec> Values { get; }
 
+    /// <summary>
+    /// Whether hosts may define further values (container and action styles come from the host config);
+    /// renderers show the default for a value they do not know.
+    /// </summary>
+    public bool IsHostExtensible { get; internal set; }
+
     /// <summary>Looks a value up, ignoring case as every renderer does.</summary>
     /// <param name="text">The value as written.</param>
     /// <param name="value">The value's spec when found.</param>

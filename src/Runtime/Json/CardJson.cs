@@ -1,0 +1,95 @@
+using System;
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CardGen.Cards;
+
+namespace CardGen.Json;
+
+/// <summary>Entry points that turn bytes into cards and cards into bytes.</summary>
+internal static class CardJson
+{
+    /// <summary>
+    /// Card text is sent as JSON bodies, never embedded in HTML, so only what JSON requires is escaped: non-ASCII
+    /// text stays readable and compact (hosts reject large cards).
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 128,
+    };
+
+    public static AdaptiveCard Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        // A UTF-8 byte order mark is common in files saved by editors.
+        if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
+        {
+            utf8Json = utf8Json.Slice(3);
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
+        {
+            AllowTrailingCommas = DocumentOptions.AllowTrailingCommas,
+            CommentHandling = DocumentOptions.CommentHandling,
+            MaxDepth = DocumentOptions.MaxDepth,
+        });
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                throw new CardJsonException($"Unexpected content after the card at byte {reader.TokenStartIndex}.", null, reader.TokenStartIndex);
+            }
+        }
+        catch (JsonException e) when (e is not CardJsonException)
+        {
+            throw new CardJsonException(
+                $"The card is not valid JSON: {e.Message}",
+                e.LineNumber,
+                e.BytePositionInLine,
+                e);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new CardJsonException($"An Adaptive Card must be a JSON object, not {root.ValueKind} (line 0, byte 0).", 0, 0);
+            }
+
+            return CardReader.ReadCard(root);
+        }
+    }
+
+    public static byte[] ToUtf8(CardObject value)
+    {
+        using var stream = new MemoryStream(1024);
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            value.WriteJson(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    public static string ToJsonString(CardObject value)
+    {
+        using var stream = new MemoryStream(1024);
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            value.WriteJson(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+}

@@ -1,0 +1,833 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using CardGen.Schema;
+using static CardGen.Schema.SchemaCatalog;
+
+namespace CardGen.Validation;
+
+/// <summary>
+/// Walks card JSON once, checking every object against its <see cref="CardTypeSpec"/> and the target host.
+/// Everything it knows about Adaptive Cards comes from <see cref="SchemaCatalog"/> and <see cref="HostProfile"/>.
+/// </summary>
+internal sealed class ValidationWalker
+{
+    private readonly ValidationTarget _target;
+    private readonly List<CardFinding> _findings = new();
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly List<(string Id, string Path)> _toggleTargets = new();
+    private readonly HashSet<string> _idsReplacedByFallback = new(StringComparer.Ordinal);
+    private CardVersion? _declared;
+
+    public ValidationWalker(ValidationTarget target) => _target = target;
+
+    public IReadOnlyList<CardFinding> Findings => _findings;
+
+    private HostProfile Host => _target.Host;
+
+    public void ValidateRoot(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Error(CardRules.MalformedJson, "$", $"An Adaptive Card must be a JSON object, not {Describe(root)}.");
+            return;
+        }
+
+        if (!root.TryGetProperty("type", out var type))
+        {
+            Error(CardRules.CardType, "$", "The card has no \"type\"; a card must say \"type\": \"AdaptiveCard\".");
+        }
+        else if (!type.ValueEquals(AdaptiveCardType))
+        {
+            Error(CardRules.CardType, "$.type", $"The card's type is {Describe(type)}; it must be \"AdaptiveCard\".");
+        }
+
+        if (!root.TryGetProperty("version", out var version))
+        {
+            Error(CardRules.CardVersion, "$", $"The card has no \"version\"; renderers refuse or guess. Declare the version it needs, for example \"{_target.Version}\".");
+        }
+        else if (version.ValueKind != JsonValueKind.String || !Schema.CardVersion.TryParse(version.GetString(), out var declared))
+        {
+            Error(CardRules.CardVersion, "$.version", $"The card's version {Describe(version)} is not major.minor, for example \"1.3\".");
+        }
+        else
+        {
+            _declared = declared;
+            if (declared > _target.Version)
+            {
+                Error(CardRules.VersionAboveTarget, "$.version", $"The card declares version {declared}, but {_target} renders up to {_target.Version}; the host shows the fallback text instead.");
+            }
+        }
+
+        if (Host.FallbackTextIsNotification && !(root.TryGetProperty("fallbackText", out var fallbackText) && fallbackText.ValueKind == JsonValueKind.String && fallbackText.GetString()!.Length > 0))
+        {
+            Warning(CardRules.MissingFallbackText, "$", $"The card has no fallbackText; {Host.Name} shows it as the notification text, and without it mobile notifications read a generic text.");
+        }
+
+        ValidateCardBody(root, "$", showCardDepth: 0);
+
+        foreach (var (id, path) in _toggleTargets)
+        {
+            if (!_ids.ContainsKey(id))
+            {
+                Warning(CardRules.ToggleTargetNotFound, path, $"No element has the id \"{id}\"; toggling it does nothing.");
+            }
+        }
+    }
+
+    private void ValidateCardBody(JsonElement card, string path, int showCardDepth)
+    {
+        var spec = Card;
+        ValidateProperties(card, spec, path, fallbackAvailable: false, showCardDepth, skip: "type");
+        if (card.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Array && actions.GetArrayLength() > Host.MaxActions)
+        {
+            Warning(CardRules.TooManyActions, path + ".actions", $"The card has {actions.GetArrayLength()} actions; {Host.Name} shows at most {Host.MaxActions} in a row.");
+        }
+
+        if (card.TryGetProperty("refresh", out var refresh) && refresh.ValueKind == JsonValueKind.Object
+            && refresh.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+            && !(action.TryGetProperty("type", out var actionType) && actionType.ValueEquals(TypeNames.Execute)))
+        {
+            Error(CardRules.RefreshActionNotExecute, path + ".refresh.action", "refresh.action must be an Action.Execute.");
+        }
+    }
+
+    private void ValidateElement(JsonElement element, string path, bool fallbackAvailable, int showCardDepth)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            Error(CardRules.WrongValueKind, path, $"An element must be a JSON object, not {Describe(element)}.");
+            return;
+        }
+
+        if (!element.TryGetProperty("type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String)
+        {
+            Error(CardRules.MissingType, path, "The element has no \"type\"; every element in a body or items list needs one, for example \"TextBlock\".");
+            return;
+        }
+
+        var typeName = typeValue.GetString()!;
+        var ownFallback = element.TryGetProperty("fallback", out var fallbackValue);
+        var canFallBack = fallbackAvailable || ownFallback;
+        if (!TryGetType(typeName, out var spec))
+        {
+            Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.UnknownType, path + ".type",
+                canFallBack
+                    ? $"\"{typeName}\" is not an Adaptive Card element; renderers show its fallback."
+                    : $"\"{typeName}\" is not an Adaptive Card element{Suggest(typeName, CardTypeRole.Element)}; renderers drop it.");
+            if (ownFallback)
+            {
+                ValidateFallback(element, fallbackValue, path, FallbackFamily.Element, showCardDepth);
+            }
+
+            return;
+        }
+
+        if (spec.Role != CardTypeRole.Element)
+        {
+            Error(CardRules.TypeNotAllowed, path + ".type", spec.Role == CardTypeRole.Action
+                ? $"{typeName} is an action; put it in \"actions\" or an ActionSet, not among elements."
+                : $"{typeName} is not allowed here; it belongs only inside its parent ({ParentOf(typeName)}).");
+            return;
+        }
+
+        CheckTypeVersion(spec, path, canFallBack);
+        if (spec.IsInput)
+        {
+            CheckInput(element, spec, path);
+        }
+
+        RecordId(element, path);
+        ValidateProperties(element, spec, path, canFallBack, showCardDepth, skip: "type");
+        if (ownFallback)
+        {
+            ValidateFallback(element, fallbackValue, path, FallbackFamily.Element, showCardDepth);
+        }
+    }
+
+    private void ValidateAction(JsonElement action, string path, bool isSelectAction, bool fallbackAvailable, int showCardDepth)
+    {
+        if (action.ValueKind != JsonValueKind.Object)
+        {
+            Error(CardRules.WrongValueKind, path, $"An action must be a JSON object, not {Describe(action)}.");
+            return;
+        }
+
+        if (!action.TryGetProperty("type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String)
+        {
+            Error(CardRules.MissingType, path, "The action has no \"type\", for example \"Action.OpenUrl\".");
+            return;
+        }
+
+        var typeName = typeValue.GetString()!;
+        var ownFallback = action.TryGetProperty("fallback", out var fallbackValue);
+        var canFallBack = fallbackAvailable || ownFallback;
+        if (!TryGetType(typeName, out var spec))
+        {
+            Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.UnknownType, path + ".type",
+                canFallBack
+                    ? $"\"{typeName}\" is not an Adaptive Card action; renderers show its fallback."
+                    : $"\"{typeName}\" is not an Adaptive Card action{Suggest(typeName, CardTypeRole.Action)}; renderers drop it.");
+            if (ownFallback)
+            {
+                ValidateFallback(action, fallbackValue, path, FallbackFamily.Action, showCardDepth);
+            }
+
+            return;
+        }
+
+        if (spec.Role != CardTypeRole.Action)
+        {
+            Error(CardRules.TypeNotAllowed, path + ".type", $"{typeName} is not an action; only Action.* types are allowed here.");
+            return;
+        }
+
+        if (isSelectAction && typeName == TypeNames.ShowCard)
+        {
+            Error(CardRules.TypeNotAllowed, path + ".type", "Action.ShowCard cannot be a select action or an inline action; use it in \"actions\".");
+            return;
+        }
+
+        var newer = spec.Since > _target.Version;
+        CheckTypeVersion(spec, path, canFallBack);
+        if (!newer)
+        {
+            var support = Host.GetActionSupport(typeName, out var reason);
+            if (support != HostSupport.Supported)
+            {
+                Report(support == HostSupport.Unsupported && !canFallBack ? FindingSeverity.Error : FindingSeverity.Warning,
+                    CardRules.ActionNotSupported, path + ".type", $"{typeName}: {reason}.");
+            }
+        }
+
+        if (typeName == TypeNames.ShowCard && Host.MaxShowCardDepth is { } maxDepth && showCardDepth + 1 > maxDepth)
+        {
+            Warning(CardRules.ShowCardTooDeep, path, $"This Action.ShowCard is nested {showCardDepth + 1} deep; {Host.Name} shows ShowCard cards {maxDepth} level(s) deep.");
+        }
+
+        RecordId(action, path);
+        ValidateProperties(action, spec, path, canFallBack, showCardDepth, skip: "type");
+        if (ownFallback)
+        {
+            ValidateFallback(action, fallbackValue, path, FallbackFamily.Action, showCardDepth);
+        }
+    }
+
+    private void ValidateComponent(JsonElement component, CardTypeSpec spec, string path, bool fallbackAvailable, int showCardDepth)
+    {
+        if (component.ValueKind != JsonValueKind.Object)
+        {
+            Error(CardRules.WrongValueKind, path, $"A {spec.Name} must be a JSON object, not {Describe(component)}.");
+            return;
+        }
+
+        if (spec.Role == CardTypeRole.Element)
+        {
+            // A fixed place that holds an element type (an ImageSet's images): "type" may be omitted.
+            if (component.TryGetProperty("type", out var elementType) && !elementType.ValueEquals(spec.Name))
+            {
+                Error(CardRules.TypeNotAllowed, path + ".type", $"Only {spec.Name} is allowed here, not {Describe(elementType)}.");
+                return;
+            }
+
+            RecordId(component, path);
+            ValidateProperties(component, spec, path, fallbackAvailable, showCardDepth, skip: "type");
+            return;
+        }
+
+        var skip = spec.TryGetProperty("type", out _) ? null : "type";
+        if (skip is not null && component.TryGetProperty("type", out var type) && !type.ValueEquals(spec.Name))
+        {
+            Error(CardRules.TypeNotAllowed, path + ".type", $"Only {spec.Name} is allowed here, not {Describe(type)}.");
+            return;
+        }
+
+        if (spec.Fallback != FallbackFamily.None)
+        {
+            RecordId(component, path);
+        }
+
+        var ownFallback = component.TryGetProperty("fallback", out var fallback);
+        ValidateProperties(component, spec, path, fallbackAvailable || ownFallback, showCardDepth, skip);
+        if (ownFallback && spec.Fallback != FallbackFamily.None)
+        {
+            ValidateFallback(component, fallback, path, spec.Fallback, showCardDepth);
+        }
+    }
+
+    private void ValidateProperties(JsonElement json, CardTypeSpec spec, string path, bool fallbackAvailable, int showCardDepth, string? skip)
+    {
+        foreach (var property in json.EnumerateObject())
+        {
+            var name = property.Name;
+            if (name == skip)
+            {
+                continue;
+            }
+
+            var propertyPath = PathOf(path, name);
+            if (!spec.TryGetProperty(name, out var propertySpec))
+            {
+                Report(Host.RejectsUnknownProperties ? FindingSeverity.Warning : FindingSeverity.Info, CardRules.UnknownProperty, propertyPath,
+                    Host.RejectsUnknownProperties
+                        ? $"{spec.Name} has no property \"{name}\"; {Host.Name} checks cards against the published schema, which rejects unknown properties."
+                        : $"{spec.Name} has no property \"{name}\"; renderers ignore it.");
+                continue;
+            }
+
+            if (!CheckVersion(propertySpec.Since, propertyPath, $"{spec.Name}.{propertySpec.Name}", fallbackAvailable: false))
+            {
+                continue;
+            }
+
+            ValidateValue(property.Value, propertySpec, spec, propertyPath, fallbackAvailable, showCardDepth);
+        }
+
+        foreach (var propertySpec in spec.Properties)
+        {
+            if (!propertySpec.IsRequired || propertySpec.Since > _target.Version)
+            {
+                continue;
+            }
+
+            if (!HasProperty(json, propertySpec))
+            {
+                Error(CardRules.MissingRequiredProperty, path, $"{spec.Name} needs \"{propertySpec.Name}\".");
+            }
+            else if (propertySpec.IsNonEmpty && json.TryGetProperty(propertySpec.Name, out var array)
+                && array.ValueKind == JsonValueKind.Array && array.GetArrayLength() == 0)
+            {
+                Error(CardRules.EmptyCollection, PathOf(path, propertySpec.Name), $"{spec.Name}.{propertySpec.Name} must not be empty.");
+            }
+        }
+    }
+
+    private void ValidateValue(JsonElement value, PropertySpec p, CardTypeSpec owner, string path, bool fallbackAvailable, int showCardDepth)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            if (!p.IsNullable)
+            {
+                Error(CardRules.WrongValueKind, path, $"{owner.Name}.{p.Name} cannot be null; leave it out instead.");
+            }
+
+            return;
+        }
+
+        switch (p.Kind)
+        {
+            case PropertyKind.String:
+                Expect(value, JsonValueKind.String, path, p, owner, "a string");
+                break;
+            case PropertyKind.Boolean:
+                if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    WrongKind(value, path, p, owner, "true or false");
+                }
+
+                break;
+            case PropertyKind.Number:
+                Expect(value, JsonValueKind.Number, path, p, owner, "a number");
+                break;
+            case PropertyKind.Integer:
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out _))
+                {
+                    WrongKind(value, path, p, owner, "a whole number");
+                }
+
+                break;
+            case PropertyKind.Enum:
+                CheckEnum(value, p, owner, path);
+                break;
+            case PropertyKind.Url:
+                CheckUrl(value, p, owner, path);
+                break;
+            case PropertyKind.Pixels:
+                CheckFormat(value, path, p, owner, CardFormats.IsPixels, "a pixel size such as \"80px\"");
+                break;
+            case PropertyKind.Color:
+                CheckFormat(value, path, p, owner, CardFormats.IsColor, "a colour #RRGGBB or #AARRGGBB");
+                break;
+            case PropertyKind.ColumnWidth:
+                CheckDimension(value, path, p, owner, CardFormats.IsColumnWidth, "\"auto\", \"stretch\", a weight number or \"NNpx\"");
+                break;
+            case PropertyKind.WeightOrPixels:
+                CheckDimension(value, path, p, owner, CardFormats.IsPixels, "a weight number or \"NNpx\"");
+                break;
+            case PropertyKind.HeightOrPixels:
+                CheckFormat(value, path, p, owner, CardFormats.IsHeight, "\"auto\", \"stretch\" or \"NNpx\"");
+                break;
+            case PropertyKind.Version:
+                CheckFormat(value, path, p, owner, v => Schema.CardVersion.TryParse(v, out _), "a version such as \"1.3\"");
+                break;
+            case PropertyKind.ElementArray:
+                if (Expect(value, JsonValueKind.Array, path, p, owner, "an array of elements"))
+                {
+                    var i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        ValidateElement(item, Index(path, i++), fallbackAvailable, showCardDepth);
+                    }
+                }
+
+                break;
+            case PropertyKind.ActionArray:
+                if (Expect(value, JsonValueKind.Array, path, p, owner, "an array of actions"))
+                {
+                    var i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        ValidateAction(item, Index(path, i++), isSelectAction: false, fallbackAvailable, showCardDepth);
+                    }
+
+                    if (owner.Name == TypeNames.ActionSet && value.GetArrayLength() > Host.MaxActions)
+                    {
+                        Warning(CardRules.TooManyActions, path, $"The ActionSet has {value.GetArrayLength()} actions; {Host.Name} shows at most {Host.MaxActions} in a row.");
+                    }
+                }
+
+                break;
+            case PropertyKind.SelectAction:
+                if (Expect(value, JsonValueKind.Object, path, p, owner, "an action object"))
+                {
+                    ValidateAction(value, path, isSelectAction: true, fallbackAvailable, showCardDepth);
+                }
+
+                break;
+            case PropertyKind.Object:
+                if (Expect(value, JsonValueKind.Object, path, p, owner, "an object"))
+                {
+                    ValidateComponent(value, GetCardType(p.ObjectType!), path, fallbackAvailable, showCardDepth);
+                }
+
+                break;
+            case PropertyKind.ObjectArray:
+                if (Expect(value, JsonValueKind.Array, path, p, owner, $"an array of {p.ObjectType}"))
+                {
+                    var itemSpec = GetCardType(p.ObjectType!);
+                    var i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        ValidateComponent(item, itemSpec, Index(path, i++), fallbackAvailable, showCardDepth);
+                    }
+                }
+
+                break;
+            case PropertyKind.InlineArray:
+                if (Expect(value, JsonValueKind.Array, path, p, owner, "an array of TextRun objects or strings"))
+                {
+                    var i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        var itemPath = Index(path, i++);
+                        if (item.ValueKind == JsonValueKind.String)
+                        {
+                            continue;
+                        }
+
+                        if (item.ValueKind != JsonValueKind.Object)
+                        {
+                            Error(CardRules.WrongValueKind, itemPath, $"An inline must be a TextRun object or a string, not {Describe(item)}.");
+                        }
+                        else if (!item.TryGetProperty("type", out var inlineType))
+                        {
+                            Error(CardRules.MissingType, itemPath, "The inline has no \"type\"; write \"type\": \"TextRun\".");
+                        }
+                        else if (!inlineType.ValueEquals(TypeNames.TextRun))
+                        {
+                            Error(CardRules.TypeNotAllowed, itemPath + ".type", $"Only TextRun is allowed in inlines, not {Describe(inlineType)}.");
+                        }
+                        else
+                        {
+                            ValidateProperties(item, GetCardType(TypeNames.TextRun), itemPath, fallbackAvailable, showCardDepth, skip: "type");
+                        }
+                    }
+                }
+
+                break;
+            case PropertyKind.TargetElementArray:
+                if (Expect(value, JsonValueKind.Array, path, p, owner, "an array of element ids or TargetElement objects"))
+                {
+                    var i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        var itemPath = Index(path, i++);
+                        if (item.ValueKind == JsonValueKind.String)
+                        {
+                            _toggleTargets.Add((item.GetString()!, itemPath));
+                        }
+                        else
+                        {
+                            ValidateComponent(item, GetCardType(TypeNames.TargetElement), itemPath, fallbackAvailable, showCardDepth);
+                            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("elementId", out var elementId) && elementId.ValueKind == JsonValueKind.String)
+                            {
+                                _toggleTargets.Add((elementId.GetString()!, itemPath + ".elementId"));
+                            }
+                        }
+                    }
+                }
+
+                break;
+            case PropertyKind.BackgroundImage:
+                if (value.ValueKind == JsonValueKind.String)
+                {
+                    CheckUrl(value, p, owner, path);
+                }
+                else if (Expect(value, JsonValueKind.Object, path, p, owner, "a URL string or a BackgroundImage object")
+                    && CheckVersion(CardVersion.V1_2, path, "a BackgroundImage object", fallbackAvailable: false))
+                {
+                    ValidateComponent(value, GetCardType(TypeNames.BackgroundImage), path, fallbackAvailable, showCardDepth);
+                }
+
+                break;
+            case PropertyKind.Fallback:
+                break; // Validated with the owner (see ValidateFallback) so the replaced id may be reused.
+            case PropertyKind.Card:
+                if (Expect(value, JsonValueKind.Object, path, p, owner, "an AdaptiveCard object"))
+                {
+                    if (value.TryGetProperty("type", out var cardType) && !cardType.ValueEquals(AdaptiveCardType))
+                    {
+                        Error(CardRules.CardType, path + ".type", $"The card's type is {Describe(cardType)}; it must be \"AdaptiveCard\".");
+                    }
+
+                    ValidateCardBody(value, path, showCardDepth + 1);
+                }
+
+                break;
+            case PropertyKind.StringArray:
+                if (Expect(value, JsonValueKind.Array, path, p, owner, "an array of strings"))
+                {
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (item.ValueKind != JsonValueKind.String)
+                        {
+                            WrongKind(value, path, p, owner, "an array of strings");
+                            break;
+                        }
+                    }
+                }
+
+                break;
+            case PropertyKind.StringMap:
+                if (Expect(value, JsonValueKind.Object, path, p, owner, "an object of feature names to versions"))
+                {
+                    foreach (var feature in value.EnumerateObject())
+                    {
+                        if (feature.Value.ValueKind != JsonValueKind.String
+                            || !(feature.Value.ValueEquals("*") || Schema.CardVersion.TryParse(feature.Value.GetString(), out _)))
+                        {
+                            Error(CardRules.InvalidFormat, PathOf(path, feature.Name), $"A required feature's version must be \"*\" or a version such as \"1.2\", not {Describe(feature.Value)}.");
+                        }
+                    }
+                }
+
+                break;
+            case PropertyKind.Any:
+                break;
+        }
+    }
+
+    private void ValidateFallback(JsonElement owner, JsonElement fallback, string ownerPath, FallbackFamily family, int showCardDepth)
+    {
+        var path = ownerPath + ".fallback";
+        if (fallback.ValueKind == JsonValueKind.String)
+        {
+            if (!string.Equals(fallback.GetString(), "drop", StringComparison.OrdinalIgnoreCase))
+            {
+                Error(CardRules.InvalidEnumValue, path, $"A fallback is \"drop\" or an object, not {Describe(fallback)}.");
+            }
+
+            return;
+        }
+
+        if (fallback.ValueKind != JsonValueKind.Object)
+        {
+            Error(CardRules.WrongValueKind, path, $"A fallback is \"drop\" or an object, not {Describe(fallback)}.");
+            return;
+        }
+
+        // Fallback content may reuse the id of the object it replaces.
+        var replacedId = owner.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        var added = replacedId is not null && _idsReplacedByFallback.Add(replacedId);
+        switch (family)
+        {
+            case FallbackFamily.Element:
+                ValidateElement(fallback, path, fallbackAvailable: false, showCardDepth);
+                break;
+            case FallbackFamily.Action:
+                ValidateAction(fallback, path, isSelectAction: false, fallbackAvailable: false, showCardDepth);
+                break;
+            case FallbackFamily.Column:
+                ValidateComponent(fallback, GetCardType(TypeNames.Column), path, fallbackAvailable: false, showCardDepth);
+                break;
+        }
+
+        if (added)
+        {
+            _idsReplacedByFallback.Remove(replacedId!);
+        }
+    }
+
+    private void CheckTypeVersion(CardTypeSpec spec, string path, bool canFallBack)
+    {
+        if (spec.Since > _target.Version)
+        {
+            Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.NewerThanTarget, path + ".type",
+                canFallBack
+                    ? $"{spec.Name} needs Adaptive Cards {spec.Since}; {_target} shows its fallback instead."
+                    : $"{spec.Name} needs Adaptive Cards {spec.Since}, but {_target} renders up to {_target.Version}; add a fallback or leave it out.");
+        }
+        else if (_declared is { } declared && spec.Since > declared)
+        {
+            Warning(CardRules.NewerThanDeclared, path + ".type", $"{spec.Name} needs Adaptive Cards {spec.Since}, but the card declares version {declared}; declare \"{spec.Since}\".");
+        }
+    }
+
+    /// <summary>Reports a feature newer than the target (an error) or the declared version (a warning).</summary>
+    /// <returns><see langword="false"/> when the feature is newer than the target.</returns>
+    private bool CheckVersion(CardVersion since, string path, string feature, bool fallbackAvailable)
+    {
+        if (since > _target.Version)
+        {
+            Report(fallbackAvailable ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.NewerThanTarget, path,
+                $"{feature} needs Adaptive Cards {since}, but {_target} renders up to {_target.Version}; renderers ignore it.");
+            return false;
+        }
+
+        if (_declared is { } declared && since > declared)
+        {
+            Warning(CardRules.NewerThanDeclared, path, $"{feature} needs Adaptive Cards {since}, but the card declares version {declared}; declare \"{since}\".");
+        }
+
+        return true;
+    }
+
+    private void CheckEnum(JsonElement value, PropertySpec p, CardTypeSpec owner, string path)
+    {
+        if (!Expect(value, JsonValueKind.String, path, p, owner, "a string"))
+        {
+            return;
+        }
+
+        var spec = GetEnum(p.EnumType!);
+        var text = value.GetString()!;
+        if (!spec.TryGetValue(text, out var enumValue))
+        {
+            var allowed = string.Join(", ", Names(spec));
+            if (spec.IsHostExtensible)
+            {
+                Warning(CardRules.InvalidEnumValue, path, $"\"{text}\" is not a standard {owner.Name}.{p.Name} ({allowed}); hosts that do not define it show the default.");
+            }
+            else
+            {
+                Error(CardRules.InvalidEnumValue, path, $"\"{text}\" is not a valid {owner.Name}.{p.Name}; use one of {allowed}.");
+            }
+
+            return;
+        }
+
+        CheckVersion(enumValue.Since, path, $"{owner.Name}.{p.Name} \"{enumValue.Name}\"", fallbackAvailable: false);
+    }
+
+    private void CheckUrl(JsonElement value, PropertySpec p, CardTypeSpec owner, string path)
+    {
+        if (!Expect(value, JsonValueKind.String, path, p, owner, "a URL string"))
+        {
+            return;
+        }
+
+        var url = value.GetString()!;
+        if (!CardFormats.IsUrl(url))
+        {
+            Error(CardRules.InvalidFormat, path, $"{owner.Name}.{p.Name} is not a valid URL: {Describe(value)}.");
+            return;
+        }
+
+        if (CardFormats.IsDataUri(url))
+        {
+            CheckVersion(CardVersion.V1_2, path, "A data URI", fallbackAvailable: false);
+        }
+        else if (Host.RequiresAbsoluteUrls && !CardFormats.IsAbsoluteUrl(url))
+        {
+            Warning(CardRules.RelativeUrl, path, $"{owner.Name}.{p.Name} is relative; {Host.Name} has no base URL to resolve it against. Use an absolute https URL.");
+        }
+    }
+
+    private void CheckFormat(JsonElement value, string path, PropertySpec p, CardTypeSpec owner, Func<string, bool> isValid, string expected)
+    {
+        if (Expect(value, JsonValueKind.String, path, p, owner, expected) && !isValid(value.GetString()!))
+        {
+            Error(CardRules.InvalidFormat, path, $"{owner.Name}.{p.Name} must be {expected}, not {Describe(value)}.");
+        }
+    }
+
+    private void CheckDimension(JsonElement value, string path, PropertySpec p, CardTypeSpec owner, Func<string, bool> isValidText, string expected)
+    {
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (!value.TryGetDouble(out var weight) || weight <= 0)
+            {
+                Error(CardRules.InvalidFormat, path, $"{owner.Name}.{p.Name} must be {expected}; a weight must be positive, not {Describe(value)}.");
+            }
+
+            return;
+        }
+
+        CheckFormat(value, path, p, owner, isValidText, expected);
+    }
+
+    private void CheckInput(JsonElement input, CardTypeSpec spec, string path)
+    {
+        if (Host.InputSupport != HostSupport.Supported)
+        {
+            Warning(CardRules.InputHasNoEffect, path, $"{spec.Name}: {Host.InputReason}.");
+        }
+
+        if (input.TryGetProperty("isRequired", out var required) && required.ValueKind == JsonValueKind.True && _target.Version >= CardVersion.V1_3)
+        {
+            if (!input.TryGetProperty("label", out _))
+            {
+                Warning(CardRules.RequiredInputWithoutLabel, path, $"The required {spec.Name} has no label; readers cannot tell what it asks for.");
+            }
+            else if (!input.TryGetProperty("errorMessage", out _))
+            {
+                Warning(CardRules.RequiredInputWithoutLabel, path, $"The required {spec.Name} has no errorMessage; readers are not told why submitting fails.");
+            }
+        }
+    }
+
+    private void RecordId(JsonElement json, string path)
+    {
+        if (!json.TryGetProperty("id", out var idValue) || idValue.ValueKind != JsonValueKind.String)
+        {
+            return;
+        }
+
+        var id = idValue.GetString()!;
+        if (_ids.TryGetValue(id, out var first))
+        {
+            if (!_idsReplacedByFallback.Contains(id))
+            {
+                Error(CardRules.DuplicateId, path + ".id", $"The id \"{id}\" is already used at {first}; ids must be unique in a card.");
+            }
+        }
+        else
+        {
+            _ids.Add(id, path);
+        }
+    }
+
+    private static bool HasProperty(JsonElement json, PropertySpec p)
+    {
+        if (json.TryGetProperty(p.Name, out _))
+        {
+            return true;
+        }
+
+        foreach (var alias in p.Aliases)
+        {
+            if (json.TryGetProperty(alias, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Expect(JsonElement value, JsonValueKind kind, string path, PropertySpec p, CardTypeSpec owner, string expected)
+    {
+        if (value.ValueKind == kind)
+        {
+            return true;
+        }
+
+        WrongKind(value, path, p, owner, expected);
+        return false;
+    }
+
+    private void WrongKind(JsonElement value, string path, PropertySpec p, CardTypeSpec owner, string expected)
+        => Error(CardRules.WrongValueKind, path, $"{owner.Name}.{p.Name} must be {expected}, not {Describe(value)}.");
+
+    private static IEnumerable<string> Names(EnumSpec spec)
+    {
+        foreach (var value in spec.Values)
+        {
+            yield return value.Name;
+        }
+    }
+
+    private static string ParentOf(string typeName)
+    {
+        foreach (var type in Types)
+        {
+            foreach (var property in type.Properties)
+            {
+                if (property.ObjectType == typeName)
+                {
+                    return $"{type.Name}.{property.Name}";
+                }
+            }
+        }
+
+        return "its parent";
+    }
+
+    private static string Suggest(string typeName, CardTypeRole role)
+    {
+        foreach (var type in Types)
+        {
+            if (type.Role == role && string.Equals(type.Name, typeName, StringComparison.OrdinalIgnoreCase))
+            {
+                return $" (types are case-sensitive: did you mean \"{type.Name}\"?)";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static string PathOf(string parent, string name)
+    {
+        foreach (var c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '$'))
+            {
+                return parent + "['" + name.Replace("'", "\\'") + "']";
+            }
+        }
+
+        return parent + "." + name;
+    }
+
+    private static string Index(string parent, int index) => parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    private static string Describe(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = value.GetString()!;
+                return "\"" + (text.Length > 60 ? text.Substring(0, 57) + "..." : text) + "\"";
+            case JsonValueKind.Number:
+            case JsonValueKind.True:
+            case JsonValueKind.False:
+                return value.GetRawText();
+            case JsonValueKind.Null:
+                return "null";
+            case JsonValueKind.Array:
+                return "an array";
+            case JsonValueKind.Object:
+                return "an object";
+            default:
+                return "nothing";
+        }
+    }
+
+    private void Error(string rule, string path, string message) => Report(FindingSeverity.Error, rule, path, message);
+
+    private void Warning(string rule, string path, string message) => Report(FindingSeverity.Warning, rule, path, message);
+
+    private void Report(FindingSeverity severity, string rule, string path, string message)
+        => _findings.Add(new CardFinding(severity, rule, path, message));
+}
