@@ -276,7 +276,7 @@ internal sealed class ValidationWalker
                 continue;
             }
 
-            if (!CheckVersion(propertySpec.Since, propertyPath, $"{spec.Name}.{propertySpec.Name}", fallbackAvailable: false))
+            if (!CheckVersion(propertySpec.Since, propertyPath, $"{spec.Name}.{propertySpec.Name}"))
             {
                 continue;
             }
@@ -298,7 +298,7 @@ internal sealed class ValidationWalker
             else if (propertySpec.IsNonEmpty && json.TryGetProperty(propertySpec.Name, out var array)
                 && array.ValueKind == JsonValueKind.Array && array.GetArrayLength() == 0)
             {
-                Error(CardRules.EmptyCollection, PathOf(path, propertySpec.Name), $"{spec.Name}.{propertySpec.Name} must not be empty.");
+                Warning(CardRules.EmptyCollection, PathOf(path, propertySpec.Name), $"{spec.Name}.{propertySpec.Name} is empty, so the {spec.Name} shows nothing.");
             }
         }
     }
@@ -475,7 +475,7 @@ internal sealed class ValidationWalker
                     CheckUrl(value, p, owner, path);
                 }
                 else if (Expect(value, JsonValueKind.Object, path, p, owner, "a URL string or a BackgroundImage object")
-                    && CheckVersion(CardVersion.V1_2, path, "a BackgroundImage object", fallbackAvailable: false))
+                    && CheckVersion(CardVersion.V1_2, path, "a BackgroundImage object"))
                 {
                     ValidateComponent(value, GetCardType(TypeNames.BackgroundImage), path, fallbackAvailable, showCardDepth);
                 }
@@ -553,13 +553,14 @@ internal sealed class ValidationWalker
         switch (family)
         {
             case FallbackFamily.Element:
-                ValidateElement(fallback, path, fallbackAvailable: false, showCardDepth);
+                // Content a renderer cannot show inside a fallback is dropped, as "drop" would do: not an error.
+                ValidateElement(fallback, path, fallbackAvailable: true, showCardDepth);
                 break;
             case FallbackFamily.Action:
-                ValidateAction(fallback, path, isSelectAction: false, fallbackAvailable: false, showCardDepth);
+                ValidateAction(fallback, path, isSelectAction: false, fallbackAvailable: true, showCardDepth);
                 break;
             case FallbackFamily.Column:
-                ValidateComponent(fallback, GetCardType(TypeNames.Column), path, fallbackAvailable: false, showCardDepth);
+                ValidateComponent(fallback, GetCardType(TypeNames.Column), path, fallbackAvailable: true, showCardDepth);
                 break;
         }
 
@@ -584,14 +585,17 @@ internal sealed class ValidationWalker
         }
     }
 
-    /// <summary>Reports a feature newer than the target (an error) or the declared version (a warning).</summary>
+    /// <summary>
+    /// Reports a property or value newer than the target or than the card's declared version. Both are warnings:
+    /// renderers ignore a property (or use the default for a value) they do not know, and the card still renders.
+    /// A whole element or action that is too new is dropped instead, which <see cref="CheckTypeVersion"/> reports as an error.
+    /// </summary>
     /// <returns><see langword="false"/> when the feature is newer than the target.</returns>
-    private bool CheckVersion(CardVersion since, string path, string feature, bool fallbackAvailable)
+    private bool CheckVersion(CardVersion since, string path, string feature)
     {
         if (since > _target.Version)
         {
-            Report(fallbackAvailable ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.NewerThanTarget, path,
-                $"{feature} needs Adaptive Cards {since}, but {_target} renders up to {_target.Version}; renderers ignore it.");
+            Warning(CardRules.NewerThanTarget, path, $"{feature} needs Adaptive Cards {since}, but {_target} renders up to {_target.Version}; renderers ignore it.");
             return false;
         }
 
@@ -615,9 +619,11 @@ internal sealed class ValidationWalker
         if (!spec.TryGetValue(text, out var enumValue))
         {
             var allowed = string.Join(", ", Names(spec));
-            if (spec.IsHostExtensible)
+            if (spec.IsHostExtensible || p.IsRendererOnly)
             {
-                Warning(CardRules.InvalidEnumValue, path, $"\"{text}\" is not a standard {owner.Name}.{p.Name} ({allowed}); hosts that do not define it show the default.");
+                Warning(CardRules.InvalidEnumValue, path, spec.IsHostExtensible
+                    ? $"\"{text}\" is not a standard {owner.Name}.{p.Name} ({allowed}); hosts that do not define it show the default."
+                    : $"\"{text}\" is not a valid {owner.Name}.{p.Name} ({allowed}); renderers ignore it.");
             }
             else
             {
@@ -627,7 +633,7 @@ internal sealed class ValidationWalker
             return;
         }
 
-        CheckVersion(enumValue.Since, path, $"{owner.Name}.{p.Name} \"{enumValue.Name}\"", fallbackAvailable: false);
+        CheckVersion(enumValue.Since, path, $"{owner.Name}.{p.Name} \"{enumValue.Name}\"");
     }
 
     private void CheckUrl(JsonElement value, PropertySpec p, CardTypeSpec owner, string path)
@@ -646,7 +652,7 @@ internal sealed class ValidationWalker
 
         if (CardFormats.IsDataUri(url))
         {
-            CheckVersion(CardVersion.V1_2, path, "A data URI", fallbackAvailable: false);
+            CheckVersion(CardVersion.V1_2, path, "A data URI");
         }
         else if (Host.RequiresAbsoluteUrls && !CardFormats.IsAbsoluteUrl(url))
         {

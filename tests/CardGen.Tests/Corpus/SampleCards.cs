@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CardGen.Schema;
+
+namespace CardGen.Tests.Corpus;
+
+/// <summary>The official sample cards (Elements and Scenarios of every version), read from ../shared.</summary>
+internal static class SampleCards
+{
+    public const string Missing = "(samples missing)";
+
+    /// <summary>Relative paths such as <c>v1.5/Scenarios/ExpenseReport.json</c>; one placeholder when absent.</summary>
+    public static IEnumerable<object[]> All()
+    {
+        if (!TestPaths.SamplesAvailable)
+        {
+            yield return new object[] { Missing };
+            yield break;
+        }
+
+        var root = TestPaths.SamplesRoot;
+        var files = Directory.EnumerateDirectories(root, "v1.*")
+            .SelectMany(version => new[] { "Elements", "Scenarios" }.Select(kind => Path.Combine(version, kind)))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder))
+            .Where(file => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
+            .OrderBy(file => file, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            yield return new object[] { file };
+        }
+    }
+
+    public static byte[] Read(string relativePath)
+    {
+        Skip.If(relativePath == Missing, TestPaths.SamplesMissingMessage);
+        return File.ReadAllBytes(Path.Combine(TestPaths.SamplesRoot, relativePath));
+    }
+
+    /// <summary>The version a sample's folder names (<c>v1.5/…</c> is 1.5).</summary>
+    public static CardVersion FolderVersion(string relativePath)
+        => CardVersion.Parse(relativePath.Substring(1, relativePath.IndexOf('/', StringComparison.Ordinal) - 1));
+}

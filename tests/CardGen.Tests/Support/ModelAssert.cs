@@ -1,0 +1,107 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+
+namespace CardGen.Tests.Support;
+
+/// <summary>Structural equality of two card models, property by property, independent of the JSON writer.</summary>
+internal static class ModelAssert
+{
+    public static void Equal(object? expected, object? actual)
+    {
+        var differences = new List<string>();
+        Compare(expected, actual, "card", differences);
+        Assert.True(differences.Count == 0, "The models differ:\n" + string.Join("\n", differences.Take(25)));
+    }
+
+    private static void Compare(object? expected, object? actual, string path, List<string> differences)
+    {
+        if (expected is null || actual is null)
+        {
+            if (expected is not null || actual is not null)
+            {
+                differences.Add($"{path}: expected {Show(expected)}, got {Show(actual)}");
+            }
+
+            return;
+        }
+
+        if (expected.GetType() != actual.GetType())
+        {
+            differences.Add($"{path}: expected a {expected.GetType().Name}, got a {actual.GetType().Name}");
+            return;
+        }
+
+        switch (expected)
+        {
+            case JsonElement e:
+                if (!JsonElement.DeepEquals(e, (JsonElement)actual))
+                {
+                    differences.Add($"{path}: expected {e.GetRawText()}, got {((JsonElement)actual).GetRawText()}");
+                }
+
+                return;
+            case string or ValueType:
+                if (!expected.Equals(actual))
+                {
+                    differences.Add($"{path}: expected {Show(expected)}, got {Show(actual)}");
+                }
+
+                return;
+            case IDictionary e:
+                var a = (IDictionary)actual;
+                if (e.Count != a.Count)
+                {
+                    differences.Add($"{path}: expected {e.Count} entries, got {a.Count}");
+                    return;
+                }
+
+                foreach (DictionaryEntry entry in e)
+                {
+                    if (!a.Contains(entry.Key))
+                    {
+                        differences.Add($"{path}: missing key {entry.Key}");
+                        continue;
+                    }
+
+                    Compare(entry.Value, a[entry.Key], $"{path}[{entry.Key}]", differences);
+                }
+
+                return;
+            case IList e:
+                var list = (IList)actual;
+                if (e.Count != list.Count)
+                {
+                    differences.Add($"{path}: expected {e.Count} items, got {list.Count}");
+                    return;
+                }
+
+                for (var i = 0; i < e.Count; i++)
+                {
+                    Compare(e[i], list[i], $"{path}[{i}]", differences);
+                }
+
+                return;
+        }
+
+        foreach (var property in expected.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            Compare(property.GetValue(expected), property.GetValue(actual), path + "." + property.Name, differences);
+        }
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        string s => "\"" + s + "\"",
+        _ => value.ToString() ?? value.GetType().Name,
+    };
+}
