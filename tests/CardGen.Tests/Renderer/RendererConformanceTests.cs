@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CardGen.Cards;
+using CardGen.Schema;
+using CardGen.Tests.Support;
+using CardGen.Validation;
+using Xunit.Abstractions;
+
+namespace CardGen.Tests.Renderer;
+
+/// <summary>The official JavaScript renderer accepts what CardGen's serializer writes.</summary>
+public sealed class RendererConformanceTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Code_built_cards_cover_every_element_and_action_type()
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, card) in CodeBuiltCards.All())
+        {
+            CollectTypes(System.Text.Json.JsonDocument.Parse(card.ToJson()).RootElement, used);
+        }
+
+        var expected = SchemaCatalog.Types.Where(t => t.Role is CardTypeRole.Element or CardTypeRole.Action or CardTypeRole.Inline).Select(t => t.Name);
+        Assert.Empty(expected.Except(used));
+    }
+
+    [Fact]
+    public void Code_built_cards_are_valid_at_their_version()
+    {
+        foreach (var (name, card) in CodeBuiltCards.All())
+        {
+            Assert.True(card.TryGetVersion(out var version));
+            var result = card.Validate(ValidationTarget.ForVersion(version));
+            Assert.True(result.IsValid, $"{name}:\n{result}");
+            Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Warning && f.RuleId != CardRules.UnknownProperty);
+        }
+    }
+
+    [SkippableFact]
+    public void Official_renderer_reports_no_error_or_warning_on_cards_the_model_writes()
+    {
+        NodeRenderer.SkipUnlessAvailable();
+        var cards = CodeBuiltCards.All();
+
+        var results = NodeRenderer.Check(cards.Select(c => (c.Name, c.Card.ToUtf8Json())));
+
+        Assert.Equal(cards.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal), results.Keys.OrderBy(n => n, StringComparer.Ordinal));
+        foreach (var (name, events) in results)
+        {
+            foreach (var e in events)
+            {
+                output.WriteLine($"{name}: {e}");
+            }
+        }
+
+        Assert.All(results, pair => Assert.True(pair.Value.Count == 0, $"{pair.Key}: {string.Join("; ", pair.Value)}"));
+    }
+
+    [SkippableFact]
+    public void Official_renderer_reports_what_the_validator_reports_on_a_broken_card()
+    {
+        // The oracle must be able to fail: a card with a bad enum value and a too-new element draws events.
+        NodeRenderer.SkipUnlessAvailable();
+        var card = new AdaptiveCard(CardVersion.V1_3) { FallbackText = "x", Body = { new TextBlock("x"), new Table() } };
+        var json = card.ToJson().Replace("\"text\":\"x\"", "\"text\":\"x\",\"size\":\"huge\"", StringComparison.Ordinal);
+
+        var events = NodeRenderer.Check(new[] { ("broken", System.Text.Encoding.UTF8.GetBytes(json)) })["broken"];
+        var findings = CardValidator.Validate(json, ValidationTarget.ForVersion(CardVersion.V1_3));
+
+        Assert.Contains(events, e => e.Name == "InvalidPropertyValue");
+        Assert.Contains(events, e => e.Name == "UnknownElementType");
+        Assert.Contains(findings.Errors, f => f.RuleId == CardRules.InvalidEnumValue && f.Path == "$.body[0].size");
+        Assert.Contains(findings.Errors, f => f.RuleId == CardRules.NewerThanTarget && f.Path == "$.body[1].type");
+    }
+
+    private static void CollectTypes(System.Text.Json.JsonElement json, HashSet<string> used)
+    {
+        switch (json.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.Object:
+                if (json.TryGetProperty("type", out var type) && type.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    used.Add(type.GetString()!);
+                }
+
+                foreach (var property in json.EnumerateObject())
+                {
+                    CollectTypes(property.Value, used);
+                }
+
+                break;
+            case System.Text.Json.JsonValueKind.Array:
+                foreach (var item in json.EnumerateArray())
+                {
+                    CollectTypes(item, used);
+                }
+
+                break;
+        }
+    }
+}
