@@ -276,7 +276,8 @@ internal sealed class ValidationWalker
                 continue;
             }
 
-            if (!CheckVersion(propertySpec.Since, propertyPath, $"{spec.Name}.{propertySpec.Name}"))
+            // A property as old as its type is covered by the type's own version check.
+            if (propertySpec.Since > spec.Since && !CheckVersion(propertySpec.Since, propertyPath, $"{spec.Name}.{propertySpec.Name}"))
             {
                 continue;
             }

@@ -1,0 +1,298 @@
+using System.Linq;
+using CardGen.Cards;
+using CardGen.Schema;
+using CardGen.Validation;
+
+namespace CardGen.Tests.Validation;
+
+/// <summary>One test per validator rule: the rule fires at the right path and severity, and a correct card raises nothing.</summary>
+public sealed class ValidatorRuleTests
+{
+    private const string Wrap = """{"type":"AdaptiveCard","version":"1.3","fallbackText":"f","body":[BODY]}""";
+
+    private static CardValidationResult Body(string body, ValidationTarget? target = null)
+        => CardValidator.Validate(Wrap.Replace("BODY", body, System.StringComparison.Ordinal), target ?? ValidationTarget.ForVersion(CardVersion.V1_3));
+
+    private static CardFinding Single(CardValidationResult result, string rule)
+    {
+        var matches = result.Findings.Where(f => f.RuleId == rule).ToArray();
+        Assert.True(matches.Length == 1, $"Expected one {rule}, got:\n{result}");
+        return matches[0];
+    }
+
+    [Fact]
+    public void A_correct_card_raises_nothing()
+    {
+        var result = Body("""{"type":"TextBlock","text":"Hello","size":"Large","wrap":true},{"type":"FactSet","facts":[{"title":"a","value":"b"}]}""");
+        Assert.Empty(result.Findings);
+        Assert.True(result.IsValid);
+    }
+
+    [Theory]
+    [InlineData("{", "line 0")]
+    [InlineData("[1,2]", "not an array")]
+    [InlineData("", "line 0")]
+    public void CV001_malformed_json_is_one_error_not_an_exception(string json, string _)
+    {
+        var result = CardValidator.Validate(json, HostProfile.Generic);
+        var finding = Single(result, CardRules.MalformedJson);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Equal("$", finding.Path);
+    }
+
+    [Fact]
+    public void CV002_root_type_must_be_AdaptiveCard()
+    {
+        var finding = Single(CardValidator.Validate("""{"type":"adaptivecard","version":"1.3"}""", CardVersion.V1_3), CardRules.CardType);
+        Assert.Equal("$.type", finding.Path);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"AdaptiveCard"}""", "$")]
+    [InlineData("""{"type":"AdaptiveCard","version":"one"}""", "$.version")]
+    [InlineData("""{"type":"AdaptiveCard","version":1.3}""", "$.version")]
+    public void CV003_root_version_is_required_and_must_parse(string json, string path)
+        => Assert.Equal(path, Single(CardValidator.Validate(json, CardVersion.V1_3), CardRules.CardVersion).Path);
+
+    [Fact]
+    public void CV004_a_card_newer_than_the_host_is_an_error()
+    {
+        var finding = Single(CardValidator.Validate("""{"type":"AdaptiveCard","version":"1.5","fallbackText":"f"}""", HostProfile.RingCentral), CardRules.VersionAboveTarget);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Contains("1.3", finding.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CV010_unknown_type_is_an_error_with_a_case_hint_and_a_warning_with_a_fallback()
+    {
+        var error = Single(Body("""{"type":"textblock","text":"x"}"""), CardRules.UnknownType);
+        Assert.Equal(FindingSeverity.Error, error.Severity);
+        Assert.Equal("$.body[0].type", error.Path);
+        Assert.Contains("\"TextBlock\"", error.Message, System.StringComparison.Ordinal);
+
+        var warning = Single(Body("""{"type":"Rating","fallback":{"type":"TextBlock","text":"4 stars"}}"""), CardRules.UnknownType);
+        Assert.Equal(FindingSeverity.Warning, warning.Severity);
+
+        var action = Single(CardValidator.Validate("""{"type":"AdaptiveCard","version":"1.3","fallbackText":"f","actions":[{"type":"Action.Nope","title":"x"}]}""", CardVersion.V1_3), CardRules.UnknownType);
+        Assert.Equal("$.actions[0].type", action.Path);
+    }
+
+    [Fact]
+    public void CV011_elements_need_a_type()
+        => Assert.Equal("$.body[0]", Single(Body("""{"text":"x"}"""), CardRules.MissingType).Path);
+
+    [Theory]
+    [InlineData("""{"type":"Column","items":[]}""", "$.body[0].type")]
+    [InlineData("""{"type":"Action.Submit","title":"x"}""", "$.body[0].type")]
+    [InlineData("""{"type":"Container","items":[],"selectAction":{"type":"Action.ShowCard","title":"x"}}""", "$.body[0].selectAction.type")]
+    [InlineData("""{"type":"ColumnSet","columns":[{"type":"Container","items":[]}]}""", "$.body[0].columns[0].type")]
+    public void CV012_types_only_where_allowed(string body, string path)
+        => Assert.Equal(path, Single(Body(body), CardRules.TypeNotAllowed).Path);
+
+    [Theory]
+    [InlineData("""{"type":"TextBlock"}""", "$.body[0]", "\"text\"")]
+    [InlineData("""{"type":"Image"}""", "$.body[0]", "\"url\"")]
+    [InlineData("""{"type":"Input.Text"}""", "$.body[0]", "\"id\"")]
+    [InlineData("""{"type":"FactSet","facts":[{"title":"a"}]}""", "$.body[0].facts[0]", "\"value\"")]
+    public void CV020_required_properties(string body, string path, string property)
+    {
+        var finding = Single(Body(body, ValidationTarget.ForVersion(CardVersion.V1_3)), CardRules.MissingRequiredProperty);
+        Assert.Equal(path, finding.Path);
+        Assert.Contains(property, finding.Message, System.StringComparison.Ordinal);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+    }
+
+    [Fact]
+    public void CV021_empty_required_collection_is_a_warning()
+    {
+        var finding = Single(Body("""{"type":"FactSet","facts":[]}"""), CardRules.EmptyCollection);
+        Assert.Equal("$.body[0].facts", finding.Path);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+    }
+
+    [Fact]
+    public void CV022_unknown_property_is_info_generically_and_a_warning_on_a_strict_host()
+    {
+        Assert.Equal(FindingSeverity.Info, Single(Body("""{"type":"TextBlock","text":"x","colour":"good"}"""), CardRules.UnknownProperty).Severity);
+        var strict = Single(Body("""{"type":"TextBlock","text":"x","colour":"good"}""", HostProfile.RingCentral), CardRules.UnknownProperty);
+        Assert.Equal(FindingSeverity.Warning, strict.Severity);
+        Assert.Equal("$.body[0].colour", strict.Path);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"TextBlock","text":"x","wrap":"yes"}""", "$.body[0].wrap")]
+    [InlineData("""{"type":"TextBlock","text":"x","maxLines":1.5}""", "$.body[0].maxLines")]
+    [InlineData("""{"type":"TextBlock","text":5}""", "$.body[0].text")]
+    [InlineData("""{"type":"TextBlock","text":"x","wrap":null}""", "$.body[0].wrap")]
+    [InlineData("""5""", "$.body[0]")]
+    public void CV023_values_of_the_wrong_shape(string body, string path)
+        => Assert.Equal(path, Single(Body(body), CardRules.WrongValueKind).Path);
+
+    [Fact]
+    public void CV023_schema_nullable_values_may_be_null()
+        => Assert.Empty(Body("""{"type":"TextBlock","text":"x","color":null}""").Findings);
+
+    [Fact]
+    public void CV030_newer_element_is_an_error_newer_property_a_warning_and_a_fallback_softens_both()
+    {
+        var table = Single(Body("""{"type":"Table","rows":[]}"""), CardRules.NewerThanTarget);
+        Assert.Equal(FindingSeverity.Error, table.Severity);
+        Assert.Contains("1.5", table.Message, System.StringComparison.Ordinal);
+
+        var withFallback = Single(Body("""{"type":"Table","rows":[],"fallback":"drop"}"""), CardRules.NewerThanTarget);
+        Assert.Equal(FindingSeverity.Warning, withFallback.Severity);
+
+        var style = Single(Body("""{"type":"TextBlock","text":"x","style":"heading"}"""), CardRules.NewerThanTarget);
+        Assert.Equal(FindingSeverity.Warning, style.Severity);
+        Assert.Equal("$.body[0].style", style.Path);
+
+        var execute = Single(CardValidator.Validate("""{"type":"AdaptiveCard","version":"1.3","fallbackText":"f","actions":[{"type":"Action.Execute","title":"x"}]}""", CardVersion.V1_3), CardRules.NewerThanTarget);
+        Assert.Equal(FindingSeverity.Error, execute.Severity);
+    }
+
+    [Fact]
+    public void CV031_a_feature_newer_than_the_declared_version_is_a_warning()
+    {
+        var result = CardValidator.Validate("""{"type":"AdaptiveCard","version":"1.0","body":[{"type":"Input.Text","id":"a","label":"Name"}]}""", CardVersion.V1_3);
+        var finding = Single(result, CardRules.NewerThanDeclared);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal("$.body[0].label", finding.Path);
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
+    public void CV040_bad_enum_values_are_errors_but_host_styles_only_warnings()
+    {
+        var size = Single(Body("""{"type":"TextBlock","text":"x","size":"huge"}"""), CardRules.InvalidEnumValue);
+        Assert.Equal(FindingSeverity.Error, size.Severity);
+        Assert.Contains("extraLarge", size.Message, System.StringComparison.Ordinal);
+        Assert.Empty(Body("""{"type":"TextBlock","text":"x","size":"EXTRALARGE"}""").Findings);
+        Assert.Equal(FindingSeverity.Warning, Single(Body("""{"type":"Container","items":[],"style":"brand"}"""), CardRules.InvalidEnumValue).Severity);
+        Assert.Equal("$.body[0].fallback", Single(Body("""{"type":"TextBlock","text":"x","fallback":"remove"}"""), CardRules.InvalidEnumValue).Path);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"Container","items":[],"minHeight":"80"}""", "$.body[0].minHeight")]
+    [InlineData("""{"type":"Image","url":"https://x/a.png","backgroundColor":"red"}""", "$.body[0].backgroundColor")]
+    [InlineData("""{"type":"Image","url":"https://x/a.png","width":"-5px"}""", "$.body[0].width")]
+    [InlineData("""{"type":"Image","url":"https://x/a.png","height":"tall"}""", "$.body[0].height")]
+    [InlineData("""{"type":"ColumnSet","columns":[{"type":"Column","width":"automatic"}]}""", "$.body[0].columns[0].width")]
+    [InlineData("""{"type":"ColumnSet","columns":[{"type":"Column","width":-1}]}""", "$.body[0].columns[0].width")]
+    [InlineData("""{"type":"Image","url":"not a url"}""", "$.body[0].url")]
+    [InlineData("""{"type":"Image","url":"data:image/png;base64"}""", "$.body[0].url")]
+    public void CV041_malformed_formats(string body, string path)
+    {
+        var finding = Single(Body(body), CardRules.InvalidFormat);
+        Assert.Equal(path, finding.Path);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+    }
+
+    [Fact]
+    public void CV041_accepts_the_documented_forms()
+        => Assert.Empty(Body("""
+            {"type":"ColumnSet","columns":[{"type":"Column","width":"auto"},{"type":"Column","width":"50px"},{"type":"Column","width":2},{"type":"Column","width":"3"}]},
+            {"type":"Image","url":"https://x/a.png","backgroundColor":"#80FF0000","width":"40px","height":"stretch"},
+            {"type":"Image","url":"data:image/png;base64,iVBORw0KGgo="}
+            """).Findings);
+
+    [Fact]
+    public void CV042_relative_urls_warn_on_hosts_without_a_base()
+    {
+        var finding = Single(Body("""{"type":"Image","url":"images/a.png"}""", HostProfile.RingCentral), CardRules.RelativeUrl);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.DoesNotContain(Body("""{"type":"Image","url":"images/a.png"}""").Findings, f => f.RuleId == CardRules.RelativeUrl);
+    }
+
+    [Fact]
+    public void CV050_duplicate_ids_but_fallback_content_may_reuse_the_replaced_id()
+    {
+        var finding = Single(Body("""{"type":"TextBlock","text":"a","id":"x"},{"type":"Input.Text","id":"x"}"""), CardRules.DuplicateId);
+        Assert.Equal("$.body[1].id", finding.Path);
+        Assert.Contains("$.body[0]", finding.Message, System.StringComparison.Ordinal);
+
+        Assert.DoesNotContain(
+            Body("""{"type":"Rating","id":"x","fallback":{"type":"TextBlock","id":"x","text":"4 stars"}}""").Findings,
+            f => f.RuleId == CardRules.DuplicateId);
+    }
+
+    [Fact]
+    public void CV060_actions_the_host_does_not_support()
+    {
+        var card = """{"type":"AdaptiveCard","version":"1.3","fallbackText":"f","actions":[{"type":"Action.Submit","title":"Go"}]}""";
+        var submit = Single(CardValidator.Validate(card, HostProfile.RingCentral), CardRules.ActionNotSupported);
+        Assert.Equal(FindingSeverity.Warning, submit.Severity);
+        Assert.Contains("nowhere", submit.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(CardValidator.Validate(card, HostProfile.Generic).Findings, f => f.RuleId == CardRules.ActionNotSupported);
+    }
+
+    [Fact]
+    public void CV061_inputs_do_nothing_on_a_RingCentral_incoming_webhook()
+        => Assert.Equal(FindingSeverity.Warning, Single(Body("""{"type":"Input.Text","id":"a"}""", HostProfile.RingCentral), CardRules.InputHasNoEffect).Severity);
+
+    [Fact]
+    public void CV062_show_cards_nested_deeper_than_the_host_shows()
+    {
+        var card = """{"type":"AdaptiveCard","version":"1.3","fallbackText":"f","actions":[{"type":"Action.ShowCard","title":"1","card":{"type":"AdaptiveCard","actions":[{"type":"Action.ShowCard","title":"2","card":{"type":"AdaptiveCard"}}]}}]}""";
+        var finding = Single(CardValidator.Validate(card, HostProfile.RingCentral), CardRules.ShowCardTooDeep);
+        Assert.Equal("$.actions[0].card.actions[0]", finding.Path);
+        Assert.DoesNotContain(CardValidator.Validate(card, HostProfile.Generic).Findings, f => f.RuleId == CardRules.ShowCardTooDeep);
+    }
+
+    [Fact]
+    public void CV063_too_many_actions()
+    {
+        var actions = string.Join(",", Enumerable.Range(1, 6).Select(i => $$"""{"type":"Action.OpenUrl","title":"{{i}}","url":"https://x/{{i}}"}"""));
+        var finding = Single(CardValidator.Validate($$"""{"type":"AdaptiveCard","version":"1.3","fallbackText":"f","actions":[{{actions}}]}""", HostProfile.RingCentral), CardRules.TooManyActions);
+        Assert.Equal("$.actions", finding.Path);
+        Assert.Equal("$.body[0].actions", Single(Body($$"""{"type":"ActionSet","actions":[{{actions}}]}"""), CardRules.TooManyActions).Path);
+    }
+
+    [Fact]
+    public void CV064_missing_fallback_text_on_RingCentral()
+    {
+        var finding = Single(CardValidator.Validate("""{"type":"AdaptiveCard","version":"1.3","body":[{"type":"TextBlock","text":"x"}]}""", HostProfile.RingCentral), CardRules.MissingFallbackText);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+    }
+
+    [Fact]
+    public void CV070_refresh_action_must_be_execute()
+        => Assert.Equal(
+            "$.refresh.action",
+            Single(CardValidator.Validate("""{"type":"AdaptiveCard","version":"1.4","refresh":{"action":{"type":"Action.Submit","title":"x"}}}""", CardVersion.V1_4), CardRules.RefreshActionNotExecute).Path);
+
+    [Fact]
+    public void CV071_required_inputs_need_a_label_and_an_error_message()
+    {
+        Assert.Contains("label", Single(Body("""{"type":"Input.Text","id":"a","isRequired":true}"""), CardRules.RequiredInputWithoutLabel).Message, System.StringComparison.Ordinal);
+        Assert.Contains("errorMessage", Single(Body("""{"type":"Input.Text","id":"a","isRequired":true,"label":"Name"}"""), CardRules.RequiredInputWithoutLabel).Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CV072_toggle_targets_must_exist()
+    {
+        var finding = Single(
+            CardValidator.Validate("""{"type":"AdaptiveCard","version":"1.3","fallbackText":"f","body":[{"type":"TextBlock","text":"a","id":"real"}],"actions":[{"type":"Action.ToggleVisibility","title":"t","targetElements":["real",{"elementId":"ghost"}]}]}""", CardVersion.V1_3),
+            CardRules.ToggleTargetNotFound);
+        Assert.Equal("$.actions[0].targetElements[1].elementId", finding.Path);
+    }
+
+    [Fact]
+    public void Model_validation_and_json_validation_agree()
+    {
+        var card = new AdaptiveCard(CardVersion.V1_3) { Body = { new TextBlock("x") { Style = TextBlockStyle.Heading } } };
+        var fromModel = card.Validate(HostProfile.RingCentral).Findings.Select(f => f.ToString());
+        var fromJson = CardValidator.Validate(card.ToJson(), HostProfile.RingCentral).Findings.Select(f => f.ToString());
+        Assert.Equal(fromJson, fromModel);
+        Assert.Contains(fromModel, f => f.Contains(CardRules.NewerThanTarget, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_card_that_contains_itself_is_reported_not_thrown()
+    {
+        var container = new Container();
+        container.Items.Add(container);
+        var result = new AdaptiveCard(CardVersion.V1_3) { Body = { container } }.Validate(HostProfile.Generic);
+        Assert.Equal(CardRules.MalformedJson, Assert.Single(result.Findings).RuleId);
+    }
+}
