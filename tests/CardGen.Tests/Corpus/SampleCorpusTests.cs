@@ -18,7 +18,7 @@ public sealed class SampleCorpusTests(ITestOutputHelper output)
         if (TestPaths.IsCi)
         {
             Assert.True(TestPaths.SamplesAvailable, TestPaths.SamplesMissingMessage);
-            Assert.True(SampleCards.All().Count() > 200, "Expected the full official sample set.");
+            Assert.True(SampleCards.All().Count() >= 180, "Expected the full official sample set.");
         }
     }
 
