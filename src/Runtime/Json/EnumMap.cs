@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CardGen.Schema;
 
@@ -29,7 +30,9 @@ internal sealed class EnumMap<T>
 
     public EnumSpec Spec { get; }
 
-    public JsonEncodedText Name(T value) => _names[_toIndex(value)];
+    // Every model enum is int-backed with members 0..n-1 in catalog order (a test checks both), so the value is the
+    // index; reading it through Unsafe.As avoids a delegate call per written value on the hot path.
+    public JsonEncodedText Name(T value) => _names[Unsafe.As<T, int>(ref value)];
 
     public string NameString(T value) => Spec.Values[_toIndex(value)].Name;
 
