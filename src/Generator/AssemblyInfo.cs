@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("CardGen.Tests")]
+[assembly: InternalsVisibleTo("CardGen.Generator.Tests")]

@@ -19,6 +19,12 @@ public sealed class AdaptiveCard : CardObject
 {
     private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode(SchemaCatalog.AdaptiveCardType);
 
+    /// <summary>
+    /// The writer options CardGen uses: compact, and escaping only what JSON requires (card text is sent as a JSON
+    /// body, never embedded in HTML), so non-ASCII text stays readable and small.
+    /// </summary>
+    public static System.Text.Json.JsonWriterOptions JsonWriterOptions => CardJson.WriterOptions;
+
     /// <summary>Creates a card with no version; set <see cref="Version"/> on a root card.</summary>
     public AdaptiveCard()
     {

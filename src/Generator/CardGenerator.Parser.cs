@@ -1,0 +1,440 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CardGen.Generator.Models;
+using CardGen.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CardGen.Generator;
+
+public sealed partial class CardGenerator
+{
+    /// <summary>
+    /// Turns an annotated type into a <see cref="CardTypeModel"/>, or <see langword="null"/> when the generator cannot
+    /// handle it (the analyzers explain why). Holds no symbol, syntax node or compilation in what it returns.
+    /// </summary>
+    internal static class Parser
+    {
+        public const string ChatCardAttribute = "CardGen.ChatCardAttribute";
+        public const string CardPartAttribute = "CardGen.CardPartAttribute";
+        public const string DefaultsAttribute = "CardGen.ChatCardDefaultsAttribute";
+
+        private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        public static CardTypeModel? ParseCard(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+            => Parse(context, isPart: false, cancellationToken);
+
+        public static CardTypeModel? ParsePart(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+            => Parse(context, isPart: true, cancellationToken);
+
+        private static CardTypeModel? Parse(GeneratorAttributeSyntaxContext context, bool isPart, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type
+                || context.TargetNode is not TypeDeclarationSyntax declaration
+                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+                || type.IsGenericType
+                || type.IsRefLikeType
+                || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+                || context.Attributes.Length != 1)
+            {
+                return null;
+            }
+
+            var containing = new List<ContainingTypeModel>();
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                if (outer.IsGenericType || !IsPartialEverywhere(outer, cancellationToken))
+                {
+                    return null;
+                }
+
+                containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.Name));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var members = CollectMembers(type, cancellationToken);
+            if (members is null)
+            {
+                return null;
+            }
+
+            var items = new List<ItemModel>();
+            foreach (var (member, index) in members.Values.Select((m, i) => (m, i)))
+            {
+                var item = ParseItem(member.Symbol, member.Model, index);
+                if (item is { } parsed)
+                {
+                    if (parsed.Item is null)
+                    {
+                        return null; // A mapping attribute on a member it cannot render.
+                    }
+
+                    items.Add(parsed.Item);
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var attribute = context.Attributes[0];
+            string? title = null, summary = null, version = null, iconUrl = null;
+            var host = 0;
+            foreach (var argument in attribute.NamedArguments)
+            {
+                switch (argument.Key)
+                {
+                    case "Title": title = argument.Value.Value as string; break;
+                    case "Summary": summary = argument.Value.Value as string; break;
+                    case "Version": version = argument.Value.Value as string; break;
+                    case "IconUrl": iconUrl = argument.Value.Value as string; break;
+                    case "Host" when argument.Value.Value is int h: host = h; break;
+                }
+            }
+
+            if ((version is not null && !CardVersion.TryParse(version, out _))
+                || (iconUrl is not null && !CardFormats.IsAbsoluteUrl(iconUrl))
+                || host is < 0 or > 2)
+            {
+                return null;
+            }
+
+            var byName = members.Values.ToDictionary(m => m.Model.Name, m => m.Model);
+            var titleParts = ParseTemplate(title, byName);
+            var summaryParts = ParseTemplate(summary, byName);
+            if (titleParts is null || summaryParts is null)
+            {
+                return null;
+            }
+
+            var ordered = items
+                .OrderBy(i => i.Order)
+                .ThenBy(i => i.DeclarationIndex)
+                .ToEquatableArray();
+            return new CardTypeModel(
+                isPart,
+                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                type.Name,
+                Keyword(type),
+                HintName(type),
+                containing.ToEquatableArray(),
+                version,
+                host,
+                titleParts.ToEquatableArray(),
+                summaryParts.ToEquatableArray(),
+                title is not null,
+                summary is not null,
+                iconUrl,
+                members.Values.Select(m => m.Model).ToEquatableArray(),
+                ordered);
+        }
+
+        private static Dictionary<string, (ISymbol Symbol, MemberModel Model)>? CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            // Ordered by declaration: the derived type's members first, then its bases'; a derived member hides a base one.
+            var result = new Dictionary<string, (ISymbol, MemberModel)>();
+            var order = new List<string>();
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var member in current.GetMembers())
+                {
+                    if (member.IsStatic || member.IsImplicitlyDeclared || result.ContainsKey(member.Name)
+                        || (!SymbolEqualityComparer.Default.Equals(current, type) && member.DeclaredAccessibility == Accessibility.Private))
+                    {
+                        continue;
+                    }
+
+                    ITypeSymbol memberType;
+                    switch (member)
+                    {
+                        case IPropertySymbol { IsIndexer: false, GetMethod: not null } property:
+                            memberType = property.Type;
+                            break;
+                        case IFieldSymbol { IsConst: false } field when field.AssociatedSymbol is null:
+                            memberType = field.Type;
+                            break;
+                        default:
+                            continue;
+                    }
+
+                    if (memberType.TypeKind == TypeKind.Error)
+                    {
+                        return null;
+                    }
+
+                    result.Add(member.Name, (member, Describe(member.Name, memberType)));
+                    order.Add(member.Name);
+                }
+            }
+
+            return order.ToDictionary(n => n, n => result[n]);
+        }
+
+        private static MemberModel Describe(string name, ITypeSymbol type)
+        {
+            var (kind, isNullableValue) = Classify(type);
+            string? elementType = null;
+            var elementKind = ValueKind.Unsupported;
+            var elementNullable = false;
+            if (kind == ValueKind.Unsupported)
+            {
+                if (FindEnumerable(type) is { } item)
+                {
+                    if (HasAttribute(item, CardPartAttribute))
+                    {
+                        kind = ValueKind.PartCollection;
+                        elementType = item.ToDisplayString(TypeFormat);
+                    }
+                    else if (item is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments: [{ SpecialType: SpecialType.System_String }, var value] } pair
+                        && pair.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::System.Collections.Generic")
+                    {
+                        (elementKind, elementNullable) = Classify(value);
+                        if (IsScalar(elementKind))
+                        {
+                            kind = ValueKind.FactMap;
+                            elementType = item.ToDisplayString(TypeFormat);
+                        }
+                    }
+                }
+                else if (HasAttribute(type, CardPartAttribute))
+                {
+                    kind = ValueKind.Part;
+                }
+            }
+
+            return new MemberModel(name, type.ToDisplayString(TypeFormat), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable);
+        }
+
+        internal static (ValueKind Kind, bool IsNullableValueType) Classify(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] })
+            {
+                return (Classify(inner).Kind, true);
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String: return (ValueKind.String, false);
+                case SpecialType.System_Boolean: return (ValueKind.Boolean, false);
+                case SpecialType.System_Char: return (ValueKind.Char, false);
+                case SpecialType.System_DateTime: return (ValueKind.DateTime, false);
+            }
+
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return (ValueKind.Enum, false);
+            }
+
+            // Compare without the nullable annotation ("System.Uri?" is still a Uri).
+            var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            if (name == "global::System.Uri")
+            {
+                return (ValueKind.Uri, false);
+            }
+
+            if (name == "global::System.DateTimeOffset")
+            {
+                return (ValueKind.DateTimeOffset, false);
+            }
+
+            if (type.TypeKind != TypeKind.Interface && type.AllInterfaces.Any(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::System.IFormattable"))
+            {
+                return (ValueKind.Formattable, false);
+            }
+
+            return (ValueKind.Unsupported, false);
+        }
+
+        internal static bool IsScalar(ValueKind kind)
+            => kind is ValueKind.String or ValueKind.Uri or ValueKind.Boolean or ValueKind.Char or ValueKind.Enum
+                or ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Formattable;
+
+        private static ITypeSymbol? FindEnumerable(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return null;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                return array.ElementType;
+            }
+
+            foreach (var candidate in type.AllInterfaces.Prepend(type as INamedTypeSymbol))
+            {
+                if (candidate is { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T, TypeArguments: [var item] })
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Reads the member's mapping attribute; returns null when it has none, and a null item when it cannot render the member.</summary>
+        private static (ItemModel? Item, bool Mapped)? ParseItem(ISymbol member, MemberModel model, int index)
+        {
+            foreach (var attribute in member.GetAttributes())
+            {
+                var name = attribute.AttributeClass?.ToDisplayString();
+                var kind = name switch
+                {
+                    "CardGen.CardTextAttribute" => ItemKind.Text,
+                    "CardGen.CardFactAttribute" => ItemKind.Fact,
+                    "CardGen.CardFactsAttribute" => ItemKind.Facts,
+                    "CardGen.CardImageAttribute" => ItemKind.Image,
+                    "CardGen.CardActionAttribute" => ItemKind.Action,
+                    "CardGen.CardSectionAttribute" => (ItemKind?)ItemKind.Section,
+                    _ => null,
+                };
+
+                if (kind is not { } itemKind)
+                {
+                    continue;
+                }
+
+                if (member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "CardGen.CardIgnoreAttribute"))
+                {
+                    return null;
+                }
+
+                if (!CanRender(itemKind, model.Kind))
+                {
+                    return (null, true);
+                }
+
+                var named = attribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value.Value);
+                string? Str(string key) => named.TryGetValue(key, out var v) ? v as string : null;
+                int Int(string key) => named.TryGetValue(key, out var v) && v is int i ? i : 0;
+                bool Bool(string key, bool fallback) => named.TryGetValue(key, out var v) && v is bool b ? b : fallback;
+
+                var title = itemKind switch
+                {
+                    ItemKind.Fact => attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? Str("Title") : Str("Title") ?? model.Name,
+                    ItemKind.Action => attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null,
+                    ItemKind.Section => Str("Title"),
+                    _ => null,
+                };
+
+                if ((itemKind == ItemKind.Action && string.IsNullOrWhiteSpace(title)) || (itemKind == ItemKind.Fact && title is null))
+                {
+                    return (null, true);
+                }
+
+                var item = new ItemModel(
+                    itemKind,
+                    model.Name,
+                    Int("Order"),
+                    index,
+                    title,
+                    Str("Format"),
+                    Str("AltText"),
+                    Int("Size"),
+                    Int("Weight"),
+                    Int("Color"),
+                    Bool("IsSubtle", false),
+                    Bool("Wrap", true),
+                    Bool("Markdown", false),
+                    Int("MaxLines"),
+                    Int("Style"),
+                    Bool("Separator", false));
+                return (item, true);
+            }
+
+            return null;
+        }
+
+        internal static bool CanRender(ItemKind item, ValueKind value) => item switch
+        {
+            ItemKind.Text or ItemKind.Fact => IsScalar(value),
+            ItemKind.Image or ItemKind.Action => value is ValueKind.Uri or ValueKind.String,
+            ItemKind.Facts => value == ValueKind.FactMap,
+            ItemKind.Section => value is ValueKind.Part or ValueKind.PartCollection,
+            _ => false,
+        };
+
+        private static List<TemplatePartModel>? ParseTemplate(string? template, Dictionary<string, MemberModel> members)
+        {
+            var result = new List<TemplatePartModel>();
+            if (template is null)
+            {
+                return result;
+            }
+
+            if (!CardTemplate.TryParse(template, out var parts, out _, out _))
+            {
+                return null;
+            }
+
+            foreach (var part in parts)
+            {
+                if (part.Member is { } member && !(members.TryGetValue(member, out var model) && IsScalar(model.Kind)))
+                {
+                    return null;
+                }
+
+                result.Add(new TemplatePartModel(part.Literal, part.Member, part.Format));
+            }
+
+            return result;
+        }
+
+        private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
+            => type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+        private static bool HasAttribute(ITypeSymbol type, string attribute)
+            => type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attribute);
+
+        private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+        {
+            (true, TypeKind.Struct) => "record struct",
+            (true, _) => "record",
+            (false, TypeKind.Struct) => "struct",
+            (false, TypeKind.Interface) => "interface",
+            _ => "class",
+        };
+
+        private static string HintName(INamedTypeSymbol type)
+        {
+            var name = type.Name;
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                name = outer.Name + "." + name;
+            }
+
+            return type.ContainingNamespace.IsGlobalNamespace ? name : type.ContainingNamespace.ToDisplayString() + "." + name;
+        }
+
+        public static ProjectDefaults ReadDefaults(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var attribute in compilation.Assembly.GetAttributes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (attribute.AttributeClass?.ToDisplayString() != DefaultsAttribute)
+                {
+                    continue;
+                }
+
+                var host = 0;
+                string? version = null;
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == "Host" && argument.Value.Value is int h)
+                    {
+                        host = h;
+                    }
+                    else if (argument.Key == "Version")
+                    {
+                        version = argument.Value.Value as string;
+                    }
+                }
+
+                return new ProjectDefaults(host, version);
+            }
+
+            return new ProjectDefaults(0, null);
+        }
+    }
+}

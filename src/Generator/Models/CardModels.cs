@@ -1,0 +1,94 @@
+namespace CardGen.Generator.Models;
+
+/// <summary>How a member's value turns into card text.</summary>
+internal enum ValueKind
+{
+    Unsupported,
+    String,
+    Uri,
+    Boolean,
+    Char,
+    Enum,
+    DateTimeOffset,
+    DateTime,
+    Formattable,
+    Part,
+    PartCollection,
+    FactMap,
+}
+
+/// <summary>What a mapped member becomes on the card.</summary>
+internal enum ItemKind
+{
+    Text,
+    Fact,
+    Facts,
+    Image,
+    Action,
+    Section,
+}
+
+/// <summary>A readable member of the annotated type: its name, its C# type and how it renders.</summary>
+/// <param name="Name">The member's name.</param>
+/// <param name="Type">The fully qualified C# type, with nullable annotations, for the values struct.</param>
+/// <param name="Kind">How the value renders.</param>
+/// <param name="IsNullableValueType">Whether the type is <c>Nullable&lt;T&gt;</c> (its value is read with <c>.Value</c>).</param>
+/// <param name="IsReferenceType">Whether the value can be null at run time although it is not annotated.</param>
+/// <param name="ElementType">For collections and maps: the item type (fully qualified).</param>
+/// <param name="ElementKind">For maps: how the values render.</param>
+/// <param name="ElementIsNullableValueType">For maps: whether the values are <c>Nullable&lt;T&gt;</c>.</param>
+internal sealed record MemberModel(
+    string Name,
+    string Type,
+    ValueKind Kind,
+    bool IsNullableValueType,
+    bool IsReferenceType,
+    string? ElementType,
+    ValueKind ElementKind,
+    bool ElementIsNullableValueType);
+
+/// <summary>One mapped member, with its attribute's settings as plain values.</summary>
+internal sealed record ItemModel(
+    ItemKind Kind,
+    string Member,
+    int Order,
+    int DeclarationIndex,
+    string? Title,
+    string? Format,
+    string? AltText,
+    int Size,
+    int Weight,
+    int Color,
+    bool IsSubtle,
+    bool Wrap,
+    bool Markdown,
+    int MaxLines,
+    int Style,
+    bool Separator);
+
+/// <summary>A piece of a template: literal text, or a member with an optional format.</summary>
+internal sealed record TemplatePartModel(string? Literal, string? Member, string? Format);
+
+/// <summary>A type declaration that contains the annotated type (which must be partial too).</summary>
+internal sealed record ContainingTypeModel(string Keyword, string Name);
+
+/// <summary>Everything the emitter needs about one <c>[ChatCard]</c> or <c>[CardPart]</c> type; no symbols or syntax.</summary>
+internal sealed record CardTypeModel(
+    bool IsPart,
+    string? Namespace,
+    string Name,
+    string Keyword,
+    string HintName,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string? Version,
+    int Host,
+    EquatableArray<TemplatePartModel> Title,
+    EquatableArray<TemplatePartModel> Summary,
+    bool HasTitle,
+    bool HasSummary,
+    string? IconUrl,
+    EquatableArray<MemberModel> Members,
+    EquatableArray<ItemModel> Items);
+
+/// <summary>Project defaults from MSBuild properties and <c>[assembly: ChatCardDefaults]</c>.</summary>
+internal sealed record ProjectDefaults(int Host, string? Version);

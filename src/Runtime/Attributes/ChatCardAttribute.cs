@@ -1,0 +1,68 @@
+using System;
+
+namespace CardGen;
+
+/// <summary>The chat host a card is written for; decides the schema version and the rules it is checked against.</summary>
+public enum ChatHost
+{
+    /// <summary>The project default: <see cref="ChatCardDefaultsAttribute"/>, else the <c>CardGenDefaultHost</c> MSBuild property, else RingCentral.</summary>
+    Default = 0,
+
+    /// <summary>RingCentral team messaging through an incoming webhook (Adaptive Cards 1.3).</summary>
+    RingCentral = 1,
+
+    /// <summary>Any host that renders Adaptive Cards 1.6.</summary>
+    Generic = 2,
+}
+
+/// <summary>
+/// Generates an Adaptive Card for the type at compile time: <c>ToAdaptiveCard()</c>, <c>ToCardJson()</c>,
+/// <c>WriteCardJson(Utf8JsonWriter)</c>, <c>ToWebhookMessage()</c>, a typed <c>CardBuilder</c> and
+/// <c>PostToHookAsync(WebhookUrl)</c>. The type must be <see langword="partial"/>.
+/// </summary>
+/// <remarks>
+/// <see cref="Title"/> and <see cref="Summary"/> are templates: <c>{Member}</c> or <c>{Member:format}</c> placeholders
+/// name readable members of the type and are bound at compile time (formatted with the invariant culture).
+/// Members carry <see cref="CardTextAttribute"/>, <see cref="CardFactAttribute"/>, <see cref="CardImageAttribute"/>,
+/// <see cref="CardActionAttribute"/>, <see cref="CardFactsAttribute"/> or <see cref="CardSectionAttribute"/>; unmarked
+/// members are not shown but can be used in templates.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
+public sealed class ChatCardAttribute : Attribute
+{
+    /// <summary>The card's heading and the post's activity line, for example <c>"Build {BuildNumber} of {Project} failed"</c>.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The card's <c>fallbackText</c>, which RingCentral shows in notifications, for example <c>"{Project} is red on {Branch}"</c>.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>The Adaptive Card version, for example <c>"1.3"</c>; defaults to the host's version.</summary>
+    public string? Version { get; set; }
+
+    /// <summary>The chat host; <see cref="ChatHost.Default"/> takes the project default.</summary>
+    public ChatHost Host { get; set; }
+
+    /// <summary>An icon shown beside the post (an absolute URL).</summary>
+    public string? IconUrl { get; set; }
+}
+
+/// <summary>Project-wide defaults for every <see cref="ChatCardAttribute"/> type in the assembly.</summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
+public sealed class ChatCardDefaultsAttribute : Attribute
+{
+    /// <summary>The default host.</summary>
+    public ChatHost Host { get; set; }
+
+    /// <summary>The default Adaptive Card version, for example <c>"1.3"</c>.</summary>
+    public string? Version { get; set; }
+}
+
+/// <summary>
+/// Marks a type whose mapped members render as a group of elements inside a card: a member of this type marked
+/// <see cref="CardSectionAttribute"/> becomes a Container, and a collection of it one Container per item.
+/// The type must be <see langword="partial"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
+public sealed class CardPartAttribute : Attribute
+{
+}

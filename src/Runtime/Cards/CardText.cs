@@ -1,0 +1,120 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace CardGen.Cards;
+
+/// <summary>Text helpers for card content: markdown escaping and the Adaptive Card date and time functions.</summary>
+public static class CardText
+{
+    /// <summary>
+    /// Escapes the markdown that Adaptive Card hosts render (emphasis, links, lists, headings, code), so that text
+    /// from outside (an issue title, a commit message) shows exactly as written and cannot inject links.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The escaped text; <see langword="null"/> stays <see langword="null"/>.</returns>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? EscapeMarkdown(string? text)
+    {
+        if (text is null || text.Length == 0)
+        {
+            return text;
+        }
+
+        StringBuilder? escaped = null;
+        var lineStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var escape = c switch
+            {
+                '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '<' or '>' or '#' or '|' => true,
+                '-' or '+' or '=' => lineStart,
+                '.' or ')' => i > 0 && char.IsDigit(text[i - 1]) && StartsWithDigits(text, i),
+                '{' => i + 1 < text.Length && text[i + 1] == '{',
+                _ => false,
+            };
+
+            if (escape)
+            {
+                escaped ??= new StringBuilder(text, 0, i, text.Length + 8);
+                escaped.Append('\\');
+            }
+
+            escaped?.Append(c);
+            if (c == '\n')
+            {
+                lineStart = true;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                lineStart = false;
+            }
+        }
+
+        return escaped?.ToString() ?? text;
+    }
+
+    /// <summary>
+    /// Writes a point in time with the Adaptive Card <c>{{DATE()}}</c> and <c>{{TIME()}}</c> functions, so every reader
+    /// sees it in their own time zone and format.
+    /// </summary>
+    /// <param name="value">The time.</param>
+    /// <param name="dateStyle"><c>COMPACT</c>, <c>SHORT</c> or <c>LONG</c>.</param>
+    /// <returns>For example <c>{{DATE(2026-11-27T09:14:00Z, SHORT)}} {{TIME(2026-11-27T09:14:00Z)}}</c>.</returns>
+    public static string DateTime(DateTimeOffset value, string dateStyle = "SHORT")
+    {
+        var utc = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return "{{DATE(" + utc + ", " + dateStyle + ")}} {{TIME(" + utc + ")}}";
+    }
+
+    /// <summary>
+    /// Writes a point in time with the Adaptive Card date and time functions. A <see cref="DateTimeKind.Unspecified"/>
+    /// time is taken as UTC; a local time is converted.
+    /// </summary>
+    /// <param name="value">The time.</param>
+    /// <param name="dateStyle"><c>COMPACT</c>, <c>SHORT</c> or <c>LONG</c>.</param>
+    /// <returns>For example <c>{{DATE(2026-11-27T09:14:00Z, SHORT)}} {{TIME(2026-11-27T09:14:00Z)}}</c>.</returns>
+    public static string DateTime(System.DateTime value, string dateStyle = "SHORT")
+        => DateTime(value.Kind == DateTimeKind.Local ? new DateTimeOffset(value) : new DateTimeOffset(System.DateTime.SpecifyKind(value, DateTimeKind.Utc)), dateStyle);
+
+    /// <summary>The text of a URL as cards carry it: the absolute URI, or a relative one as written.</summary>
+    /// <param name="url">The URL.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    public static string Url(Uri url)
+    {
+        if (url is null)
+        {
+            throw new ArgumentNullException(nameof(url));
+        }
+
+        return url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString;
+    }
+
+    /// <summary>Formats a value with the invariant culture, as card templates do.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="format">A .NET format string, or <see langword="null"/>.</param>
+    /// <returns>The text.</returns>
+    public static string Format<T>(T value, string? format = null)
+        where T : IFormattable
+        => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static bool StartsWithDigits(string text, int end)
+    {
+        // "12." or "3)" at the start of a line starts an ordered list.
+        var i = end - 1;
+        while (i >= 0 && char.IsDigit(text[i]))
+        {
+            i--;
+        }
+
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] == '\n';
+    }
+}

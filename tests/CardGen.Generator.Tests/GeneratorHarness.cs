@@ -1,0 +1,118 @@
+extern alias generator;
+
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using CardGenerator = generator::CardGen.Generator.CardGenerator;
+
+namespace CardGen.Generator.Tests;
+
+/// <summary>Runs the generator over source text with the .NET 8 reference assemblies and the CardGen runtime.</summary>
+internal static class GeneratorHarness
+{
+    /// <summary>The lowest C# version the generated code supports: C# 8 (nullable reference types).</summary>
+    public const LanguageVersion LowestLanguageVersion = LanguageVersion.CSharp8;
+
+    private static readonly ImmutableArray<MetadataReference> References = Net80.References.All
+        .Cast<MetadataReference>()
+        .Append(MetadataReference.CreateFromFile(typeof(CardGen.Cards.AdaptiveCard).Assembly.Location))
+        .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
+        .ToImmutableArray();
+
+    public static CSharpCompilation Compile(LanguageVersion languageVersion = LanguageVersion.Latest, params string[] sources)
+        => CSharpCompilation.Create(
+            "CardGenTests",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(languageVersion), path: $"Source{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null, IEnumerable<(string Key, string Value)>? globalOptions = null)
+        => CSharpGeneratorDriver.Create(
+            new[] { new CardGenerator().AsSourceGenerator() },
+            parseOptions: parseOptions,
+            optionsProvider: globalOptions is null ? null : new GlobalOptionsProvider(globalOptions),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; returns the compilation with the generated files and every diagnostic of it.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Run) Run(
+        string source,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        IEnumerable<(string Key, string Value)>? globalOptions = null)
+    {
+        var compilation = Compile(languageVersion, source);
+        var driver = CreateDriver((CSharpParseOptions)compilation.SyntaxTrees[0].Options, globalOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var run = driver.GetRunResult();
+        Assert.Empty(generatorDiagnostics);
+        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        return (output, output.GetDiagnostics(), run);
+    }
+
+    public static IReadOnlyDictionary<string, string> GeneratedSources(GeneratorDriverRunResult run)
+        => run.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    private sealed class GlobalOptionsProvider(IEnumerable<(string Key, string Value)> options) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(options.ToDictionary(o => o.Key, o => o.Value));
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new(new Dictionary<string, string>());
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}
+
+/// <summary>Compares generated code with baseline files; set CARDGEN_ACCEPT_BASELINES=1 to accept changes.</summary>
+internal static class Baseline
+{
+    private static string Directory => Path.Combine(FindRoot(), "tests", "CardGen.Generator.Tests", "Baselines");
+
+    public static void Match(string name, string actual)
+    {
+        actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var path = Path.Combine(Directory, name + ".txt");
+        var received = Path.Combine(Directory, name + ".received.txt");
+        if (Environment.GetEnvironmentVariable("CARDGEN_ACCEPT_BASELINES") == "1")
+        {
+            File.WriteAllText(path, actual);
+            File.Delete(received);
+            return;
+        }
+
+        var expected = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
+        if (expected == actual)
+        {
+            File.Delete(received);
+            return;
+        }
+
+        File.WriteAllText(received, actual);
+        Assert.Fail(expected is null
+            ? $"No baseline {path}; the output is in {received}. Review it and run with CARDGEN_ACCEPT_BASELINES=1 to accept."
+            : $"The generated code differs from {path}; see {received}. Review the change and run with CARDGEN_ACCEPT_BASELINES=1 to accept.");
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CardGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Cannot find CardGen.sln.");
+    }
+}
