@@ -198,6 +198,7 @@ public sealed partial class CardGenerator
             }
 
             w.Line();
+            EmitNames(w);
         }
 
         private static void EmitBuilder(SourceWriter w, CardTypeModel model)
@@ -709,7 +710,7 @@ public sealed partial class CardGenerator
             var value = "v." + member.Name;
             return item.Kind switch
             {
-                ItemKind.Facts => $"CardGenAnyFact({value})",
+                ItemKind.Facts => $"CardGenAny{member.Name}({value})",
                 ItemKind.Section when member.Kind == ValueKind.PartCollection => $"({value} != null && global::System.Linq.Enumerable.Any({value}, p => p != null))",
                 _ when member.IsNullableValueType => $"{value}.HasValue",
                 _ when member.IsReferenceType => $"{value} != null",
@@ -742,14 +743,12 @@ public sealed partial class CardGenerator
             {
                 w.Line();
                 w.Line(GeneratedCode);
-                using (w.Block($"private static bool CardGenAnyFact({map.Type} facts)"))
+                using (w.Block($"private static bool CardGenAny{map.Name}({map.Type} facts)"))
                 {
                     w.Line("if (facts == null) return false;");
                     w.Line($"foreach (var pair in facts) if (pair.Key != null && {ElementScalar(map, "pair.Value")} != null) return true;");
                     w.Line("return false;");
                 }
-
-                break;
             }
         }
 

@@ -1,0 +1,26 @@
+namespace CardGen;
+
+/// <summary>Why a post to an incoming webhook failed.</summary>
+public enum ChatHookFailure
+{
+    /// <summary>
+    /// The host answered and refused the post: <c>"status":"error"</c> (often with HTTP 200), or a 4xx status other
+    /// than 429. Nothing was posted; retrying the same message fails the same way.
+    /// </summary>
+    HostError,
+
+    /// <summary>HTTP 429, still after the allowed attempts, or with a <c>Retry-After</c> beyond the allowed delay.</summary>
+    RateLimited,
+
+    /// <summary>A 5xx status. The host may have posted the message before failing.</summary>
+    ServerError,
+
+    /// <summary>An attempt took longer than <see cref="ChatHookClientOptions.Timeout"/>. The message may have been posted.</summary>
+    Timeout,
+
+    /// <summary>The connection failed (DNS, refused, reset, TLS).</summary>
+    Network,
+
+    /// <summary>The host answered with something that is not the webhook protocol (not JSON, no <c>"status":"OK"</c>, a redirect, a body over the size cap).</summary>
+    UnexpectedResponse,
+}

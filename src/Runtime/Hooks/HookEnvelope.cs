@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace CardGen;
+
+/// <summary>
+/// The JSON a webhook answers with: <c>{"status":"OK"}</c>, or the error envelope
+/// <c>{"status":"error","message":…,"error":…,"validation":[…]}</c>. <c>error</c> may be a string or (an older
+/// form) an object <c>{code, message, response:{code, message, validation}}</c>.
+/// </summary>
+internal sealed class HookEnvelope
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
+
+    private HookEnvelope(string? status, string? error, string? message, IReadOnlyList<string> validation)
+    {
+        Status = status;
+        Error = error;
+        Message = message;
+        Validation = validation;
+    }
+
+    public string? Status { get; }
+
+    public string? Error { get; }
+
+    public string? Message { get; }
+
+    public IReadOnlyList<string> Validation { get; }
+
+    public bool IsOk => string.Equals(Status, "OK", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsError => string.Equals(Status, "error", StringComparison.OrdinalIgnoreCase) || (Error is not null && !IsOk);
+
+    /// <summary>Reads a response body.</summary>
+    /// <param name="body">The body text.</param>
+    /// <param name="envelope">The envelope, when the body is a JSON object.</param>
+    /// <param name="problem">What is wrong with the body otherwise.</param>
+    /// <returns>Whether the body is a JSON object.</returns>
+    public static bool TryParse(string body, out HookEnvelope? envelope, out string? problem)
+    {
+        envelope = null;
+        if (body.Length == 0)
+        {
+            problem = "an empty body";
+            return false;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, Options);
+        }
+        catch (JsonException)
+        {
+            problem = "a body that is not JSON";
+            return false;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problem = $"a JSON {root.ValueKind.ToString().ToLowerInvariant()} instead of an object";
+                return false;
+            }
+
+            var status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            string? error = null;
+            var validation = new List<string>();
+            if (root.TryGetProperty("error", out var e))
+            {
+                error = e.ValueKind switch
+                {
+                    JsonValueKind.String => e.GetString(),
+                    JsonValueKind.Object => Summarize(e, validation),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    _ => e.GetRawText(),
+                };
+            }
+
+            if (root.TryGetProperty("validation", out var v))
+            {
+                validation.InsertRange(0, Strings(v));
+            }
+
+            envelope = new HookEnvelope(status, error, message, validation);
+            problem = null;
+            return true;
+        }
+    }
+
+    private static string Summarize(JsonElement error, List<string> validation)
+    {
+        var message = StringProperty(error, "message");
+        var code = StringProperty(error, "code");
+        if (error.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Object)
+        {
+            message ??= StringProperty(response, "message");
+            code ??= StringProperty(response, "code");
+            if (response.TryGetProperty("validation", out var nested))
+            {
+                validation.AddRange(Strings(nested));
+            }
+        }
+
+        if (error.TryGetProperty("validation", out var own))
+        {
+            validation.AddRange(Strings(own));
+        }
+
+        return (message, code) switch
+        {
+            ({ } msg, { } c) => $"{msg} ({c})",
+            ({ } msg, null) => msg,
+            (null, { } c) => c,
+            _ => error.GetRawText(),
+        };
+    }
+
+    private static string? StringProperty(JsonElement obj, string name)
+        => obj.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+
+    private static IEnumerable<string> Strings(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            yield return value.GetString()!;
+            yield break;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        foreach (var item in value.EnumerateArray())
+        {
+            yield return item.ValueKind switch
+            {
+                JsonValueKind.String => item.GetString()!,
+                JsonValueKind.Object => StringProperty(item, "message") ?? item.GetRawText(),
+                _ => item.GetRawText(),
+            };
+        }
+    }
+}

@@ -1,0 +1,440 @@
+using System;
+using System.Net;
+
+namespace CardGen;
+
+/// <summary>
+/// A RingCentral incoming-webhook URL: <c>https://{host}/webhook/v2/{id}</c> (v2) or <c>https://{host}/webhook/{id}</c>
+/// (the legacy v1 form). The id in the URL is the only credential a webhook has, so this type never shows it:
+/// <see cref="ToString"/>, <see cref="Redacted"/> and every parse error keep at most the id's first four
+/// characters. Call <see cref="RevealUri"/> to get the secret URL, explicitly.
+/// </summary>
+/// <remarks>
+/// <para>Accepted: any https host (<c>hooks.ringcentral.com</c>, the legacy <c>hooks.glip.com</c>, a sandbox or proxy)
+/// with one of the two paths; plain http only on a loopback host (127.0.0.0/8, ::1, <c>localhost</c>), for a local
+/// emulator. The id is a GUID, a three-part base64url token (<c>xxx.yyy.zzz</c>), or at least 20 characters of
+/// <c>[0-9A-Za-z_-]</c>.</para>
+/// <para>Rejected: other schemes, relative URLs, user information, query strings, fragments, percent-encoding,
+/// other paths (<c>/webhooks/</c>, <c>/webhook/v3/</c>, extra segments, a trailing slash) and ids with other
+/// characters.</para>
+/// <para>The scheme and host are compared case-insensitively and normalized to lower case (a default port is
+/// dropped); the path and id are case-sensitive. Equality compares the whole normalized URL ordinally.</para>
+/// </remarks>
+public sealed class WebhookUrl : IEquatable<WebhookUrl>
+{
+    private const string V1Path = "/webhook/";
+    private const string V2Path = "/webhook/v2/";
+    private const string Ellipsis = "\u2026";
+    private const string Expected = "expected https://hooks.ringcentral.com/webhook/v2/{id} or https://hooks.ringcentral.com/webhook/{id}";
+
+    private readonly string _origin;
+    private readonly string _url;
+
+    private WebhookUrl(string origin, string host, bool isLoopback, WebhookFormat format, string id)
+    {
+        _origin = origin;
+        Host = host;
+        IsLoopback = isLoopback;
+        Format = format;
+        Id = id;
+        _url = origin + (format == WebhookFormat.V2 ? V2Path : V1Path) + id;
+
+        // A short id (a token like a.b.c) keeps proportionally less; a real id keeps 4 characters.
+        RedactedId = id.Substring(0, Math.Min(4, id.Length / 5)) + Ellipsis;
+        Redacted = origin + (format == WebhookFormat.V2 ? V2Path : V1Path) + RedactedId;
+    }
+
+    /// <summary>The endpoint format: <see cref="WebhookFormat.V2"/> for <c>/webhook/v2/{id}</c>, <see cref="WebhookFormat.V1"/> for <c>/webhook/{id}</c>.</summary>
+    public WebhookFormat Format { get; }
+
+    /// <summary>The host name in lower case, for example <c>hooks.ringcentral.com</c> (an IPv6 address in brackets).</summary>
+    public string Host { get; }
+
+    /// <summary>Whether the host is a loopback address or <c>localhost</c> (a local emulator).</summary>
+    public bool IsLoopback { get; }
+
+    /// <summary>
+    /// The URL with the id cut to its first four characters and an ellipsis, for example
+    /// <c>https://hooks.ringcentral.com/webhook/v2/3053…</c>; safe to log.
+    /// </summary>
+    public string Redacted { get; }
+
+    /// <summary>The secret webhook id.</summary>
+    internal string Id { get; }
+
+    /// <summary>The id as <see cref="Redacted"/> shows it, for example <c>3053…</c>.</summary>
+    internal string RedactedId { get; }
+
+    /// <summary>Parses a webhook URL.</summary>
+    /// <param name="url">The URL, for example <c>https://hooks.ringcentral.com/webhook/v2/{id}</c>. Surrounding whitespace is ignored.</param>
+    /// <returns>The webhook URL.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    /// <exception cref="FormatException">The URL is not a webhook URL; the message says why, without the id.</exception>
+    public static WebhookUrl Parse(string url)
+    {
+        if (url is null)
+        {
+            throw new ArgumentNullException(nameof(url));
+        }
+
+        return TryParseCore(url, out var result, out var error) ? result! : throw new FormatException(error);
+    }
+
+    /// <summary>Parses a webhook URL without throwing.</summary>
+    /// <param name="url">The URL.</param>
+    /// <param name="result">The webhook URL, or <see langword="null"/> when <paramref name="url"/> is not one.</param>
+    /// <returns>Whether <paramref name="url"/> is a webhook URL.</returns>
+    public static bool TryParse(string? url, out WebhookUrl? result) => TryParse(url, out result, out _);
+
+    /// <summary>Parses a webhook URL without throwing, and says what is wrong when it is not one.</summary>
+    /// <param name="url">The URL.</param>
+    /// <param name="result">The webhook URL, or <see langword="null"/> when <paramref name="url"/> is not one.</param>
+    /// <param name="error">Why <paramref name="url"/> is not a webhook URL (never containing the id), or <see langword="null"/>.</param>
+    /// <returns>Whether <paramref name="url"/> is a webhook URL.</returns>
+    public static bool TryParse(string? url, out WebhookUrl? result, out string? error)
+    {
+        if (url is null)
+        {
+            result = null;
+            error = "The webhook URL is null.";
+            return false;
+        }
+
+        if (TryParseCore(url, out result, out error))
+        {
+            error = null;
+            return true;
+        }
+
+        result = null;
+        return false;
+    }
+
+    /// <summary>
+    /// The v2 form of this URL: a v1 <c>/webhook/{id}</c> becomes <c>/webhook/v2/{id}</c> (the same webhook, per
+    /// RingCentral's docs). Adaptive Card attachments need v2.
+    /// </summary>
+    /// <returns>The v2 URL; this instance when it already is one.</returns>
+    public WebhookUrl ToV2() => Format == WebhookFormat.V2 ? this : new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V2, Id);
+
+    /// <summary>The full URL, including the secret id. Do not log it.</summary>
+    /// <returns>The URL.</returns>
+    public Uri RevealUri() => new(_url, UriKind.Absolute);
+
+    /// <summary>The redacted URL; see <see cref="Redacted"/>.</summary>
+    /// <returns><see cref="Redacted"/>.</returns>
+    public override string ToString() => Redacted;
+
+    /// <summary>Whether both are the same URL (ordinal comparison of the normalized URL).</summary>
+    /// <param name="other">The other URL.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(WebhookUrl? other) => other is not null && string.Equals(_url, other._url, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as WebhookUrl);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_url);
+
+    /// <summary>Equality.</summary>
+    /// <param name="left">The left URL.</param>
+    /// <param name="right">The right URL.</param>
+    /// <returns>Whether both are null or equal.</returns>
+    public static bool operator ==(WebhookUrl? left, WebhookUrl? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    /// <param name="left">The left URL.</param>
+    /// <param name="right">The right URL.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(WebhookUrl? left, WebhookUrl? right) => !(left == right);
+
+    /// <summary>Replaces every occurrence of the id (ignoring case) in <paramref name="text"/> with <see cref="RedactedId"/>.</summary>
+    /// <param name="text">Text that may come from the server or the network stack.</param>
+    /// <returns>The text without the id.</returns>
+    internal string Scrub(string text)
+    {
+        var index = text.IndexOf(Id, StringComparison.OrdinalIgnoreCase);
+        if (index < 0)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        var start = 0;
+        while (index >= 0)
+        {
+            builder.Append(text, start, index - start).Append(RedactedId);
+            start = index + Id.Length;
+            index = text.IndexOf(Id, start, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return builder.Append(text, start, text.Length - start).ToString();
+    }
+
+    /// <summary>Whether <paramref name="text"/> contains the id, ignoring case.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Whether it does.</returns>
+    internal bool Reveals(string? text) => text is not null && IndexOfIgnoreCase(text, Id) != -1;
+
+    private static bool TryParseCore(string url, out WebhookUrl? result, out string? error)
+    {
+        result = null;
+        var text = url.Trim();
+        if (text.Length == 0)
+        {
+            error = "The webhook URL is empty.";
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                error = "The webhook URL contains a space, line break or control character; copy it again as one unbroken line.";
+                return false;
+            }
+
+            if (c > '~')
+            {
+                error = "The webhook URL contains non-ASCII characters; write an international host name in its punycode (xn--) form.";
+                return false;
+            }
+
+            if (c == '\\')
+            {
+                error = "The webhook URL contains a backslash; URLs use '/'.";
+                return false;
+            }
+
+            if (c == '%')
+            {
+                error = "The webhook URL contains percent-encoding (%); a webhook URL is plain ASCII without escapes.";
+                return false;
+            }
+        }
+
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+        {
+            error = $"The webhook URL is not an absolute URL; {Expected}.";
+            return false;
+        }
+
+        var scheme = text.Substring(0, schemeEnd).ToLowerInvariant();
+        if (scheme != "https" && scheme != "http")
+        {
+            error = IsSchemeName(scheme)
+                ? $"The webhook URL uses the scheme '{scheme}'; only https is supported (http only on a loopback host, for a local emulator)."
+                : $"The webhook URL does not start with https://; {Expected}.";
+            return false;
+        }
+
+        var rest = text.Substring(schemeEnd + 3);
+        var authorityEnd = IndexOfAny(rest, '/', '?', '#');
+        var authority = authorityEnd < 0 ? rest : rest.Substring(0, authorityEnd);
+        var tail = authorityEnd < 0 ? string.Empty : rest.Substring(authorityEnd);
+        if (IndexOfAny(authority, '@') != -1)
+        {
+            error = "The webhook URL contains user information (user:password@ before the host); a webhook URL carries no credentials.";
+            return false;
+        }
+
+        if (authority.Length == 0)
+        {
+            error = $"The webhook URL has no host; {Expected}.";
+            return false;
+        }
+
+        if (IndexOfAny(tail, '?') != -1)
+        {
+            error = "The webhook URL has a query string (?...); RingCentral webhook URLs have none, so it was probably pasted with something else.";
+            return false;
+        }
+
+        if (IndexOfAny(tail, '#') != -1)
+        {
+            error = "The webhook URL has a fragment (#...); RingCentral webhook URLs have none, so it was probably pasted with something else.";
+            return false;
+        }
+
+        if (!Uri.TryCreate(scheme + "://" + authority + "/", UriKind.Absolute, out var server)
+            || server.HostNameType is not (UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6))
+        {
+            error = "The webhook URL's host or port is not valid.";
+            return false;
+        }
+
+        var host = server.Host.ToLowerInvariant();
+        var isLoopback = server.HostNameType == UriHostNameType.Dns
+            ? string.Equals(host, "localhost", StringComparison.Ordinal)
+            : IPAddress.TryParse(server.DnsSafeHost, out var address) && IPAddress.IsLoopback(address);
+        if (scheme == "http" && !isLoopback)
+        {
+            error = $"The webhook URL for {host} uses http; webhook URLs must use https (http is allowed only on a loopback host such as 127.0.0.1 or localhost, for a local emulator).";
+            return false;
+        }
+
+        if (!TryParsePath(tail, out var format, out var id, out error))
+        {
+            return false;
+        }
+
+        if (!IsValidId(id))
+        {
+            error = "The webhook id is not a GUID, a three-part token (xxx.yyy.zzz of 0-9, A-Z, a-z, '_', '-') or at least 20 characters of 0-9, A-Z, a-z, '_' and '-'.";
+            return false;
+        }
+
+        var origin = server.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
+        result = new WebhookUrl(origin, host, isLoopback, format, id);
+        error = null;
+        return true;
+    }
+
+    private static int IndexOfIgnoreCase(string text, string value) => text.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+
+    // Control characters (including NUL) are rejected before this is called, so NUL means "no character".
+    private static int IndexOfAny(string text, char first, char second = '\0', char third = '\0')
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == first || text[i] == second || text[i] == third)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool TryParsePath(string path, out WebhookFormat format, out string id, out string? error)
+    {
+        format = WebhookFormat.V2;
+        id = string.Empty;
+        if (path.Length <= 1)
+        {
+            error = $"The webhook URL has no path; {Expected}.";
+            return false;
+        }
+
+        if (path == V1Path || path == V2Path)
+        {
+            error = "The webhook URL has no webhook id after its path.";
+            return false;
+        }
+
+        if (path.StartsWith("/webhooks/", StringComparison.Ordinal))
+        {
+            error = "The webhook URL's path starts with /webhooks/ (plural), a typo in some RingCentral docs; the endpoint is /webhook/v2/{id}.";
+            return false;
+        }
+
+        if (path.EndsWith("/", StringComparison.Ordinal))
+        {
+            error = "The webhook URL ends with '/' after the id; remove it.";
+            return false;
+        }
+
+        var segments = path.Substring(1).Split('/');
+        if (segments[0] != "webhook" || segments.Length < 2)
+        {
+            error = $"The webhook URL's path is not a webhook path; {Expected}.";
+            return false;
+        }
+
+        if (segments.Length == 2)
+        {
+            format = WebhookFormat.V1;
+            id = segments[1];
+            error = null;
+            return true;
+        }
+
+        if (segments.Length == 3 && segments[1] == "v2")
+        {
+            id = segments[2];
+            error = null;
+            return true;
+        }
+
+        if (segments.Length == 3 && IsVersionSegment(segments[1]))
+        {
+            error = $"The webhook URL's path has the version /webhook/{segments[1]}/; RingCentral webhooks are /webhook/v2/{{id}} or the legacy /webhook/{{id}}.";
+            return false;
+        }
+
+        error = $"The webhook URL's path has extra segments; {Expected}.";
+        return false;
+    }
+
+    private static bool IsValidId(string id)
+    {
+        if (id.Length >= 20 && IsIdText(id, 0, id.Length))
+        {
+            return true; // includes the GUID form
+        }
+
+        var first = id.IndexOf('.');
+        var second = first < 0 ? -1 : id.IndexOf('.', first + 1);
+        return second > 0
+            && id.IndexOf('.', second + 1) < 0
+            && IsIdText(id, 0, first)
+            && IsIdText(id, first + 1, second - first - 1)
+            && IsIdText(id, second + 1, id.Length - second - 1);
+    }
+
+    private static bool IsIdText(string text, int start, int length)
+    {
+        if (length == 0)
+        {
+            return false;
+        }
+
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i];
+            if (!(c is (>= '0' and <= '9') or (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsSchemeName(string scheme)
+    {
+        if (scheme.Length > 12 || scheme[0] is not (>= 'a' and <= 'z'))
+        {
+            return false;
+        }
+
+        foreach (var c in scheme)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsVersionSegment(string segment)
+    {
+        if (segment.Length is < 2 or > 4 || segment[0] != 'v')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < segment.Length; i++)
+        {
+            if (segment[i] is not (>= '0' and <= '9'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,573 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CardGen.Cards;
+using CardGen.Schema;
+using CardGen.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace CardGen.Tests.Hooks;
+
+/// <summary>
+/// The client against a loopback server with scripted replies. Every test gets its own server, and afterwards
+/// checks that no log line and no exception text contained the webhook id.
+/// </summary>
+public sealed class ChatHookClientTests : IAsyncLifetime
+{
+    private const string Id = WebhookUrlTests.Id;
+
+    private readonly CapturingLogger _logger = new();
+    private readonly List<Exception> _exceptions = new();
+    private HookServer _server = null!;
+
+    private WebhookUrl Hook => WebhookUrl.Parse($"{_server.Origin}/webhook/v2/{Id}");
+
+    private string RedactedHook => $"{_server.Origin}/webhook/v2/d1f7\u2026";
+
+    public async Task InitializeAsync() => _server = await HookServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        foreach (var entry in _logger.Entries)
+        {
+            WebhookUrlTests.AssertNoSecret(entry.AllText);
+        }
+
+        foreach (var exception in _exceptions)
+        {
+            WebhookUrlTests.AssertNoSecret(exception.ToString());
+            WebhookUrlTests.AssertNoSecret(exception.Message);
+            if (exception is ChatHookException hook)
+            {
+                WebhookUrlTests.AssertNoSecret(hook.WebhookUrl);
+                WebhookUrlTests.AssertNoSecret(hook.Error);
+                WebhookUrlTests.AssertNoSecret(string.Join("\n", hook.Validation));
+            }
+        }
+    }
+
+    private static AdaptiveCard ValidCard() => new(CardVersion.V1_3)
+    {
+        FallbackText = "Build 1842 failed",
+        Body = { new TextBlock("Build 1842 failed") { Wrap = true }, new FactSet(new Fact("Branch", "main")) },
+        Actions = { new OpenUrlAction("Open build", "https://ci.example.com/builds/1842") },
+    };
+
+    private ChatHookClient Client(Action<ChatHookClientOptions>? configure = null)
+    {
+        var options = new ChatHookClientOptions { Logger = _logger, DefaultRetryDelay = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(5) };
+        configure?.Invoke(options);
+        return new ChatHookClient(options);
+    }
+
+    private async Task<TException> Fails<TException>(Func<Task> post)
+        where TException : Exception
+    {
+        var exception = await Assert.ThrowsAsync<TException>(post);
+        _exceptions.Add(exception);
+        return exception;
+    }
+
+    [Fact]
+    public async Task A_card_is_posted_as_the_v2_envelope_with_a_json_content_type()
+    {
+        using var client = Client();
+        var response = await client.PostAsync(Hook, ValidCard());
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(1, response.Attempts);
+        Assert.Equal("""{"status":"OK"}""", response.Body);
+
+        var request = Assert.Single(_server.Received);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal($"/webhook/v2/{Id}", request.Path);
+        Assert.Equal("application/json; charset=utf-8", request.ContentType);
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Equal("Build 1842 failed", body.RootElement.GetProperty("activity").GetString());
+        var attachment = Assert.Single(body.RootElement.GetProperty("attachments").EnumerateArray());
+        Assert.Equal("AdaptiveCard", attachment.GetProperty("type").GetString());
+        Assert.Equal("1.3", attachment.GetProperty("version").GetString());
+        Assert.Equal("Build 1842 failed", attachment.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.False(attachment.TryGetProperty("contentType", out _));
+        Assert.Equal(request.Body, WebhookMessage.ForCard(ValidCard(), activity: "Build 1842 failed").ToJson());
+
+        var posted = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Information);
+        Assert.Equal("Posted", posted.EventName);
+        Assert.Equal(RedactedHook, posted.Values["Hook"]);
+        Assert.Equal(1, posted.Values["Attempts"]);
+        Assert.Equal(1, posted.Values["Cards"]);
+        Assert.Equal(200, posted.Values["StatusCode"]);
+        Assert.Equal($"Posted to {RedactedHook} in 1 attempt(s): 1 card(s), HTTP 200", posted.Message);
+        var sending = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Debug && e.EventName == "Sending");
+        Assert.Equal(RedactedHook, sending.Values["Hook"]);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(request.Body), sending.Values["Bytes"]);
+        Assert.Equal(1, sending.Values["Attempt"]);
+        Assert.Equal(3, sending.Values["MaxAttempts"]);
+    }
+
+    [Fact]
+    public async Task A_message_with_all_fields_is_posted_as_written()
+    {
+        using var client = Client();
+        var message = WebhookMessage.ForCard(ValidCard(), activity: "CI", title: "**Failed**", iconUri: "https://ci.example.com/icon.png");
+        message.Text = "See the card";
+        await client.PostAsync(Hook, message);
+        Assert.Equal(message.ToJson(), Assert.Single(_server.Received).Body);
+    }
+
+    [Fact]
+    public async Task A_v1_hook_is_upgraded_to_v2_for_cards_but_not_for_text()
+    {
+        using var client = Client();
+        var v1 = WebhookUrl.Parse($"{_server.Origin}/webhook/{Id}");
+        await client.PostAsync(v1, ValidCard());
+        await client.PostAsync(v1, new WebhookMessage { Text = "plain" });
+
+        Assert.Equal(new[] { $"/webhook/v2/{Id}", $"/webhook/{Id}" }, _server.Received.Select(r => r.Path));
+        Assert.Contains(_logger.Entries, e => e.EventName == "UpgradedToV2");
+    }
+
+    [Fact]
+    public async Task Status_error_with_HTTP_200_is_a_host_error_with_the_error_and_validation()
+    {
+        _server.Default = Reply.Json(200, """{"status":"error","message":"Your request was accepted, however a post was not generated","error":"Invalid AdaptiveCard payload","validation":["payload.attachments[0] does not match any schema"]}""");
+        using var client = Client();
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.HostError, e.Failure);
+        Assert.Equal(200, e.StatusCode);
+        Assert.Equal("Invalid AdaptiveCard payload", e.Error);
+        Assert.Equal(new[] { "payload.attachments[0] does not match any schema" }, e.Validation);
+        Assert.False(e.MayHaveBeenDelivered);
+        Assert.Equal(1, e.Attempts);
+        Assert.Equal(RedactedHook, e.WebhookUrl);
+        Assert.Equal($"RingCentral rejected the post to {RedactedHook}: Invalid AdaptiveCard payload (payload.attachments[0] does not match any schema)", e.Message);
+        Assert.Single(_server.Received);
+        Assert.Contains(_logger.Entries, x => x.Level == LogLevel.Warning && x.EventName == "Failed");
+    }
+
+    [Fact]
+    public async Task An_error_object_is_summarized_and_an_echoed_id_is_redacted()
+    {
+        _server.Enqueue(
+            Reply.Json(200, """{"status":"error","error":{"code":"CMN-101","message":"Parameter [attachments] is invalid","response":{"validation":[{"message":"attachments[0].type"}]}}}"""),
+            Reply.Json(200, $$"""{"status":"error","message":"Your request was accepted, however a post was not generated","error":"Webhook not found! {{Id}}"}"""),
+            Reply.Json(404, $$"""{"error":"Unknown webhook {{Id.ToUpperInvariant()}}"}"""),
+            Reply.Json(400, "Bad Request"));
+        using var client = Client();
+
+        var first = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal("Parameter [attachments] is invalid (CMN-101)", first.Error);
+        Assert.Equal(new[] { "attachments[0].type" }, first.Validation);
+
+        var second = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.HostError, second.Failure);
+        Assert.Equal("Webhook not found! d1f7\u2026", second.Error);
+
+        var third = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.HostError, third.Failure);
+        Assert.Equal(404, third.StatusCode);
+        Assert.Contains("HTTP 404", third.Message, StringComparison.Ordinal);
+
+        var fourth = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.HostError, fourth.Failure);
+        Assert.Equal(400, fourth.StatusCode);
+        Assert.Null(fourth.Error);
+    }
+
+    [Fact]
+    public async Task Retry_After_is_honoured_on_429_and_the_post_then_succeeds()
+    {
+        _server.Enqueue(Reply.Json(429, """{"status":"error","error":"Too many requests"}""", ("Retry-After", "1")));
+        using var client = Client();
+
+        var clock = Stopwatch.StartNew();
+        var response = await client.PostAsync(Hook, ValidCard());
+        Assert.Equal(2, response.Attempts);
+        Assert.Equal(2, _server.Received.Count);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(2.5));
+        var retry = Assert.Single(_logger.Entries, e => e.EventName == "Retrying");
+        Assert.Equal(LogLevel.Warning, retry.Level);
+        Assert.Equal(1.0, retry.Values["DelaySeconds"]);
+    }
+
+    [Fact]
+    public async Task A_host_that_keeps_rate_limiting_fails_after_MaxAttempts()
+    {
+        _server.Default = Reply.Json(429, string.Empty, ("Retry-After", "0"));
+        using var client = Client(o => o.MaxAttempts = 3);
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
+        Assert.Equal(429, e.StatusCode);
+        Assert.Equal(3, e.Attempts);
+        Assert.Equal(TimeSpan.Zero, e.RetryAfter);
+        Assert.False(e.MayHaveBeenDelivered);
+        Assert.Equal(3, _server.Received.Count);
+        Assert.Equal(2, _logger.Entries.Count(x => x.EventName == "Retrying"));
+    }
+
+    [Fact]
+    public async Task A_429_without_Retry_After_waits_the_default_delay()
+    {
+        _server.Default = Reply.Json(429, string.Empty);
+        using var client = Client(o =>
+        {
+            o.MaxAttempts = 2;
+            o.DefaultRetryDelay = TimeSpan.FromMilliseconds(300);
+        });
+
+        var clock = Stopwatch.StartNew();
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
+        Assert.Null(e.RetryAfter);
+        Assert.Equal(2, _server.Received.Count);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_Retry_After_beyond_MaxRetryDelay_fails_at_once(bool asDate)
+    {
+        var value = asDate ? DateTimeOffset.UtcNow.AddHours(1).ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "120";
+        _server.Default = Reply.Json(429, string.Empty, ("Retry-After", value));
+        using var client = Client(o => o.MaxRetryDelay = TimeSpan.FromSeconds(60));
+
+        var clock = Stopwatch.StartNew();
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed}");
+        Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
+        Assert.Equal(1, e.Attempts);
+        Assert.Single(_server.Received);
+        if (asDate)
+        {
+            Assert.InRange(e.RetryAfter!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        }
+        else
+        {
+            Assert.Equal(TimeSpan.FromSeconds(120), e.RetryAfter);
+            Assert.Contains("retry after 120 s, longer than MaxRetryDelay (60 s)", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_5xx_is_a_server_error_that_may_have_been_delivered_and_is_not_retried()
+    {
+        _server.Default = Reply.Json(500, """{"status":"error","error":"Internal error"}""");
+        using var client = Client();
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.ServerError, e.Failure);
+        Assert.Equal(500, e.StatusCode);
+        Assert.True(e.MayHaveBeenDelivered);
+        Assert.Equal(1, e.Attempts);
+        Assert.Equal("Internal error", e.Error);
+        Assert.Contains("RetryServerErrors", e.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Received);
+    }
+
+    [Fact]
+    public async Task A_5xx_is_retried_when_RetryServerErrors_is_set()
+    {
+        _server.Enqueue(Reply.Json(503, string.Empty), Reply.Json(502, "<html>bad gateway</html>"));
+        using var client = Client(o => o.RetryServerErrors = true);
+
+        var response = await client.PostAsync(Hook, ValidCard());
+        Assert.Equal(3, response.Attempts);
+        Assert.Equal(3, _server.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_5xx_still_fails_after_MaxAttempts_when_retried()
+    {
+        _server.Default = Reply.Json(500, string.Empty);
+        using var client = Client(o =>
+        {
+            o.RetryServerErrors = true;
+            o.MaxAttempts = 2;
+        });
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.ServerError, e.Failure);
+        Assert.Equal(2, e.Attempts);
+        Assert.Equal(2, _server.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_slow_host_times_out_per_attempt()
+    {
+        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(10));
+        using var client = Client(o => o.Timeout = TimeSpan.FromMilliseconds(300));
+
+        var clock = Stopwatch.StartNew();
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.Equal(ChatHookFailure.Timeout, e.Failure);
+        Assert.True(e.MayHaveBeenDelivered);
+        Assert.Null(e.StatusCode);
+        Assert.Equal(1, e.Attempts);
+        Assert.Contains("timed out after 0.3 s", e.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Received);
+    }
+
+    [Fact]
+    public async Task The_timeout_of_a_given_HttpClient_also_counts_as_a_timeout()
+    {
+        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(10));
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        using var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = _logger });
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.Timeout, e.Failure);
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_is_an_OperationCanceledException()
+    {
+        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(10));
+        using var client = Client();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var clock = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), cts.Token));
+        _exceptions.Add(e);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_also_ends_a_wait_between_retries()
+    {
+        _server.Default = Reply.Json(429, string.Empty, ("Retry-After", "30"));
+        using var client = Client();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), cts.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.Single(_server.Received);
+    }
+
+    [Fact]
+    public async Task An_already_cancelled_token_sends_nothing()
+    {
+        using var client = Client();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), new CancellationToken(canceled: true)));
+        Assert.Empty(_server.Received);
+    }
+
+    [Fact]
+    public async Task A_TextBlock_without_text_is_refused_before_anything_is_sent()
+    {
+        using var client = Client();
+        var card = new AdaptiveCard(CardVersion.V1_3) { FallbackText = "x", Body = { new TextBlock() } };
+
+        var e = await Fails<CardValidationException>(() => client.PostAsync(Hook, card));
+        Assert.False(e.Result.IsValid);
+        var error = Assert.Single(e.Result.Errors);
+        Assert.Contains(error.RuleId, e.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Path, e.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Message, e.Message, StringComparison.Ordinal);
+        Assert.Contains("RingCentral", e.Message, StringComparison.Ordinal);
+        Assert.Equal("card", e.ParamName);
+        Assert.Empty(_server.Received);
+        Assert.Contains(_logger.Entries, x => x.EventName == "InvalidCard");
+    }
+
+    [Fact]
+    public async Task An_Action_Execute_is_refused_for_RingCentral_but_sent_to_a_generic_host()
+    {
+        var card = new AdaptiveCard(CardVersion.V1_3) { FallbackText = "x", Body = { new TextBlock("Approve?") }, Actions = { new ExecuteAction { Title = "Approve" } } };
+
+        using (var client = Client())
+        {
+            var message = new WebhookMessage { Text = "see below" };
+            message.Attachments.Add(ValidCard());
+            message.Attachments.Add(card);
+            var e = await Fails<CardValidationException>(() => client.PostAsync(Hook, message));
+            Assert.Contains(e.Result.Errors, f => f.RuleId is CardRules.ActionNotSupported or CardRules.NewerThanTarget);
+            Assert.StartsWith("The card in attachments[1] is not valid for RingCentral", e.Message, StringComparison.Ordinal);
+            Assert.Equal("message", e.ParamName);
+            Assert.Empty(_server.Received);
+        }
+
+        using (var generic = Client(o => o.Host = HostProfile.Generic))
+        {
+            await generic.PostAsync(Hook, card);
+            Assert.Single(_server.Received);
+        }
+    }
+
+    [Fact]
+    public async Task ValidateCards_false_sends_an_invalid_card()
+    {
+        using var client = Client(o => o.ValidateCards = false);
+        await client.PostAsync(Hook, new AdaptiveCard(CardVersion.V1_3) { Body = { new TextBlock() } });
+        Assert.Single(_server.Received);
+    }
+
+    [Fact]
+    public async Task An_empty_message_is_refused_before_anything_is_sent()
+    {
+        using var client = Client();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.PostAsync(Hook, new WebhookMessage { Activity = "only" }));
+        Assert.Empty(_server.Received);
+    }
+
+    [Theory]
+    [InlineData(200, "OK", "not JSON")]
+    [InlineData(200, "", "empty body")]
+    [InlineData(200, """{"result":"OK"}""", "without \"status\":\"OK\"")]
+    [InlineData(200, """["OK"]""", "JSON array")]
+    [InlineData(204, "", "empty body")]
+    public async Task A_2xx_that_is_not_the_webhook_protocol_is_an_unexpected_response(int status, string body, string detail)
+    {
+        _server.Default = Reply.Json(status, body);
+        using var client = Client();
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.UnexpectedResponse, e.Failure);
+        Assert.Equal(status, e.StatusCode);
+        Assert.True(e.MayHaveBeenDelivered);
+        Assert.Contains(detail, e.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Received);
+    }
+
+    [Fact]
+    public async Task The_status_is_compared_ignoring_case()
+    {
+        _server.Default = Reply.Json(200, """{"status":"ok"}""");
+        using var client = Client();
+        Assert.Equal(200, (await client.PostAsync(Hook, ValidCard())).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_huge_response_body_is_cut_off_at_64_KiB()
+    {
+        _server.Default = Reply.Json(200, """{"status":"OK","pad":" """ + new string('x', 200_000) + "\"}");
+        using var client = Client();
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.UnexpectedResponse, e.Failure);
+        Assert.Contains("larger than 64 KiB", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirect_is_not_followed()
+    {
+        _server.Default = Reply.Json(302, string.Empty, ("Location", "https://elsewhere.example.com/collect"));
+        using var client = Client();
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Equal(ChatHookFailure.UnexpectedResponse, e.Failure);
+        Assert.Equal(302, e.StatusCode);
+        Assert.False(e.MayHaveBeenDelivered);
+        Assert.Single(_server.Received);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_network_failure_that_was_not_delivered()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var client = Client();
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(WebhookUrl.Parse($"http://127.0.0.1:{port}/webhook/v2/{Id}"), ValidCard()));
+        Assert.Equal(ChatHookFailure.Network, e.Failure);
+        Assert.False(e.MayHaveBeenDelivered);
+        Assert.Null(e.StatusCode);
+        Assert.IsAssignableFrom<HttpRequestException>(e.InnerException);
+    }
+
+    [Fact]
+    public async Task A_given_HttpClient_is_not_disposed_with_the_client()
+    {
+        using var http = new HttpClient();
+        using (var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = _logger }))
+        {
+            await client.PostAsync(Hook, ValidCard());
+        }
+
+        using var again = new ChatHookClient(http);
+        await again.PostAsync(Hook, ValidCard());
+        Assert.Equal(2, _server.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_disposed_client_refuses_to_post()
+    {
+        var client = Client();
+        client.Dispose();
+        client.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.PostAsync(Hook, ValidCard()));
+        Assert.Empty(_server.Received);
+    }
+
+    [Fact]
+    public async Task Shared_is_one_instance_that_Dispose_leaves_working()
+    {
+        var shared = ChatHookClient.Shared;
+        Assert.Same(shared, ChatHookClient.Shared);
+        shared.Dispose();
+        var response = await shared.PostAsync(Hook, new WebhookMessage { Text = "still alive" });
+        Assert.Equal(200, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Arguments_and_options_are_checked()
+    {
+        Assert.Throws<ArgumentNullException>(() => new ChatHookClient((HttpClient)null!));
+        using var client = new ChatHookClient();
+        Assert.NotNull(client.Options);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.PostAsync(null!, ValidCard()));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.PostAsync(Hook, (AdaptiveCard)null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.PostAsync(Hook, (WebhookMessage)null!));
+
+        var options = new ChatHookClientOptions();
+        Assert.Equal(3, options.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.MaxRetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.DefaultRetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
+        Assert.False(options.RetryServerErrors);
+        Assert.True(options.ValidateCards);
+        Assert.Same(HostProfile.RingCentral, options.Host);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxAttempts = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxRetryDelay = TimeSpan.FromSeconds(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.DefaultRetryDelay = TimeSpan.FromSeconds(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.Timeout = TimeSpan.Zero);
+        Assert.Throws<ArgumentNullException>(() => options.Host = null!);
+        options.Timeout = Timeout.InfiniteTimeSpan;
+        options.MaxAttempts = 1;
+    }
+
+    [Fact]
+    public void The_exceptions_have_the_standard_constructors()
+    {
+        var plain = new ChatHookException("m", new InvalidOperationException());
+        Assert.Equal(ChatHookFailure.UnexpectedResponse, plain.Failure);
+        Assert.Empty(plain.Validation);
+        Assert.Equal(string.Empty, plain.WebhookUrl);
+        Assert.NotEmpty(new ChatHookException().Message);
+        Assert.Equal("m", new ChatHookException("m").Message);
+
+        var validation = new CardValidationException("bad");
+        Assert.Empty(validation.Result.Findings);
+        Assert.NotEmpty(new CardValidationException().Message);
+        Assert.IsType<ArgumentException>(new CardValidationException("m", new ArgumentException()).InnerException);
+
+        var result = CardValidator.Validate("""{"type":"AdaptiveCard","version":"1.3","body":[{"type":"TextBlock"}]}""", HostProfile.RingCentral);
+        var fromResult = new CardValidationException(result);
+        Assert.Same(result, fromResult.Result);
+        Assert.Contains(CardRules.MissingRequiredProperty, fromResult.Message, StringComparison.Ordinal);
+    }
+}
