@@ -358,7 +358,7 @@ public sealed partial class CardGenerator
                         using (w.Block(string.Empty))
                         {
                             w.Line($"var text = {Scalar(member, value, item.Format)};");
-                            w.Line($"if (text != null) body.Add(new {Cards}.TextBlock({(item.Markdown ? "text" : $"{Cards}.CardText.EscapeMarkdown(text)")}){TextInitializer(item)});");
+                            w.Line($"if (text != null) body.Add(new {Cards}.TextBlock({(item.Markdown ? "text" : Escape(member.Kind, item.Format, "text"))}){TextInitializer(item)});");
                         }
 
                         break;
@@ -367,7 +367,7 @@ public sealed partial class CardGenerator
                         {
                             w.Line("if (factsAt < 0) factsAt = body.Count;");
                             w.Line($"var text = {Scalar(member, value, item.Format)};");
-                            w.Line($"if (text != null) facts.Facts.Add(new {Cards}.Fact({Literal(item.Title!)}, {Cards}.CardText.EscapeMarkdown(text)!));");
+                            w.Line($"if (text != null) facts.Facts.Add(new {Cards}.Fact({Literal(item.Title!)}, {Escape(member.Kind, item.Format, "text")}));");
                         }
 
                         break;
@@ -379,7 +379,7 @@ public sealed partial class CardGenerator
                             using (w.Block($"foreach (var pair in {value})"))
                             {
                                 w.Line($"var text = {ElementScalar(member, "pair.Value")};");
-                                w.Line($"if (pair.Key != null && text != null) facts.Facts.Add(new {Cards}.Fact({Cards}.CardText.EscapeMarkdown(pair.Key)!, {Cards}.CardText.EscapeMarkdown(text)!));");
+                                w.Line($"if (pair.Key != null && text != null) facts.Facts.Add(new {Cards}.Fact({Cards}.CardText.EscapeMarkdown(pair.Key), {Escape(member.ElementKind, null, "text")}));");
                             }
                         }
 
@@ -526,7 +526,7 @@ public sealed partial class CardGenerator
 
                                 w.Line("writer.WriteStartObject();");
                                 w.Line("writer.WriteString(CardGenNames.Type, CardGenNames.TextBlock);");
-                                w.Line($"writer.WriteString(CardGenNames.Text, {(item.Markdown ? "text" : $"{Cards}.CardText.EscapeMarkdown(text)")});");
+                                w.Line($"writer.WriteString(CardGenNames.Text, {(item.Markdown ? "text" : Escape(member.Kind, item.Format, "text"))});");
                                 if (item.Color != 0)
                                 {
                                     w.Line($"writer.WriteString(CardGenNames.Color, {Literal(EnumName(SchemaCatalog.EnumNames.Colors, item.Color))});");
@@ -683,7 +683,7 @@ public sealed partial class CardGenerator
                         using (w.Block(string.Empty))
                         {
                             w.Line($"var text = {Scalar(member, value, fact.Format)};");
-                            w.Line($"if (text != null) {{ writer.WriteStartObject(); writer.WriteString(CardGenNames.Title, {Literal(fact.Title!)}); writer.WriteString(CardGenNames.Value, {Cards}.CardText.EscapeMarkdown(text)); writer.WriteEndObject(); }}");
+                            w.Line($"if (text != null) {{ writer.WriteStartObject(); writer.WriteString(CardGenNames.Title, {Literal(fact.Title!)}); writer.WriteString(CardGenNames.Value, {Escape(member.Kind, fact.Format, "text")}); writer.WriteEndObject(); }}");
                         }
                     }
                     else
@@ -694,7 +694,7 @@ public sealed partial class CardGenerator
                             using (w.Block($"foreach (var pair in {value})"))
                             {
                                 w.Line($"var text = {ElementScalar(member, "pair.Value")};");
-                                w.Line($"if (pair.Key != null && text != null) {{ writer.WriteStartObject(); writer.WriteString(CardGenNames.Title, {Cards}.CardText.EscapeMarkdown(pair.Key)); writer.WriteString(CardGenNames.Value, {Cards}.CardText.EscapeMarkdown(text)); writer.WriteEndObject(); }}");
+                                w.Line($"if (pair.Key != null && text != null) {{ writer.WriteStartObject(); writer.WriteString(CardGenNames.Title, {Cards}.CardText.EscapeMarkdown(pair.Key)); writer.WriteString(CardGenNames.Value, {Escape(member.ElementKind, null, "text")}); writer.WriteEndObject(); }}");
                             }
                         }
                     }
@@ -856,7 +856,7 @@ public sealed partial class CardGenerator
 
                 var member = Member(model, part.Member!);
                 var value = Scalar(member, "v." + member.Name, part.Format);
-                pieces.Add(markdown ? $"({Cards}.CardText.EscapeMarkdown({value}) ?? \"\")" : $"({value} ?? \"\")");
+                pieces.Add(markdown ? $"({Escape(member.Kind, part.Format, value)} ?? \"\")" : $"({value} ?? \"\")");
             }
 
             return pieces.Count == 0 ? "\"\"" : string.Join(" + ", pieces);
@@ -898,6 +898,15 @@ public sealed partial class CardGenerator
                 _ => $"{value}.ToString({f}, {Culture})",
             };
         }
+
+        /// <summary>
+        /// Escapes markdown in a value from outside, except the card date functions CardGen writes itself for dates
+        /// (escaping those would show them as text).
+        /// </summary>
+        private static string Escape(ValueKind kind, string? format, string expression)
+            => kind is ValueKind.DateTimeOffset or ValueKind.DateTime && format is null
+                ? expression
+                : $"{Cards}.CardText.EscapeMarkdown({expression})";
 
         private static MemberModel Member(CardTypeModel model, string name) => model.Members.First(m => m.Name == name);
 

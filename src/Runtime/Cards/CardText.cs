@@ -30,7 +30,7 @@ public static class CardText
             {
                 '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '<' or '>' or '#' or '|' => true,
                 '-' or '+' or '=' => lineStart,
-                '.' or ')' => i > 0 && char.IsDigit(text[i - 1]) && StartsWithDigits(text, i),
+                '.' or ')' => i > 0 && char.IsDigit(text[i - 1]) && (i + 1 == text.Length || text[i + 1] == ' ') && StartsWithDigits(text, i),
                 '{' => i + 1 < text.Length && text[i + 1] == '{',
                 _ => false,
             };
