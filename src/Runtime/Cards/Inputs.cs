@@ -215,38 +215,29 @@ public sealed class NumberInput : CardInput
     }
 }
 
-/// <summary>A date picker (1.0); dates are written <c>YYYY-MM-DD</c>.</summary>
-public sealed class DateInput : CardInput
+/// <summary>
+/// The base of the date and time pickers: an initial value, bounds and a placeholder, all strings in the picker's
+/// format (<c>YYYY-MM-DD</c> for dates, <c>HH:MM</c> for times).
+/// </summary>
+public abstract class PickerInput : CardInput
 {
-    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode(SchemaCatalog.TypeNames.InputDate);
-
-    /// <summary>Creates a date input; set <see cref="CardElement.Id"/>.</summary>
-    public DateInput()
+    private protected PickerInput()
     {
     }
 
-    /// <summary>Creates a date input.</summary>
-    /// <param name="id">The input's id, the key of its value.</param>
-    public DateInput(string id) => Id = id;
-
-    /// <inheritdoc/>
-    public override string Type => SchemaCatalog.TypeNames.InputDate;
-
-    /// <summary>The initial date, <c>YYYY-MM-DD</c>.</summary>
+    /// <summary>The initial value.</summary>
     public string? Value { get; set; }
 
-    /// <summary>The earliest date allowed, <c>YYYY-MM-DD</c>.</summary>
+    /// <summary>The earliest value allowed.</summary>
     public string? Min { get; set; }
 
-    /// <summary>The latest date allowed, <c>YYYY-MM-DD</c>.</summary>
+    /// <summary>The latest value allowed.</summary>
     public string? Max { get; set; }
 
     /// <summary>The hint shown while the field is empty.</summary>
     public string? Placeholder { get; set; }
 
-    private protected override JsonEncodedText EncodedType => TypeName;
-
-    private protected override void WriteInputProperties(Utf8JsonWriter writer)
+    private protected sealed override void WriteInputProperties(Utf8JsonWriter writer)
     {
         JsonWrite.String(writer, PropertyNames.Value, Value);
         JsonWrite.String(writer, PropertyNames.Min, Min);
@@ -254,12 +245,12 @@ public sealed class DateInput : CardInput
         JsonWrite.String(writer, PropertyNames.Placeholder, Placeholder);
     }
 
-    internal override bool ReadProperty(string name, JsonElement value)
+    internal sealed override bool ReadProperty(string name, JsonElement value)
     {
         switch (name)
         {
-            case "value" when JsonRead.String(value, out var date):
-                Value = date;
+            case "value" when JsonRead.String(value, out var text):
+                Value = text;
                 return true;
             case "min" when JsonRead.String(value, out var min):
                 Min = min;
@@ -276,8 +267,28 @@ public sealed class DateInput : CardInput
     }
 }
 
-/// <summary>A time picker (1.0); times are written <c>HH:MM</c>.</summary>
-public sealed class TimeInput : CardInput
+/// <summary>A date picker (1.0); dates are written <c>YYYY-MM-DD</c>.</summary>
+public sealed class DateInput : PickerInput
+{
+    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode(SchemaCatalog.TypeNames.InputDate);
+
+    /// <summary>Creates a date input; set <see cref="CardElement.Id"/>.</summary>
+    public DateInput()
+    {
+    }
+
+    /// <summary>Creates a date input.</summary>
+    /// <param name="id">The input's id, the key of its value.</param>
+    public DateInput(string id) => Id = id;
+
+    /// <inheritdoc/>
+    public override string Type => SchemaCatalog.TypeNames.InputDate;
+
+    private protected override JsonEncodedText EncodedType => TypeName;
+}
+
+/// <summary>A time picker (1.0); times are written <c>HH:MM</c> (24 hours, no seconds).</summary>
+public sealed class TimeInput : PickerInput
 {
     private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode(SchemaCatalog.TypeNames.InputTime);
 
@@ -293,48 +304,7 @@ public sealed class TimeInput : CardInput
     /// <inheritdoc/>
     public override string Type => SchemaCatalog.TypeNames.InputTime;
 
-    /// <summary>The initial time, <c>HH:MM</c>.</summary>
-    public string? Value { get; set; }
-
-    /// <summary>The earliest time allowed, <c>HH:MM</c>.</summary>
-    public string? Min { get; set; }
-
-    /// <summary>The latest time allowed, <c>HH:MM</c>.</summary>
-    public string? Max { get; set; }
-
-    /// <summary>The hint shown while the field is empty.</summary>
-    public string? Placeholder { get; set; }
-
     private protected override JsonEncodedText EncodedType => TypeName;
-
-    private protected override void WriteInputProperties(Utf8JsonWriter writer)
-    {
-        JsonWrite.String(writer, PropertyNames.Value, Value);
-        JsonWrite.String(writer, PropertyNames.Min, Min);
-        JsonWrite.String(writer, PropertyNames.Max, Max);
-        JsonWrite.String(writer, PropertyNames.Placeholder, Placeholder);
-    }
-
-    internal override bool ReadProperty(string name, JsonElement value)
-    {
-        switch (name)
-        {
-            case "value" when JsonRead.String(value, out var time):
-                Value = time;
-                return true;
-            case "min" when JsonRead.String(value, out var min):
-                Min = min;
-                return true;
-            case "max" when JsonRead.String(value, out var max):
-                Max = max;
-                return true;
-            case "placeholder" when JsonRead.String(value, out var placeholder):
-                Placeholder = placeholder;
-                return true;
-            default:
-                return base.ReadProperty(name, value);
-        }
-    }
 }
 
 /// <summary>A checkbox (1.0); its submitted value is <see cref="ValueOn"/> or <see cref="ValueOff"/>.</summary>

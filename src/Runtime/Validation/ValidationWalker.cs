@@ -93,37 +93,57 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void ValidateElement(JsonElement element, string path, bool fallbackAvailable, int showCardDepth)
+    /// <summary>
+    /// Reads the <c>type</c> of an element or action and looks it up. Reports a non-object, a missing type and an
+    /// unknown type (an error, or a warning where a fallback takes over, whose content is then validated).
+    /// </summary>
+    /// <returns>The type, or <see langword="null"/> when there is nothing more to check.</returns>
+    private CardTypeSpec? ResolveType(JsonElement json, string path, FallbackFamily family, bool fallbackAvailable, int showCardDepth, out bool canFallBack)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        var (noun, role, example) = family == FallbackFamily.Action
+            ? ("action", CardTypeRole.Action, "\"Action.OpenUrl\"")
+            : ("element", CardTypeRole.Element, "\"TextBlock\"");
+        canFallBack = fallbackAvailable;
+        if (json.ValueKind != JsonValueKind.Object)
         {
-            Error(CardRules.WrongValueKind, path, $"An element must be a JSON object, not {Describe(element)}.");
-            return;
+            Error(CardRules.WrongValueKind, path, $"An {noun} must be a JSON object, not {Describe(json)}.");
+            return null;
         }
 
-        if (!element.TryGetProperty("type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String)
+        if (!json.TryGetProperty("type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String)
         {
-            Error(CardRules.MissingType, path, "The element has no \"type\"; every element in a body or items list needs one, for example \"TextBlock\".");
-            return;
+            Error(CardRules.MissingType, path, $"The {noun} has no \"type\"; every {noun} needs one, for example {example}.");
+            return null;
         }
 
         var typeName = typeValue.GetString()!;
-        var ownFallback = element.TryGetProperty("fallback", out var fallbackValue);
-        var canFallBack = fallbackAvailable || ownFallback;
-        if (!TryGetType(typeName, out var spec))
+        var ownFallback = json.TryGetProperty("fallback", out var fallbackValue);
+        canFallBack = fallbackAvailable || ownFallback;
+        if (TryGetType(typeName, out var spec))
         {
-            Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.UnknownType, path + ".type",
-                canFallBack
-                    ? $"\"{typeName}\" is not an Adaptive Card element; renderers show its fallback."
-                    : $"\"{typeName}\" is not an Adaptive Card element{Suggest(typeName, CardTypeRole.Element)}; renderers drop it.");
-            if (ownFallback)
-            {
-                ValidateFallback(element, fallbackValue, path, FallbackFamily.Element, showCardDepth);
-            }
+            return spec;
+        }
 
+        Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.UnknownType, path + ".type",
+            canFallBack
+                ? $"\"{typeName}\" is not an Adaptive Card {noun}; renderers show its fallback."
+                : $"\"{typeName}\" is not an Adaptive Card {noun}{Suggest(typeName, role)}; renderers drop it.");
+        if (ownFallback)
+        {
+            ValidateFallback(json, fallbackValue, path, family, showCardDepth);
+        }
+
+        return null;
+    }
+
+    private void ValidateElement(JsonElement element, string path, bool fallbackAvailable, int showCardDepth)
+    {
+        if (ResolveType(element, path, FallbackFamily.Element, fallbackAvailable, showCardDepth, out var canFallBack) is not { } spec)
+        {
             return;
         }
 
+        var typeName = spec.Name;
         if (spec.Role != CardTypeRole.Element)
         {
             Error(CardRules.TypeNotAllowed, path + ".type", spec.Role == CardTypeRole.Action
@@ -140,7 +160,7 @@ internal sealed class ValidationWalker
 
         RecordId(element, path);
         ValidateProperties(element, spec, path, canFallBack, showCardDepth, skip: "type");
-        if (ownFallback)
+        if (element.TryGetProperty("fallback", out var fallbackValue))
         {
             ValidateFallback(element, fallbackValue, path, FallbackFamily.Element, showCardDepth);
         }
@@ -148,35 +168,12 @@ internal sealed class ValidationWalker
 
     private void ValidateAction(JsonElement action, string path, bool isSelectAction, bool fallbackAvailable, int showCardDepth)
     {
-        if (action.ValueKind != JsonValueKind.Object)
+        if (ResolveType(action, path, FallbackFamily.Action, fallbackAvailable, showCardDepth, out var canFallBack) is not { } spec)
         {
-            Error(CardRules.WrongValueKind, path, $"An action must be a JSON object, not {Describe(action)}.");
             return;
         }
 
-        if (!action.TryGetProperty("type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String)
-        {
-            Error(CardRules.MissingType, path, "The action has no \"type\", for example \"Action.OpenUrl\".");
-            return;
-        }
-
-        var typeName = typeValue.GetString()!;
-        var ownFallback = action.TryGetProperty("fallback", out var fallbackValue);
-        var canFallBack = fallbackAvailable || ownFallback;
-        if (!TryGetType(typeName, out var spec))
-        {
-            Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.UnknownType, path + ".type",
-                canFallBack
-                    ? $"\"{typeName}\" is not an Adaptive Card action; renderers show its fallback."
-                    : $"\"{typeName}\" is not an Adaptive Card action{Suggest(typeName, CardTypeRole.Action)}; renderers drop it.");
-            if (ownFallback)
-            {
-                ValidateFallback(action, fallbackValue, path, FallbackFamily.Action, showCardDepth);
-            }
-
-            return;
-        }
-
+        var typeName = spec.Name;
         if (spec.Role != CardTypeRole.Action)
         {
             Error(CardRules.TypeNotAllowed, path + ".type", $"{typeName} is not an action; only Action.* types are allowed here.");
@@ -208,7 +205,7 @@ internal sealed class ValidationWalker
 
         RecordId(action, path);
         ValidateProperties(action, spec, path, canFallBack, showCardDepth, skip: "type");
-        if (ownFallback)
+        if (action.TryGetProperty("fallback", out var fallbackValue))
         {
             ValidateFallback(action, fallbackValue, path, FallbackFamily.Action, showCardDepth);
         }
