@@ -28,7 +28,9 @@ public static class CardText
             var c = text[i];
             var escape = c switch
             {
-                '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '<' or '>' or '#' or '|' => true,
+                '\\' or '*' or '[' or ']' or '`' or '~' or '<' or '>' or '#' or '|' => true,
+                // An underscore inside a word (snake_case, refund_id) never starts emphasis: leave it readable.
+                '_' => !(i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])),
                 '-' or '+' or '=' => lineStart,
                 '.' or ')' => i > 0 && char.IsDigit(text[i - 1]) && (i + 1 == text.Length || text[i + 1] == ' ') && StartsWithDigits(text, i),
                 '{' => i + 1 < text.Length && text[i + 1] == '{',
