@@ -12,7 +12,9 @@ public sealed partial class CardGenerator
     /// <summary>Turns a <see cref="CardTypeModel"/> into C#: the model path and a direct writer that produce the same JSON.</summary>
     internal static class Emitter
     {
-        private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"CardGen\", \"0.1.0\")]";
+        // Stamped with the generator's own version, so generated code says which CardGen wrote it.
+        private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"CardGen\", \""
+            + typeof(CardGenerator).Assembly.GetName().Version!.ToString(3) + "\")]";
         private const string Cards = "global::CardGen.Cards";
         private const string Json = "global::System.Text.Json";
         private const string Culture = "global::System.Globalization.CultureInfo.InvariantCulture";
