@@ -61,10 +61,23 @@ public sealed partial class CardGenerator
                 return null;
             }
 
-            var items = new List<ItemModel>();
-            foreach (var (member, index) in members.Values.Select((m, i) => (m, i)))
+            var described = new Dictionary<string, MemberModel>();
+            MemberModel DescribeOnce(string name)
             {
-                var item = ParseItem(member.Symbol, member.Model, index);
+                if (!described.TryGetValue(name, out var model))
+                {
+                    model = Describe(name, members[name].Type);
+                    described.Add(name, model);
+                }
+
+                return model;
+            }
+
+            var items = new List<ItemModel>();
+            var index = 0;
+            foreach (var pair in members)
+            {
+                var item = ParseItem(pair.Value.Symbol, () => DescribeOnce(pair.Key), index++);
                 if (item is { } parsed)
                 {
                     if (parsed.Item is null)
@@ -74,6 +87,11 @@ public sealed partial class CardGenerator
 
                     items.Add(parsed.Item);
                 }
+            }
+
+            if (isPart && items.Any(i => i.Kind == ItemKind.Action))
+            {
+                return null; // A part renders inside a container, which has no action bar.
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -99,9 +117,9 @@ public sealed partial class CardGenerator
                 return null;
             }
 
-            var byName = members.Values.ToDictionary(m => m.Model.Name, m => m.Model);
-            var titleParts = ParseTemplate(title, byName);
-            var summaryParts = ParseTemplate(summary, byName);
+            MemberModel? Lookup(string name) => members.ContainsKey(name) ? DescribeOnce(name) : null;
+            var titleParts = ParseTemplate(title, Lookup);
+            var summaryParts = ParseTemplate(summary, Lookup);
             if (titleParts is null || summaryParts is null)
             {
                 return null;
@@ -125,15 +143,15 @@ public sealed partial class CardGenerator
                 title is not null,
                 summary is not null,
                 iconUrl,
-                members.Values.Select(m => m.Model).ToEquatableArray(),
+                members.Keys.Where(described.ContainsKey).Select(n => described[n]).ToEquatableArray(),
                 ordered);
         }
 
-        private static Dictionary<string, (ISymbol Symbol, MemberModel Model)>? CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
+        private static Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)>? CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            // Ordered by declaration: the derived type's members first, then its bases'; a derived member hides a base one.
-            var result = new Dictionary<string, (ISymbol, MemberModel)>();
-            var order = new List<string>();
+            // The derived type's members first, then its bases'; a derived member hides a base one. Members are only
+            // described (which is costly) once they turn out to be used.
+            var result = new Dictionary<string, (ISymbol, ITypeSymbol)>();
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -163,12 +181,11 @@ public sealed partial class CardGenerator
                         return null;
                     }
 
-                    result.Add(member.Name, (member, Describe(member.Name, memberType)));
-                    order.Add(member.Name);
+                    result.Add(member.Name, (member, memberType));
                 }
             }
 
-            return order.ToDictionary(n => n, n => result[n]);
+            return result;
         }
 
         private static MemberModel Describe(string name, ITypeSymbol type)
@@ -219,6 +236,10 @@ public sealed partial class CardGenerator
                 case SpecialType.System_Boolean: return (ValueKind.Boolean, false);
                 case SpecialType.System_Char: return (ValueKind.Char, false);
                 case SpecialType.System_DateTime: return (ValueKind.DateTime, false);
+                case SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                    or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+                    or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal:
+                    return (ValueKind.Formattable, false);
             }
 
             if (type.TypeKind == TypeKind.Enum)
@@ -226,19 +247,17 @@ public sealed partial class CardGenerator
                 return (ValueKind.Enum, false);
             }
 
-            // Compare without the nullable annotation ("System.Uri?" is still a Uri).
-            var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            if (name == "global::System.Uri")
+            if (IsSystemType(type, "Uri"))
             {
                 return (ValueKind.Uri, false);
             }
 
-            if (name == "global::System.DateTimeOffset")
+            if (IsSystemType(type, "DateTimeOffset"))
             {
                 return (ValueKind.DateTimeOffset, false);
             }
 
-            if (type.TypeKind != TypeKind.Interface && type.AllInterfaces.Any(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::System.IFormattable"))
+            if (type.TypeKind != TypeKind.Interface && type.AllInterfaces.Any(i => IsSystemType(i, "IFormattable")))
             {
                 return (ValueKind.Formattable, false);
             }
@@ -274,19 +293,29 @@ public sealed partial class CardGenerator
         }
 
         /// <summary>Reads the member's mapping attribute; returns null when it has none, and a null item when it cannot render the member.</summary>
-        private static (ItemModel? Item, bool Mapped)? ParseItem(ISymbol member, MemberModel model, int index)
+        private static (ItemModel? Item, bool Mapped)? ParseItem(ISymbol member, System.Func<MemberModel> describe, int index)
         {
-            foreach (var attribute in member.GetAttributes())
+            var attributes = member.GetAttributes();
+            if (attributes.IsEmpty || attributes.Any(a => IsCardGenAttribute(a.AttributeClass, "CardIgnoreAttribute")))
             {
-                var name = attribute.AttributeClass?.ToDisplayString();
-                var kind = name switch
+                return null;
+            }
+
+            foreach (var attribute in attributes)
+            {
+                if (!IsCardGenAttribute(attribute.AttributeClass, null))
                 {
-                    "CardGen.CardTextAttribute" => ItemKind.Text,
-                    "CardGen.CardFactAttribute" => ItemKind.Fact,
-                    "CardGen.CardFactsAttribute" => ItemKind.Facts,
-                    "CardGen.CardImageAttribute" => ItemKind.Image,
-                    "CardGen.CardActionAttribute" => ItemKind.Action,
-                    "CardGen.CardSectionAttribute" => (ItemKind?)ItemKind.Section,
+                    continue;
+                }
+
+                var kind = attribute.AttributeClass!.Name switch
+                {
+                    "CardTextAttribute" => ItemKind.Text,
+                    "CardFactAttribute" => ItemKind.Fact,
+                    "CardFactsAttribute" => ItemKind.Facts,
+                    "CardImageAttribute" => ItemKind.Image,
+                    "CardActionAttribute" => ItemKind.Action,
+                    "CardSectionAttribute" => (ItemKind?)ItemKind.Section,
                     _ => null,
                 };
 
@@ -295,10 +324,7 @@ public sealed partial class CardGenerator
                     continue;
                 }
 
-                if (member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "CardGen.CardIgnoreAttribute"))
-                {
-                    return null;
-                }
+                var model = describe();
 
                 if (!CanRender(itemKind, model.Kind))
                 {
@@ -355,7 +381,7 @@ public sealed partial class CardGenerator
             _ => false,
         };
 
-        private static List<TemplatePartModel>? ParseTemplate(string? template, Dictionary<string, MemberModel> members)
+        private static List<TemplatePartModel>? ParseTemplate(string? template, System.Func<string, MemberModel?> members)
         {
             var result = new List<TemplatePartModel>();
             if (template is null)
@@ -370,7 +396,7 @@ public sealed partial class CardGenerator
 
             foreach (var part in parts)
             {
-                if (part.Member is { } member && !(members.TryGetValue(member, out var model) && IsScalar(model.Kind)))
+                if (part.Member is { } member && !(members(member) is { } model && IsScalar(model.Kind)))
                 {
                     return null;
                 }
@@ -381,11 +407,21 @@ public sealed partial class CardGenerator
             return result;
         }
 
+        /// <summary>Whether <paramref name="type"/> is <c>System.&lt;name&gt;</c>, compared by name (no display strings on the hot path).</summary>
+        private static bool IsSystemType(ITypeSymbol type, string name)
+            => type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+
+        /// <summary>Whether <paramref name="type"/> is a CardGen attribute (of the given name, when one is given).</summary>
+        private static bool IsCardGenAttribute(INamedTypeSymbol? type, string? name)
+            => type is not null
+                && (name is null || type.Name == name)
+                && type.ContainingNamespace is { Name: "CardGen", ContainingNamespace.IsGlobalNamespace: true };
+
         private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
             => type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
 
         private static bool HasAttribute(ITypeSymbol type, string attribute)
-            => type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attribute);
+            => type.GetAttributes().Any(a => IsCardGenAttribute(a.AttributeClass, attribute.Substring("CardGen.".Length)));
 
         private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
         {
@@ -407,18 +443,14 @@ public sealed partial class CardGenerator
             return type.ContainingNamespace.IsGlobalNamespace ? name : type.ContainingNamespace.ToDisplayString() + "." + name;
         }
 
-        public static ProjectDefaults ReadDefaults(Compilation compilation, CancellationToken cancellationToken)
+        /// <summary>Reads <c>[assembly: ChatCardDefaults]</c>.</summary>
+        public static ProjectDefaults ReadDefaults(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            foreach (var attribute in compilation.Assembly.GetAttributes())
+            var host = 0;
+            string? version = null;
+            foreach (var attribute in context.Attributes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (attribute.AttributeClass?.ToDisplayString() != DefaultsAttribute)
-                {
-                    continue;
-                }
-
-                var host = 0;
-                string? version = null;
                 foreach (var argument in attribute.NamedArguments)
                 {
                     if (argument.Key == "Host" && argument.Value.Value is int h)
@@ -430,11 +462,9 @@ public sealed partial class CardGenerator
                         version = argument.Value.Value as string;
                     }
                 }
-
-                return new ProjectDefaults(host, version);
             }
 
-            return new ProjectDefaults(0, null);
+            return new ProjectDefaults(host, version);
         }
     }
 }

@@ -22,7 +22,11 @@ public sealed partial class CardGenerator : IIncrementalGenerator
             return new ProjectDefaults(ParseHost(host), string.IsNullOrWhiteSpace(version) ? null : version!.Trim());
         });
 
-        var assemblyDefaults = context.CompilationProvider.Select(static (compilation, cancellationToken) => Parser.ReadDefaults(compilation, cancellationToken));
+        // Through ForAttributeWithMetadataName rather than the compilation, so an edit elsewhere does not rerun it.
+        var assemblyDefaults = context.SyntaxProvider
+            .ForAttributeWithMetadataName(Parser.DefaultsAttribute, static (node, _) => node is CompilationUnitSyntax, Parser.ReadDefaults)
+            .Collect()
+            .Select(static (all, _) => all.IsDefaultOrEmpty ? new ProjectDefaults(0, null) : all[0]);
 
         var defaults = msbuildDefaults.Combine(assemblyDefaults)
             .Select(static (pair, _) => new ProjectDefaults(
