@@ -131,7 +131,7 @@ public sealed partial class CardGenerator
                 .ToEquatableArray();
             return new CardTypeModel(
                 isPart,
-                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                type.ContainingNamespace.IsGlobalNamespace ? null : NamespaceName(type.ContainingNamespace),
                 type.Name,
                 Keyword(type),
                 HintName(type),
@@ -220,7 +220,7 @@ public sealed partial class CardGenerator
                 }
             }
 
-            return new MemberModel(name, type.ToDisplayString(TypeFormat), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable);
+            return new MemberModel(name, TypeName(type), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable);
         }
 
         internal static (ValueKind Kind, bool IsNullableValueType) Classify(ITypeSymbol type)
@@ -407,6 +407,54 @@ public sealed partial class CardGenerator
             return result;
         }
 
+        /// <summary>
+        /// The fully qualified C# name of a member type, with its nullable annotation. Display strings are costly and the
+        /// generator runs on every edit, so the common shapes are spelled out directly.
+        /// </summary>
+        internal static string TypeName(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] })
+            {
+                return TypeName(inner) + "?";
+            }
+
+            var keyword = type.SpecialType switch
+            {
+                SpecialType.System_String => "string",
+                SpecialType.System_Object => "object",
+                SpecialType.System_Boolean => "bool",
+                SpecialType.System_Char => "char",
+                SpecialType.System_SByte => "sbyte",
+                SpecialType.System_Byte => "byte",
+                SpecialType.System_Int16 => "short",
+                SpecialType.System_UInt16 => "ushort",
+                SpecialType.System_Int32 => "int",
+                SpecialType.System_UInt32 => "uint",
+                SpecialType.System_Int64 => "long",
+                SpecialType.System_UInt64 => "ulong",
+                SpecialType.System_Single => "float",
+                SpecialType.System_Double => "double",
+                SpecialType.System_Decimal => "decimal",
+                _ => null,
+            };
+
+            var annotation = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated ? "?" : string.Empty;
+            if (keyword is not null)
+            {
+                return keyword + annotation;
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: false, ContainingType: null } named && !named.ContainingNamespace.IsGlobalNamespace)
+            {
+                return "global::" + NamespaceName(named.ContainingNamespace) + "." + named.Name + annotation;
+            }
+
+            return type.ToDisplayString(TypeFormat);
+        }
+
+        private static string NamespaceName(INamespaceSymbol ns)
+            => ns.ContainingNamespace is { IsGlobalNamespace: false } parent ? NamespaceName(parent) + "." + ns.Name : ns.Name;
+
         /// <summary>Whether <paramref name="type"/> is <c>System.&lt;name&gt;</c>, compared by name (no display strings on the hot path).</summary>
         private static bool IsSystemType(ITypeSymbol type, string name)
             => type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
@@ -440,7 +488,7 @@ public sealed partial class CardGenerator
                 name = outer.Name + "." + name;
             }
 
-            return type.ContainingNamespace.IsGlobalNamespace ? name : type.ContainingNamespace.ToDisplayString() + "." + name;
+            return type.ContainingNamespace.IsGlobalNamespace ? name : NamespaceName(type.ContainingNamespace) + "." + name;
         }
 
         /// <summary>Reads <c>[assembly: ChatCardDefaults]</c>.</summary>
