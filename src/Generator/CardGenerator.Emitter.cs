@@ -518,8 +518,13 @@ public sealed partial class CardGenerator
                     case ItemKind.Text:
                         using (w.Block(string.Empty))
                         {
-                            w.Line($"var text = {Scalar(member, value, item.Format)};");
-                            using (w.Block("if (text != null)"))
+                            var isDate = IsDateFunction(member, item.Format);
+                            if (!isDate)
+                            {
+                                w.Line($"var text = {Scalar(member, value, item.Format)};");
+                            }
+
+                            using (w.Block(isDate ? $"if ({PresenceCheck(item, member)})" : "if (text != null)"))
                             {
                                 if (open.Length > 0)
                                 {
@@ -528,7 +533,9 @@ public sealed partial class CardGenerator
 
                                 w.Line("writer.WriteStartObject();");
                                 w.Line("writer.WriteString(CardGenNames.Type, CardGenNames.TextBlock);");
-                                w.Line($"writer.WriteString(CardGenNames.Text, {(item.Markdown ? "text" : Escape(member.Kind, item.Format, "text"))});");
+                                w.Line(isDate
+                                    ? $"{Cards}.CardText.WriteDateTime(writer, CardGenNames.Text, {DateValue(member, value)});"
+                                    : $"writer.WriteString(CardGenNames.Text, {(item.Markdown ? "text" : Escape(member.Kind, item.Format, "text"))});");
                                 if (item.Color != 0)
                                 {
                                     w.Line($"writer.WriteString(CardGenNames.Color, {Literal(EnumName(SchemaCatalog.EnumNames.Colors, item.Color))});");
@@ -680,7 +687,11 @@ public sealed partial class CardGenerator
                 {
                     var member = Member(model, fact.Member);
                     var value = "v." + member.Name;
-                    if (fact.Kind == ItemKind.Fact)
+                    if (fact.Kind == ItemKind.Fact && IsDateFunction(member, fact.Format))
+                    {
+                        w.Line($"if ({PresenceCheck(fact, member)}) {{ writer.WriteStartObject(); writer.WriteString(CardGenNames.Title, {Literal(fact.Title!)}); {Cards}.CardText.WriteDateTime(writer, CardGenNames.Value, {DateValue(member, value)}); writer.WriteEndObject(); }}");
+                    }
+                    else if (fact.Kind == ItemKind.Fact)
                     {
                         using (w.Block(string.Empty))
                         {
@@ -869,15 +880,15 @@ public sealed partial class CardGenerator
         {
             if (member.IsNullableValueType)
             {
-                return $"({access}.HasValue ? {Render(member.Kind, access + ".Value", format)} : null)";
+                return $"({access}.HasValue ? {Render(member, access + ".Value", format)} : null)";
             }
 
             if (member.IsReferenceType && member.Kind != ValueKind.String)
             {
-                return $"({access} != null ? {Render(member.Kind, access, format)} : null)";
+                return $"({access} != null ? {Render(member, access, format)} : null)";
             }
 
-            return Render(member.Kind, access, format);
+            return Render(member, access, format);
         }
 
         private static string ElementScalar(MemberModel map, string access)
@@ -886,9 +897,17 @@ public sealed partial class CardGenerator
             return Scalar(element, access, null);
         }
 
-        private static string Render(ValueKind kind, string value, string? format)
+        private static string Render(MemberModel member, string value, string? format)
         {
+            var kind = member.Kind;
             var f = format is null ? "null" : Literal(format);
+            if (kind == ValueKind.Enum && format is null && member.EnumMembers.Count > 0)
+            {
+                // Known names as literals: no ToString() (and no allocation) for the values the enum declares.
+                var arms = member.EnumMembers.Select(name => $"{member.EnumType}.{name} => {Literal(name)}, ");
+                return $"({value} switch {{ {string.Concat(arms)}_ => {value}.ToString() }})";
+            }
+
             return kind switch
             {
                 ValueKind.String => value,
@@ -909,6 +928,12 @@ public sealed partial class CardGenerator
             => kind is ValueKind.DateTimeOffset or ValueKind.DateTime && format is null
                 ? expression
                 : $"{Cards}.CardText.EscapeMarkdown({expression})";
+
+        /// <summary>Whether the value is written with the card date functions (a date with no format).</summary>
+        private static bool IsDateFunction(MemberModel member, string? format)
+            => member.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime && format is null;
+
+        private static string DateValue(MemberModel member, string value) => member.IsNullableValueType ? value + ".Value" : value;
 
         private static MemberModel Member(CardTypeModel model, string name) => model.Members.First(m => m.Name == name);
 

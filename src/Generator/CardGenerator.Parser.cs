@@ -220,7 +220,23 @@ public sealed partial class CardGenerator
                 }
             }
 
-            return new MemberModel(name, TypeName(type), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable);
+            string? enumType = null;
+            var enumMembers = EquatableArray<string>.Empty;
+            var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : type;
+            if (kind == ValueKind.Enum && underlying is INamedTypeSymbol enumSymbol
+                && !enumSymbol.GetAttributes().Any(a => a.AttributeClass is { Name: "FlagsAttribute" } flags && IsSystemType(flags, "FlagsAttribute")))
+            {
+                // One name per value, in declaration order, as a switch the C# compiler accepts (aliases share a value).
+                var seen = new HashSet<object>();
+                enumType = TypeName(enumSymbol);
+                enumMembers = enumSymbol.GetMembers()
+                    .OfType<IFieldSymbol>()
+                    .Where(f => f.HasConstantValue && f.ConstantValue is not null && seen.Add(f.ConstantValue))
+                    .Select(f => f.Name)
+                    .ToEquatableArray();
+            }
+
+            return new MemberModel(name, TypeName(type), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable, enumType, enumMembers);
         }
 
         internal static (ValueKind Kind, bool IsNullableValueType) Classify(ITypeSymbol type)

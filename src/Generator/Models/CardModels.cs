@@ -37,6 +37,8 @@ internal enum ItemKind
 /// <param name="ElementType">For collections and maps: the item type (fully qualified).</param>
 /// <param name="ElementKind">For maps: how the values render.</param>
 /// <param name="ElementIsNullableValueType">For maps: whether the values are <c>Nullable&lt;T&gt;</c>.</param>
+/// <param name="EnumType">For enums: the enum's fully qualified name, so names can be written without <c>ToString()</c>.</param>
+/// <param name="EnumMembers">For enums that are not flags: one member name per distinct value.</param>
 internal sealed record MemberModel(
     string Name,
     string Type,
@@ -45,7 +47,9 @@ internal sealed record MemberModel(
     bool IsReferenceType,
     string? ElementType,
     ValueKind ElementKind,
-    bool ElementIsNullableValueType);
+    bool ElementIsNullableValueType,
+    string? EnumType = null,
+    EquatableArray<string> EnumMembers = default);
 
 /// <summary>One mapped member, with its attribute's settings as plain values.</summary>
 internal sealed record ItemModel(

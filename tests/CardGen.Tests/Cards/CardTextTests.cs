@@ -29,6 +29,27 @@ public sealed class CardTextTests
         Assert.Equal("{{DATE(2026-11-27T09:14:00Z, LONG)}} {{TIME(2026-11-27T09:14:00Z)}}", CardText.DateTime(new DateTime(2026, 11, 27, 9, 14, 0, DateTimeKind.Unspecified), "LONG"));
     }
 
+    [Theory]
+    [InlineData(1, 1, 1, 0, 0, 0)]
+    [InlineData(2026, 11, 27, 23, 59, 59)]
+    [InlineData(9999, 12, 31, 0, 0, 1)]
+    public void The_allocation_free_date_writer_writes_what_DateTime_returns(int year, int month, int day, int hour, int minute, int second)
+    {
+        var value = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        using var stream = new System.IO.MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            CardText.WriteDateTime(writer, System.Text.Json.JsonEncodedText.Encode("v"), value);
+            CardText.WriteDateTime(writer, System.Text.Json.JsonEncodedText.Encode("w"), value.UtcDateTime);
+            writer.WriteEndObject();
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(stream.ToArray());
+        Assert.Equal(CardText.DateTime(value), document.RootElement.GetProperty("v").GetString());
+        Assert.Equal(CardText.DateTime(value), document.RootElement.GetProperty("w").GetString());
+    }
+
     [Fact]
     public void Urls_keep_relative_references_as_written()
     {
