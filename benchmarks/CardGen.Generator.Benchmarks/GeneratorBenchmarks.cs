@@ -21,6 +21,7 @@ public class GeneratorBenchmarks
 
     private GeneratorScenario _cardGen = null!;
     private GeneratorScenario _stj = null!;
+    private GeneratorScenario _floor = null!;
     private Compilation _compilation = null!;
     private GeneratorDriver _warm = null!;
 
@@ -29,7 +30,24 @@ public class GeneratorBenchmarks
     {
         _cardGen = Workload.CardGen();
         _stj = Workload.SystemTextJson();
+        _floor = Workload.CardGen(new AttributeFloorGenerator().AsSourceGenerator());
     }
+
+    [IterationSetup(Target = nameof(AttributeFloorCold))]
+    public void AttributeFloorColdSetup() => _compilation = _floor.FreshCompilation();
+
+    [IterationSetup(Target = nameof(AttributeFloorRerunAfterUnrelatedEdit))]
+    public void AttributeFloorRerunSetup() => (_warm, _compilation) = _floor.Warm();
+
+    /// <summary>Finding the 500 attributed types and nothing else, over the CardGen project.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Cold)]
+    public GeneratorDriver AttributeFloorCold() => _floor.CreateDriver().RunGenerators(_compilation);
+
+    /// <summary>The same after an unrelated edit: the least any ForAttributeWithMetadataName generator can cost here.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Rerun)]
+    public GeneratorDriver AttributeFloorRerunAfterUnrelatedEdit() => _warm.RunGenerators(_compilation);
 
     [IterationSetup(Target = nameof(CardGenCold))]
     public void CardGenColdSetup() => _compilation = _cardGen.FreshCompilation();

@@ -40,7 +40,7 @@ internal static class Workload
         """;
 
     /// <summary>500 <c>[ChatCard]</c> types, each with 3 string facts, an int in the title, a text, an action, a date fact and an enum fact.</summary>
-    public static GeneratorScenario CardGen()
+    public static GeneratorScenario CardGen(ISourceGenerator? generator = null)
     {
         var sources = new List<(string Path, string Text)> { ("Severity.cs", Severity), (UnrelatedPath, Unrelated) };
         for (var i = 0; i < TypeCount; i++)
@@ -51,7 +51,7 @@ internal static class Workload
         var references = DotnetPacks.FrameworkReferences
             .Add(MetadataReference.CreateFromFile(typeof(Cards.AdaptiveCard).Assembly.Location))
             .Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location));
-        return new GeneratorScenario("CardGen", new CardGenerator().AsSourceGenerator(), Compile("CardGenBench", sources, references), ParseOptions);
+        return new GeneratorScenario("CardGen", generator ?? new CardGenerator().AsSourceGenerator(), Compile("CardGenBench", sources, references), ParseOptions);
     }
 
     /// <summary>500 equivalent plain classes, each listed in one <c>[JsonSerializable]</c> on <c>AppJsonContext</c>.</summary>
