@@ -61,22 +61,15 @@ public sealed class OpenUrlAction : CardAction
     }
 }
 
-/// <summary>Gathers the card's inputs and sends them, with <see cref="Data"/>, to the host (1.0).</summary>
-public sealed class SubmitAction : CardAction
+/// <summary>
+/// The base of the actions that gather the card's inputs and send them, with <see cref="Data"/>, to the host:
+/// <see cref="SubmitAction"/> and <see cref="ExecuteAction"/>.
+/// </summary>
+public abstract class SubmittingAction : CardAction
 {
-    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode(SchemaCatalog.TypeNames.Submit);
-
-    /// <summary>Creates an action.</summary>
-    public SubmitAction()
+    private protected SubmittingAction()
     {
     }
-
-    /// <summary>Creates an action.</summary>
-    /// <param name="title">The button's label.</param>
-    public SubmitAction(string title) => Title = title;
-
-    /// <inheritdoc/>
-    public override string Type => SchemaCatalog.TypeNames.Submit;
 
     /// <summary>Any JSON sent with the inputs; an object's properties are merged with the input values.</summary>
     public JsonElement? Data { get; set; }
@@ -90,10 +83,15 @@ public sealed class SubmitAction : CardAction
     /// </summary>
     public bool DisabledUnlessAssociatedInputsChange { get; set; }
 
-    private protected override JsonEncodedText EncodedType => TypeName;
-
-    private protected override void WriteProperties(Utf8JsonWriter writer)
+    /// <summary>Writes what a derived action adds before the shared properties.</summary>
+    /// <param name="writer">The writer.</param>
+    private protected virtual void WriteLeadingProperties(Utf8JsonWriter writer)
     {
+    }
+
+    private protected sealed override void WriteProperties(Utf8JsonWriter writer)
+    {
+        WriteLeadingProperties(writer);
         JsonWrite.Any(writer, PropertyNames.Data, Data);
         JsonWrite.Enum(writer, PropertyNames.AssociatedInputs, AssociatedInputs, AssociatedInputs.Auto, CardEnums.AssociatedInputs);
         JsonWrite.Bool(writer, PropertyNames.DisabledUnlessAssociatedInputsChange, DisabledUnlessAssociatedInputsChange, false);
@@ -116,6 +114,26 @@ public sealed class SubmitAction : CardAction
                 return base.ReadProperty(name, value);
         }
     }
+}
+
+/// <summary>Gathers the card's inputs and sends them, with <see cref="SubmittingAction.Data"/>, to the host (1.0).</summary>
+public sealed class SubmitAction : SubmittingAction
+{
+    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode(SchemaCatalog.TypeNames.Submit);
+
+    /// <summary>Creates an action.</summary>
+    public SubmitAction()
+    {
+    }
+
+    /// <summary>Creates an action.</summary>
+    /// <param name="title">The button's label.</param>
+    public SubmitAction(string title) => Title = title;
+
+    /// <inheritdoc/>
+    public override string Type => SchemaCatalog.TypeNames.Submit;
+
+    private protected override JsonEncodedText EncodedType => TypeName;
 }
 
 /// <summary>Shows a nested card below the actions (1.0).</summary>
@@ -246,8 +264,8 @@ public sealed class ToggleVisibilityAction : CardAction
     }
 }
 
-/// <summary>Sends the inputs, <see cref="Verb"/> and <see cref="Data"/> to the bot as a universal action (1.4).</summary>
-public sealed class ExecuteAction : CardAction
+/// <summary>Sends the inputs, <see cref="Verb"/> and <see cref="SubmittingAction.Data"/> to the bot as a universal action (1.4).</summary>
+public sealed class ExecuteAction : SubmittingAction
 {
     private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode(SchemaCatalog.TypeNames.Execute);
 
@@ -271,47 +289,19 @@ public sealed class ExecuteAction : CardAction
     /// <summary>The verb the bot receives, telling it what to do.</summary>
     public string? Verb { get; set; }
 
-    /// <summary>Any JSON sent with the inputs; an object's properties are merged with the input values.</summary>
-    public JsonElement? Data { get; set; }
-
-    /// <summary>Which inputs are collected and validated. Default <see cref="Cards.AssociatedInputs.Auto"/>.</summary>
-    public AssociatedInputs AssociatedInputs { get; set; }
-
-    /// <summary>
-    /// Whether the button stays disabled until an associated input changes (1.6, a renderer feature not in the
-    /// published schema). Default <see langword="false"/>.
-    /// </summary>
-    public bool DisabledUnlessAssociatedInputsChange { get; set; }
-
     private protected override JsonEncodedText EncodedType => TypeName;
 
-    private protected override void WriteProperties(Utf8JsonWriter writer)
-    {
-        JsonWrite.String(writer, PropertyNames.Verb, Verb);
-        JsonWrite.Any(writer, PropertyNames.Data, Data);
-        JsonWrite.Enum(writer, PropertyNames.AssociatedInputs, AssociatedInputs, AssociatedInputs.Auto, CardEnums.AssociatedInputs);
-        JsonWrite.Bool(writer, PropertyNames.DisabledUnlessAssociatedInputsChange, DisabledUnlessAssociatedInputsChange, false);
-    }
+    private protected override void WriteLeadingProperties(Utf8JsonWriter writer) => JsonWrite.String(writer, PropertyNames.Verb, Verb);
 
     internal override bool ReadProperty(string name, JsonElement value)
     {
-        switch (name)
+        if (name == "verb" && JsonRead.String(value, out var verb))
         {
-            case "verb" when JsonRead.String(value, out var verb):
-                Verb = verb;
-                return true;
-            case "data" when JsonRead.Any(value, out var data):
-                Data = data;
-                return true;
-            case "associatedInputs" when JsonRead.Enum(value, CardEnums.AssociatedInputs, out var inputs):
-                AssociatedInputs = inputs;
-                return true;
-            case "disabledUnlessAssociatedInputsChange" when JsonRead.Bool(value, out var disabled):
-                DisabledUnlessAssociatedInputsChange = disabled;
-                return true;
-            default:
-                return base.ReadProperty(name, value);
+            Verb = verb;
+            return true;
         }
+
+        return base.ReadProperty(name, value);
     }
 }
 

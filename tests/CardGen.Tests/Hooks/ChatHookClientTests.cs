@@ -244,7 +244,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
         Assert.Equal(1, e.Attempts);
         Assert.Single(_server.Received);
@@ -310,13 +310,15 @@ public sealed class ChatHookClientTests : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        // The server holds the reply for 10 s; a per-attempt timeout must end the post long before that, and not
+        // retry (under load the request may not even have reached the server when the timeout fires).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal(ChatHookFailure.Timeout, e.Failure);
         Assert.True(e.MayHaveBeenDelivered);
         Assert.Null(e.StatusCode);
         Assert.Equal(1, e.Attempts);
         Assert.Contains("timed out after 0.3 s", e.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Received);
+        Assert.True(_server.Received.Count <= 1, $"{_server.Received.Count} requests arrived; a timeout must not be retried.");
     }
 
     [Fact]
@@ -340,7 +342,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), cts.Token));
         _exceptions.Add(e);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -352,7 +354,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), cts.Token));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Single(_server.Received);
     }
 
