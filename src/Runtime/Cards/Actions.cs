@@ -212,10 +212,15 @@ public sealed class ToggleVisibilityAction : CardAction
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
+        if (TargetElements.Count == 0 && HasAdditional("targetElements"))
+        {
+            return; // Read in a shape the model does not map: written back raw.
+        }
+
         writer.WriteStartArray(PropertyNames.TargetElements);
         for (var i = 0; i < TargetElements.Count; i++)
         {
-            TargetElements[i].WriteTarget(writer);
+            (TargetElements[i] ?? throw JsonWrite.NullItem(PropertyNames.TargetElements, i)).WriteTarget(writer);
         }
 
         writer.WriteEndArray();

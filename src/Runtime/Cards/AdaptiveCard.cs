@@ -150,7 +150,12 @@ public sealed class AdaptiveCard : CardObject
     internal override void WriteJson(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        JsonWrite.Type(writer, TypeName);
+        if (!HasAdditional("type"))
+        {
+            // A type other than AdaptiveCard was read and kept raw; it is written back as read.
+            JsonWrite.Type(writer, TypeName);
+        }
+
         JsonWrite.String(writer, PropertyNames.Schema, Schema);
         JsonWrite.String(writer, PropertyNames.Version, Version);
         JsonWrite.List(writer, PropertyNames.Body, Body);

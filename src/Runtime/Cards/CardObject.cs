@@ -48,6 +48,11 @@ public abstract class CardObject
         }
     }
 
+    /// <summary>Whether a property of that name was kept raw (so the modelled value must not be written too).</summary>
+    /// <param name="name">The JSON name.</param>
+    /// <returns>Whether <see cref="AdditionalProperties"/> holds it.</returns>
+    private protected bool HasAdditional(string name) => AdditionalProperties is { Count: > 0 } extra && extra.ContainsKey(name);
+
     /// <summary>Writes <see cref="AdditionalProperties"/>.</summary>
     /// <param name="writer">The writer.</param>
     private protected void WriteAdditionalProperties(Utf8JsonWriter writer)

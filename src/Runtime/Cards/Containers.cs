@@ -95,7 +95,7 @@ public sealed class Carousel : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Pages, Pages, required: true);
+        JsonWrite.List(writer, PropertyNames.Pages, Pages, required: !HasAdditional("pages"));
         JsonWrite.Int(writer, PropertyNames.Timer, Timer);
         if (InitialPage != 0)
         {
@@ -363,7 +363,7 @@ public sealed class FactSet : CardElement
 
     private protected override JsonEncodedText EncodedType => TypeName;
 
-    private protected override void WriteProperties(Utf8JsonWriter writer) => JsonWrite.List(writer, PropertyNames.Facts, Facts, required: true);
+    private protected override void WriteProperties(Utf8JsonWriter writer) => JsonWrite.List(writer, PropertyNames.Facts, Facts, required: !HasAdditional("facts"));
 
     internal override bool ReadProperty(string name, JsonElement value)
     {
@@ -447,7 +447,7 @@ public sealed class ActionSet : CardElement
 
     private protected override JsonEncodedText EncodedType => TypeName;
 
-    private protected override void WriteProperties(Utf8JsonWriter writer) => JsonWrite.List(writer, PropertyNames.Actions, Actions, required: true);
+    private protected override void WriteProperties(Utf8JsonWriter writer) => JsonWrite.List(writer, PropertyNames.Actions, Actions, required: !HasAdditional("actions"));
 
     internal override bool ReadProperty(string name, JsonElement value)
     {

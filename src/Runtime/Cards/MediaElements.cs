@@ -152,7 +152,7 @@ public sealed class ImageSet : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Images, Images, required: true);
+        JsonWrite.List(writer, PropertyNames.Images, Images, required: !HasAdditional("images"));
         JsonWrite.Enum(writer, PropertyNames.ImageSize, ImageSize, ImageSize.Medium, CardEnums.ImageSize);
         JsonWrite.Enum(writer, PropertyNames.Style, Style, ImageSetStyle.Default, CardEnums.ImageSetStyle);
     }
@@ -188,7 +188,7 @@ public sealed class ImageSet : CardElement
         {
             // The type of an image set's items is fixed: "type" may be omitted, but any other type keeps the array raw.
             if (item.ValueKind != JsonValueKind.Object
-                || (item.TryGetProperty("type", out var type) && !type.ValueEquals(SchemaCatalog.TypeNames.Image)))
+                || (item.TryGetProperty("type", out var type) && !type.IsText(SchemaCatalog.TypeNames.Image)))
             {
                 return false;
             }
@@ -227,7 +227,7 @@ public sealed class Media : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Sources, Sources, required: true);
+        JsonWrite.List(writer, PropertyNames.Sources, Sources, required: !HasAdditional("sources"));
         JsonWrite.String(writer, PropertyNames.Poster, Poster);
         JsonWrite.String(writer, PropertyNames.AltText, AltText);
         JsonWrite.List(writer, PropertyNames.CaptionSources, CaptionSources);

@@ -126,13 +126,16 @@ public sealed class RichTextBlock : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        writer.WriteStartArray(PropertyNames.Inlines);
-        for (var i = 0; i < Inlines.Count; i++)
+        if (Inlines.Count > 0 || !HasAdditional("inlines"))
         {
-            Inlines[i].WriteInline(writer);
-        }
+            writer.WriteStartArray(PropertyNames.Inlines);
+            for (var i = 0; i < Inlines.Count; i++)
+            {
+                (Inlines[i] ?? throw JsonWrite.NullItem(PropertyNames.Inlines, i)).WriteInline(writer);
+            }
 
-        writer.WriteEndArray();
+            writer.WriteEndArray();
+        }
         JsonWrite.Enum(writer, PropertyNames.HorizontalAlignment, HorizontalAlignment, CardEnums.HorizontalAlignment);
     }
 
@@ -168,7 +171,7 @@ public sealed class RichTextBlock : CardElement
             }
             else if (item.ValueKind == JsonValueKind.Object
                 && item.TryGetProperty("type", out var type)
-                && type.ValueEquals(SchemaCatalog.TypeNames.TextRun))
+                && type.IsText(SchemaCatalog.TypeNames.TextRun))
             {
                 var run = new TextRun();
                 run.ReadObject(item, skipType: true);

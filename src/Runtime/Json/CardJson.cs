@@ -67,7 +67,15 @@ internal static class CardJson
                 throw new CardJsonException($"An Adaptive Card must be a JSON object, not {root.ValueKind} (line 0, byte 0).", 0, 0);
             }
 
-            return CardReader.ReadCard(root);
+            try
+            {
+                return CardReader.ReadCard(root);
+            }
+            catch (InvalidOperationException e)
+            {
+                // System.Text.Json refuses to decode some valid JSON strings (an escaped lone surrogate in a name).
+                throw new CardJsonException($"The card contains text that cannot be decoded: {e.Message}", null, null, e);
+            }
         }
     }
 

@@ -13,7 +13,7 @@ internal static class CardReader
         if (json.ValueKind == JsonValueKind.Object)
         {
             // A "type" other than AdaptiveCard is kept, so the validator can report it.
-            card.ReadObject(json, skipType: json.TryGetProperty("type", out var type) && type.ValueEquals(SchemaCatalog.AdaptiveCardType));
+            card.ReadObject(json, skipType: json.TryGetProperty("type", out var type) && type.IsText(SchemaCatalog.AdaptiveCardType));
         }
 
         return card;

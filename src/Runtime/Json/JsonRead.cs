@@ -216,3 +216,11 @@ internal static class JsonRead
         return true;
     }
 }
+
+/// <summary>Comparisons that never throw, whatever kind of JSON value they meet.</summary>
+internal static class JsonElementText
+{
+    /// <summary>Whether <paramref name="value"/> is a string equal to <paramref name="text"/> (false for any other kind).</summary>
+    public static bool IsText(this JsonElement value, string text)
+        => value.ValueKind == JsonValueKind.String && value.ValueEquals(text);
+}

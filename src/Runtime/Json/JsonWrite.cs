@@ -116,11 +116,15 @@ internal static class JsonWrite
         w.WriteStartArray(name);
         for (var i = 0; i < items.Count; i++)
         {
-            items[i].WriteJson(w);
+            (items[i] ?? throw NullItem(name, i)).WriteJson(w);
         }
 
         w.WriteEndArray();
     }
+
+    /// <summary>The exception for a null item in a model list: it names the list and the index.</summary>
+    public static InvalidOperationException NullItem(JsonEncodedText list, int index)
+        => new($"Item {index} of \"{list}\" is null; a card's lists cannot hold null.");
 
     public static void Strings(Utf8JsonWriter w, JsonEncodedText name, IList<string>? items)
     {

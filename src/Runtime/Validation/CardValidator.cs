@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using CardGen.Cards;
@@ -31,7 +32,7 @@ public static class CardValidator
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or JsonException)
         {
-            // A card that contains itself, or a value the writer refuses, cannot be sent at all.
+            // A card that contains itself, a null list item, or a value the writer refuses cannot be sent at all.
             var finding = new CardFinding(FindingSeverity.Error, CardRules.MalformedJson, "$", $"The card cannot be written as JSON: {e.Message}");
             return new CardValidationResult(new[] { finding }, target);
         }
@@ -88,7 +89,17 @@ public static class CardValidator
     public static CardValidationResult Validate(JsonElement card, ValidationTarget target)
     {
         var walker = new ValidationWalker(target);
-        walker.ValidateRoot(card);
+        try
+        {
+            walker.ValidateRoot(card);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json refuses to decode some strings (an escaped lone surrogate in a property name).
+            var finding = new CardFinding(FindingSeverity.Error, CardRules.MalformedJson, "$", $"The card contains text that cannot be decoded: {e.Message}");
+            return new CardValidationResult(walker.Findings.Append(finding).ToArray(), target);
+        }
+
         return new CardValidationResult(walker.Findings, target);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using CardGen.Json;
 using CardGen.Schema;
 using static CardGen.Schema.SchemaCatalog;
 
@@ -38,7 +39,7 @@ internal sealed class ValidationWalker
         {
             Error(CardRules.CardType, "$", "The card has no \"type\"; a card must say \"type\": \"AdaptiveCard\".");
         }
-        else if (!type.ValueEquals(AdaptiveCardType))
+        else if (!type.IsText(AdaptiveCardType))
         {
             Error(CardRules.CardType, "$.type", $"The card's type is {Describe(type)}; it must be \"AdaptiveCard\".");
         }
@@ -87,7 +88,7 @@ internal sealed class ValidationWalker
 
         if (card.TryGetProperty("refresh", out var refresh) && refresh.ValueKind == JsonValueKind.Object
             && refresh.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
-            && !(action.TryGetProperty("type", out var actionType) && actionType.ValueEquals(TypeNames.Execute)))
+            && !(action.TryGetProperty("type", out var actionType) && actionType.IsText(TypeNames.Execute)))
         {
             Error(CardRules.RefreshActionNotExecute, path + ".refresh.action", "refresh.action must be an Action.Execute.");
         }
@@ -222,7 +223,7 @@ internal sealed class ValidationWalker
         if (spec.Role == CardTypeRole.Element)
         {
             // A fixed place that holds an element type (an ImageSet's images): "type" may be omitted.
-            if (component.TryGetProperty("type", out var elementType) && !elementType.ValueEquals(spec.Name))
+            if (component.TryGetProperty("type", out var elementType) && !elementType.IsText(spec.Name))
             {
                 Error(CardRules.TypeNotAllowed, path + ".type", $"Only {spec.Name} is allowed here, not {Describe(elementType)}.");
                 return;
@@ -234,7 +235,7 @@ internal sealed class ValidationWalker
         }
 
         var skip = spec.TryGetProperty("type", out _) ? null : "type";
-        if (skip is not null && component.TryGetProperty("type", out var type) && !type.ValueEquals(spec.Name))
+        if (skip is not null && component.TryGetProperty("type", out var type) && !type.IsText(spec.Name))
         {
             Error(CardRules.TypeNotAllowed, path + ".type", $"Only {spec.Name} is allowed here, not {Describe(type)}.");
             return;
@@ -432,7 +433,7 @@ internal sealed class ValidationWalker
                         {
                             Error(CardRules.MissingType, itemPath, "The inline has no \"type\"; write \"type\": \"TextRun\".");
                         }
-                        else if (!inlineType.ValueEquals(TypeNames.TextRun))
+                        else if (!inlineType.IsText(TypeNames.TextRun))
                         {
                             Error(CardRules.TypeNotAllowed, itemPath + ".type", $"Only TextRun is allowed in inlines, not {Describe(inlineType)}.");
                         }
@@ -484,7 +485,7 @@ internal sealed class ValidationWalker
             case PropertyKind.Card:
                 if (Expect(value, JsonValueKind.Object, path, p, owner, "an AdaptiveCard object"))
                 {
-                    if (value.TryGetProperty("type", out var cardType) && !cardType.ValueEquals(AdaptiveCardType))
+                    if (value.TryGetProperty("type", out var cardType) && !cardType.IsText(AdaptiveCardType))
                     {
                         Error(CardRules.CardType, path + ".type", $"The card's type is {Describe(cardType)}; it must be \"AdaptiveCard\".");
                     }
