@@ -43,6 +43,13 @@ public sealed partial class CardGenerator
                 return null;
             }
 
+            var isCard = HasAttribute(type, ChatCardAttribute);
+            if (isPart && isCard)
+            {
+                return null; // The [ChatCard] output carries the part's members too (one file per type).
+            }
+
+            var alsoPart = !isPart && HasAttribute(type, CardPartAttribute);
             var containing = new List<ContainingTypeModel>();
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
@@ -89,7 +96,7 @@ public sealed partial class CardGenerator
                 }
             }
 
-            if (isPart && items.Any(i => i.Kind == ItemKind.Action))
+            if ((isPart || alsoPart) && items.Any(i => i.Kind == ItemKind.Action))
             {
                 return null; // A part renders inside a container, which has no action bar.
             }
@@ -131,6 +138,7 @@ public sealed partial class CardGenerator
                 .ToEquatableArray();
             return new CardTypeModel(
                 isPart,
+                alsoPart,
                 type.ContainingNamespace.IsGlobalNamespace ? null : NamespaceName(type.ContainingNamespace),
                 type.Name,
                 Keyword(type),
@@ -236,7 +244,15 @@ public sealed partial class CardGenerator
                     .ToEquatableArray();
             }
 
-            return new MemberModel(name, TypeName(type), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable, enumType, enumMembers);
+            var elementIsReference = false;
+            if (FindEnumerable(type) is { } element)
+            {
+                elementIsReference = element is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments: [_, var mapValue] }
+                    ? mapValue.IsReferenceType
+                    : element.IsReferenceType;
+            }
+
+            return new MemberModel(name, TypeName(type), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable, enumType, enumMembers, elementIsReference, TypeAccess(type));
         }
 
         internal static (ValueKind Kind, bool IsNullableValueType) Classify(ITypeSymbol type)
@@ -275,7 +291,7 @@ public sealed partial class CardGenerator
 
             if (type.TypeKind != TypeKind.Interface && type.AllInterfaces.Any(i => IsSystemType(i, "IFormattable")))
             {
-                return (ValueKind.Formattable, false);
+                return (HasPublicFormattingToString(type) ? ValueKind.Formattable : ValueKind.ExplicitFormattable, false);
             }
 
             return (ValueKind.Unsupported, false);
@@ -283,7 +299,54 @@ public sealed partial class CardGenerator
 
         internal static bool IsScalar(ValueKind kind)
             => kind is ValueKind.String or ValueKind.Uri or ValueKind.Boolean or ValueKind.Char or ValueKind.Enum
-                or ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Formattable;
+                or ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Formattable or ValueKind.ExplicitFormattable;
+
+        /// <summary>Whether <c>value.ToString(format, provider)</c> compiles (the type does not implement IFormattable explicitly).</summary>
+        private static bool HasPublicFormattingToString(ITypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers("ToString"))
+                {
+                    if (member is IMethodSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, Parameters.Length: 2 })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>2 when the type (and its type arguments) is public, 1 when internal at most, 0 when less visible.</summary>
+        private static int TypeAccess(ITypeSymbol type)
+        {
+            var access = 2;
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return TypeAccess(array.ElementType);
+                case INamedTypeSymbol named:
+                    for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)
+                    {
+                        access = System.Math.Min(access, current.DeclaredAccessibility switch
+                        {
+                            Accessibility.Public => 2,
+                            Accessibility.Internal or Accessibility.ProtectedOrInternal => 1,
+                            _ => 0,
+                        });
+                    }
+
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        access = System.Math.Min(access, TypeAccess(argument));
+                    }
+
+                    return access;
+                default:
+                    return access;
+            }
+        }
 
         private static ITypeSymbol? FindEnumerable(ITypeSymbol type)
         {

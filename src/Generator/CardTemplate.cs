@@ -70,6 +70,11 @@ internal static class CardTemplate
             var body = template.Substring(i + 1, close - i - 1);
             var colon = body.IndexOf(':');
             var name = (colon < 0 ? body : body.Substring(0, colon)).Trim();
+            if (name.StartsWith("@", System.StringComparison.Ordinal))
+            {
+                name = name.Substring(1); // {@class} names the member declared as @class.
+            }
+
             var format = colon < 0 ? null : body.Substring(colon + 1);
             if (!IsIdentifier(name))
             {

@@ -132,6 +132,60 @@ internal static class FeatureSources
                 }
             }
             """,
+        ["EdgeShapes"] = """
+            using System;
+            using System.Collections.Generic;
+            using CardGen;
+
+            namespace Demo.Edges;
+
+            internal enum Kw { @class, @default, Normal, Alias = Normal }
+
+            public sealed class Money : IFormattable
+            {
+                public decimal Amount { get; set; }
+                public string ToString(string? format, IFormatProvider? provider) => Amount.ToString(format, provider) + " EUR";
+            }
+
+            [CardPart]
+            public partial struct StructPart
+            {
+                [CardText] public string? Note { get; set; }
+            }
+
+            [ChatCard(Title = "Edges {@class}", Summary = "Due {Due}")]
+            public partial record BaseEvent
+            {
+                [CardFact("Class")] public string? @class { get; init; }
+                [CardFact("Source")] public string? source { get; init; }
+                [CardFact("Version")] public Version? Version { get; init; }
+                [CardFact("Kind")] internal Kw Kind { get; init; }
+                [CardFact("Due")] public DateTimeOffset? Due { get; init; }
+                [CardFacts] public Dictionary<string, Money?>? Prices { get; init; }
+                [CardSection] public StructPart Part { get; init; }
+                [CardSection] public List<StructPart>? Parts { get; init; }
+                [Obsolete("Use Source")] [CardText] public string? Old { get; init; }
+            }
+
+            [ChatCard(Title = "Derived")]
+            public partial record DerivedEvent : BaseEvent
+            {
+                [CardText] public string? Extra { get; init; }
+            }
+
+            [ChatCard(Title = "Both")]
+            [CardPart]
+            public partial class CardAndPart
+            {
+                [CardText] public string? Text { get; set; }
+            }
+
+            [ChatCard(Title = "Uses both")]
+            public partial class UsesBoth
+            {
+                [CardSection] public CardAndPart? Inner { get; set; }
+            }
+            """,
         ["HostAndVersion"] = """
             using CardGen;
 

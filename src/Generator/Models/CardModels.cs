@@ -12,6 +12,8 @@ internal enum ValueKind
     DateTimeOffset,
     DateTime,
     Formattable,
+    /// <summary>Implements <c>IFormattable</c> explicitly (<c>System.Version</c>): formatted through the interface.</summary>
+    ExplicitFormattable,
     Part,
     PartCollection,
     FactMap,
@@ -39,6 +41,8 @@ internal enum ItemKind
 /// <param name="ElementIsNullableValueType">For maps: whether the values are <c>Nullable&lt;T&gt;</c>.</param>
 /// <param name="EnumType">For enums: the enum's fully qualified name, so names can be written without <c>ToString()</c>.</param>
 /// <param name="EnumMembers">For enums that are not flags: one member name per distinct value.</param>
+/// <param name="ElementIsReferenceType">For collections and maps: whether an item (or value) can be null.</param>
+/// <param name="TypeAccess">How visible the member's type is: 2 public, 1 internal, 0 neither (the builder's step is left out).</param>
 internal sealed record MemberModel(
     string Name,
     string Type,
@@ -49,7 +53,9 @@ internal sealed record MemberModel(
     ValueKind ElementKind,
     bool ElementIsNullableValueType,
     string? EnumType = null,
-    EquatableArray<string> EnumMembers = default);
+    EquatableArray<string> EnumMembers = default,
+    bool ElementIsReferenceType = false,
+    int TypeAccess = 2);
 
 /// <summary>One mapped member, with its attribute's settings as plain values.</summary>
 internal sealed record ItemModel(
@@ -79,6 +85,7 @@ internal sealed record ContainingTypeModel(string Keyword, string Name);
 /// <summary>Everything the emitter needs about one <c>[ChatCard]</c> or <c>[CardPart]</c> type; no symbols or syntax.</summary>
 internal sealed record CardTypeModel(
     bool IsPart,
+    bool AlsoPart,
     string? Namespace,
     string Name,
     string Keyword,

@@ -165,6 +165,21 @@ public static class CardText
         return at + width;
     }
 
+    /// <summary>
+    /// A point in time as plain text, for places where the card date functions are not evaluated (a post's activity
+    /// line, the notification text): <c>2026-11-27 08:14 UTC</c>.
+    /// </summary>
+    /// <param name="value">The time.</param>
+    /// <returns>The text.</returns>
+    public static string PlainDateTime(DateTimeOffset value)
+        => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>A point in time as plain text; <see cref="DateTimeKind.Unspecified"/> is taken as UTC.</summary>
+    /// <param name="value">The time.</param>
+    /// <returns>For example <c>2026-11-27 08:14 UTC</c>.</returns>
+    public static string PlainDateTime(System.DateTime value)
+        => PlainDateTime(value.Kind == DateTimeKind.Local ? new DateTimeOffset(value) : new DateTimeOffset(System.DateTime.SpecifyKind(value, DateTimeKind.Utc)));
+
     /// <summary>Formats a value with the invariant culture, as card templates do.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="value">The value.</param>
