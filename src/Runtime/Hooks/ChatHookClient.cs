@@ -298,7 +298,7 @@ public sealed class ChatHookClient : IDisposable
     private static Outcome Classify(WebhookUrl hook, HttpResponseMessage response, string body, bool truncated, int attempt, Settings settings)
     {
         var status = (int)response.StatusCode;
-        var http = $"HTTP {status}" + (string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : $" ({Clip(response.ReasonPhrase!, 100)})");
+        var http = $"HTTP {status}" + (string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : $" ({Clip(hook.Scrub(response.ReasonPhrase!), 100)})");
         HookEnvelope? envelope = null;
         var problem = "a body larger than 64 KiB";
         if (!truncated && !HookEnvelope.TryParse(body, out envelope, out var parseProblem))
