@@ -217,10 +217,9 @@ public sealed partial class CardGenerator
         {
             Doc(w, $"Builds {model.Name}'s card from values set step by step, with further elements and actions.");
             w.Line(GeneratedCode);
-            using (w.Block($"public sealed class CardBuilder"))
+            using (w.Block("public sealed class CardBuilder : global::CardGen.ChatCardBuilder<CardBuilder>"))
             {
                 w.Line("private CardGenValues _values;");
-                w.Line($"private global::System.Collections.Generic.List<global::System.Action<{Cards}.CardBuilder>>? _extras;");
                 w.Line();
                 w.Line("internal CardBuilder()");
                 w.Line("{");
@@ -241,48 +240,11 @@ public sealed partial class CardGenerator
                 }
 
                 w.Line();
-                Doc(w, "Adds an element after the generated ones.", param: ("element", "The element."), returns: "The builder.");
-                w.Line($"public CardBuilder AddElement({Cards}.CardElement element)");
-                using (w.Block(string.Empty))
-                {
-                    w.Line("if (element == null) throw new global::System.ArgumentNullException(nameof(element));");
-                    w.Line("return Configure(card => card.AddElement(element));");
-                }
-
+                w.Line("/// <inheritdoc/>");
+                w.Line($"protected override {Cards}.AdaptiveCard RenderCard() => CardGenRender(_values);");
                 w.Line();
-                Doc(w, "Adds an action after the generated ones.", param: ("action", "The action."), returns: "The builder.");
-                w.Line($"public CardBuilder AddAction({Cards}.CardAction action)");
-                using (w.Block(string.Empty))
-                {
-                    w.Line("if (action == null) throw new global::System.ArgumentNullException(nameof(action));");
-                    w.Line("return Configure(card => card.AddAction(action));");
-                }
-
-                w.Line();
-                Doc(w, "Adds to the card with the runtime card builder, after the generated elements and actions.", param: ("configure", "What to add."), returns: "The builder.");
-                w.Line($"public CardBuilder Configure(global::System.Action<{Cards}.CardBuilder> configure)");
-                using (w.Block(string.Empty))
-                {
-                    w.Line("if (configure == null) throw new global::System.ArgumentNullException(nameof(configure));");
-                    w.Line($"(_extras ??= new global::System.Collections.Generic.List<global::System.Action<{Cards}.CardBuilder>>()).Add(configure);");
-                    w.Line("return this;");
-                }
-
-                w.Line();
-                Doc(w, "Builds the card.", returns: "The card.");
-                w.Line($"public {Cards}.AdaptiveCard Build()");
-                using (w.Block(string.Empty))
-                {
-                    w.Line("var card = CardGenRender(_values);");
-                    w.Line("if (_extras == null) return card;");
-                    w.Line($"var builder = new {Cards}.CardBuilder(card);");
-                    w.Line("foreach (var extra in _extras) extra(builder);");
-                    w.Line("return builder.Build();");
-                }
-
-                w.Line();
-                Doc(w, "Builds the webhook message for the card.", returns: "The message.");
-                w.Line("public global::CardGen.WebhookMessage BuildMessage() => CardGenMessage(Build(), _values);");
+                w.Line("/// <inheritdoc/>");
+                w.Line($"protected override global::CardGen.WebhookMessage CreateMessage({Cards}.AdaptiveCard card) => CardGenMessage(card, _values);");
             }
 
             w.Line();

@@ -245,7 +245,7 @@ public sealed partial class CardGenerator
             }
 
             var elementIsReference = false;
-            if (FindEnumerable(type) is { } element)
+            if (kind is ValueKind.PartCollection or ValueKind.FactMap && FindEnumerable(type) is { } element)
             {
                 elementIsReference = element is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments: [_, var mapValue] }
                     ? mapValue.IsReferenceType
