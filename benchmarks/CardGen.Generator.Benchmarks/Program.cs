@@ -12,6 +12,19 @@ internal static class Program
             return Verify.Run();
         }
 
+        if (Array.IndexOf(args, "--loop-rerun") >= 0)
+        {
+            // For an external profiler: CardGen re-runs after an unrelated edit, over and over.
+            var scenario = Workload.CardGen();
+            for (var i = 0; i < 40; i++)
+            {
+                var (warm, edited) = scenario.Warm();
+                warm.RunGenerators(edited);
+            }
+
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
