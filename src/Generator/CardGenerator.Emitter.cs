@@ -418,7 +418,7 @@ public sealed partial class CardGenerator
                     w.Line("bodyOpen = true;");
                     w.Line("writer.WriteStartObject();");
                     w.Line("writer.WriteString(CardGenNames.Type, CardGenNames.TextBlock);");
-                    w.Line($"writer.WriteString(CardGenNames.Text, {Template(model, model.Title, markdown: true)});");
+                    EmitTemplateWrite(w, model, model.Title, markdown: true, "CardGenNames.Text");
                     w.Line("writer.WriteString(CardGenNames.Size, \"large\");");
                     w.Line("writer.WriteString(CardGenNames.Weight, \"bolder\");");
                     w.Line("writer.WriteBoolean(CardGenNames.Wrap, true);");
@@ -466,7 +466,7 @@ public sealed partial class CardGenerator
                 var fallback = model.HasSummary ? model.Summary : model.Title;
                 if (model.HasSummary || model.HasTitle)
                 {
-                    w.Line($"writer.WriteString(CardGenNames.FallbackText, {Template(model, fallback, markdown: false)});");
+                    EmitTemplateWrite(w, model, fallback, markdown: false, "CardGenNames.FallbackText");
                 }
 
                 w.Line("writer.WriteEndObject();");
@@ -828,6 +828,47 @@ public sealed partial class CardGenerator
             }
 
             return parts.Count == 0 ? string.Empty : " { " + string.Join(", ", parts) + " }";
+        }
+
+        /// <summary>
+        /// Writes a template as a JSON property through a stack buffer, without building the string: the same text
+        /// <see cref="Template"/> builds for the model.
+        /// </summary>
+        private static void EmitTemplateWrite(SourceWriter w, CardTypeModel model, EquatableArray<TemplatePartModel> parts, bool markdown, string propertyName)
+        {
+            using (w.Block(string.Empty))
+            {
+                w.Line("global::System.Span<char> buffer = stackalloc char[256];");
+                w.Line($"var template = new {Cards}.CardTemplateText(buffer);");
+                foreach (var part in parts)
+                {
+                    if (part.Literal is { } literal)
+                    {
+                        w.Line($"template.AppendLiteral({Literal(literal)});");
+                        continue;
+                    }
+
+                    var member = Member(model, part.Member!);
+                    var access = "v." + Id(member.Name);
+                    var escape = markdown && !IsDateFunction(member, part.Format) ? "true" : "false";
+                    var format = part.Format is null ? "null" : Literal(part.Format);
+                    if (member.Kind == ValueKind.Formattable)
+                    {
+                        // Formatted straight into the buffer (no string) where the value can format into a span.
+                        w.Line(member.IsNullableValueType
+                            ? $"if ({access}.HasValue) template.AppendFormatted({access}.Value, {format}, {escape});"
+                            : member.IsReferenceType
+                                ? $"if ({access} != null) template.AppendFormatted({access}, {format}, {escape});"
+                                : $"template.AppendFormatted({access}, {format}, {escape});");
+                    }
+                    else
+                    {
+                        w.Line($"template.AppendValue({Scalar(member, access, part.Format, plain: !markdown)}, {escape});");
+                    }
+                }
+
+                w.Line($"template.WriteTo(writer, {propertyName});");
+            }
         }
 
         /// <summary>An expression for a template: literal text as written, values (escaped for markdown) or empty when null.</summary>

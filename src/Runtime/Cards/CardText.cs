@@ -26,32 +26,14 @@ public static class CardText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var escape = c switch
-            {
-                '\\' or '*' or '[' or ']' or '`' or '~' or '<' or '>' or '#' or '|' => true,
-                // An underscore inside a word (snake_case, refund_id) never starts emphasis: leave it readable.
-                '_' => !(i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])),
-                '-' or '+' or '=' => lineStart,
-                '.' or ')' => i > 0 && char.IsDigit(text[i - 1]) && (i + 1 == text.Length || text[i + 1] == ' ') && StartsWithDigits(text, i),
-                '{' => i + 1 < text.Length && text[i + 1] == '{',
-                _ => false,
-            };
-
-            if (escape)
+            if (NeedsEscape(text.AsSpan(), i, lineStart))
             {
                 escaped ??= new StringBuilder(text, 0, i, text.Length + 8);
                 escaped.Append('\\');
             }
 
             escaped?.Append(c);
-            if (c == '\n')
-            {
-                lineStart = true;
-            }
-            else if (!char.IsWhiteSpace(c))
-            {
-                lineStart = false;
-            }
+            lineStart = NextLineStart(c, lineStart);
         }
 
         return escaped?.ToString() ?? text;
@@ -189,7 +171,26 @@ public static class CardText
         where T : IFormattable
         => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static bool StartsWithDigits(string text, int end)
+    /// <summary>Whether the character at <paramref name="i"/> starts or ends markdown formatting there.</summary>
+    internal static bool NeedsEscape(ReadOnlySpan<char> text, int i, bool lineStart)
+    {
+        var c = text[i];
+        return c switch
+        {
+            '\\' or '*' or '[' or ']' or '`' or '~' or '<' or '>' or '#' or '|' => true,
+            // An underscore inside a word (snake_case, refund_id) never starts emphasis: leave it readable.
+            '_' => !(i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])),
+            '-' or '+' or '=' => lineStart,
+            '.' or ')' => i > 0 && char.IsDigit(text[i - 1]) && (i + 1 == text.Length || text[i + 1] == ' ') && StartsWithDigits(text, i),
+            '{' => i + 1 < text.Length && text[i + 1] == '{',
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether the character after <paramref name="c"/> stands at the start of a line (ignoring indentation).</summary>
+    internal static bool NextLineStart(char c, bool lineStart) => c == '\n' || (lineStart && char.IsWhiteSpace(c));
+
+    private static bool StartsWithDigits(ReadOnlySpan<char> text, int end)
     {
         // "12." or "3)" at the start of a line starts an ordered list.
         var i = end - 1;

@@ -141,6 +141,15 @@ public sealed class GeneratedCardTests
     }
 
     [Fact]
+    public void A_long_title_that_outgrows_the_stack_buffer_is_written_the_same_both_ways()
+    {
+        var build = Build() with { Project = string.Concat(Enumerable.Repeat("*snake_case* [x](y) - ", 40)), BuildNumber = -12 };
+
+        Assert.Equal(build.ToAdaptiveCard().ToJson(), build.ToCardJson());
+        Assert.StartsWith(@"Build \-12 of \*snake_case\* \[x\](y)", ((TextBlock)build.ToAdaptiveCard().Body[0]).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_card_with_every_member_empty_still_writes_the_same_json_both_ways()
     {
         var empty = new IssueUpdated { Key = "", Summary = "" };
