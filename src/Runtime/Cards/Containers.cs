@@ -377,18 +377,17 @@ public sealed class FactSet : CardElement
     }
 }
 
-/// <summary>One title/value pair of a <see cref="FactSet"/> (1.0).</summary>
-public sealed class Fact : CardObject
+/// <summary>
+/// A title and a value, written <c>{"title":…,"value":…}</c>: the base of <see cref="Fact"/> and <see cref="Choice"/>,
+/// which the schema defines alike.
+/// </summary>
+public abstract class TitleValuePair : CardObject
 {
-    /// <summary>Creates an empty fact.</summary>
-    public Fact()
+    private protected TitleValuePair()
     {
     }
 
-    /// <summary>Creates a fact.</summary>
-    /// <param name="title">The title.</param>
-    /// <param name="value">The value.</param>
-    public Fact(string title, string value)
+    private protected TitleValuePair(string title, string value)
     {
         Title = title;
         Value = value;
@@ -400,7 +399,7 @@ public sealed class Fact : CardObject
     /// <summary>The value (required).</summary>
     public string? Value { get; set; }
 
-    internal override void WriteJson(Utf8JsonWriter writer)
+    internal sealed override void WriteJson(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         JsonWrite.String(writer, PropertyNames.Title, Title);
@@ -409,7 +408,7 @@ public sealed class Fact : CardObject
         writer.WriteEndObject();
     }
 
-    internal override bool ReadProperty(string name, JsonElement value)
+    internal sealed override bool ReadProperty(string name, JsonElement value)
     {
         switch (name)
         {
@@ -422,6 +421,23 @@ public sealed class Fact : CardObject
             default:
                 return false;
         }
+    }
+}
+
+/// <summary>One title/value pair of a <see cref="FactSet"/> (1.0).</summary>
+public sealed class Fact : TitleValuePair
+{
+    /// <summary>Creates an empty fact.</summary>
+    public Fact()
+    {
+    }
+
+    /// <summary>Creates a fact.</summary>
+    /// <param name="title">The title.</param>
+    /// <param name="value">The value.</param>
+    public Fact(string title, string value)
+        : base(title, value)
+    {
     }
 }
 

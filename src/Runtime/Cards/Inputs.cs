@@ -462,10 +462,13 @@ public sealed class ChoiceSetInput : CardInput
     }
 }
 
-/// <summary>One choice of a <see cref="ChoiceSetInput"/> (1.0; the schema's Input.Choice).</summary>
-public sealed class Choice : CardObject
+/// <summary>
+/// One choice of a <see cref="ChoiceSetInput"/> (1.0; the schema's Input.Choice): <see cref="TitleValuePair.Title"/> is
+/// the text shown, <see cref="TitleValuePair.Value"/> the value submitted when the choice is picked.
+/// </summary>
+public sealed class Choice : TitleValuePair
 {
-    /// <summary>Creates an empty choice; set <see cref="Title"/> and <see cref="Value"/>.</summary>
+    /// <summary>Creates an empty choice; set the title and the value.</summary>
     public Choice()
     {
     }
@@ -474,39 +477,8 @@ public sealed class Choice : CardObject
     /// <param name="title">The text shown.</param>
     /// <param name="value">The value submitted when the choice is picked.</param>
     public Choice(string title, string value)
+        : base(title, value)
     {
-        Title = title;
-        Value = value;
-    }
-
-    /// <summary>The text shown (required).</summary>
-    public string? Title { get; set; }
-
-    /// <summary>The value submitted when the choice is picked (required).</summary>
-    public string? Value { get; set; }
-
-    internal override void WriteJson(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        JsonWrite.String(writer, PropertyNames.Title, Title);
-        JsonWrite.String(writer, PropertyNames.Value, Value);
-        WriteAdditionalProperties(writer);
-        writer.WriteEndObject();
-    }
-
-    internal override bool ReadProperty(string name, JsonElement value)
-    {
-        switch (name)
-        {
-            case "title" when JsonRead.String(value, out var title):
-                Title = title;
-                return true;
-            case "value" when JsonRead.String(value, out var text):
-                Value = text;
-                return true;
-            default:
-                return false;
-        }
     }
 }
 
