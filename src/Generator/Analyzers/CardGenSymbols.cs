@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using CardGen.Schema;
 using Microsoft.CodeAnalysis;
@@ -150,6 +151,8 @@ internal sealed class CardGenSymbols
         }
 
         var versionSource = version is null ? ProjectDefaults.VersionSource : null;
+        var reference = chatCard.ApplicationSyntaxReference;
+        var location = reference is null ? null : Location.Create(reference.SyntaxTree, reference.Span);
         host = host != 0 ? host : ProjectDefaults.Host != 0 ? ProjectDefaults.Host : 1;
         if (host is < 0 or > 2)
         {
@@ -160,10 +163,10 @@ internal sealed class CardGenSymbols
         var text = version ?? ProjectDefaults.Version ?? profile.MaxVersion.ToString();
         if (!CardVersion.TryParse(text, out var parsed) || parsed < CardVersion.V1_0)
         {
-            return new CardTarget(profile, default, text, versionSource, CardTargetState.InvalidVersion);
+            return new CardTarget(profile, default, text, versionSource, CardTargetState.InvalidVersion, location);
         }
 
-        return new CardTarget(profile, parsed, text, versionSource, parsed > profile.MaxVersion ? CardTargetState.AboveHost : CardTargetState.Valid);
+        return new CardTarget(profile, parsed, text, versionSource, parsed > profile.MaxVersion ? CardTargetState.AboveHost : CardTargetState.Valid, location);
     }
 }
 
@@ -179,9 +182,12 @@ internal enum CardTargetState
 }
 
 /// <summary>The host and schema version a card is written for.</summary>
-internal readonly record struct CardTarget(HostProfile? Profile, CardVersion Version, string? VersionText, string? VersionSource, CardTargetState State)
+internal readonly record struct CardTarget(HostProfile? Profile, CardVersion Version, string? VersionText, string? VersionSource, CardTargetState State, Location? Attribute)
 {
-    public static CardTarget None => new(null, default, null, null, CardTargetState.None);
+    public static CardTarget None => new(null, default, null, null, CardTargetState.None, null);
+
+    /// <summary>The <c>[ChatCard]</c> attribute, as the one additional location of a CARDGEN005 diagnostic (where the version is raised).</summary>
+    public IEnumerable<Location>? AdditionalLocations => Attribute is null ? null : new[] { Attribute };
 
     public bool IsValid => State == CardTargetState.Valid;
 

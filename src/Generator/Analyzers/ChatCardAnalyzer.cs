@@ -385,7 +385,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
             var properties = target.VersionProperties(required)
                 .Add(FeatureProperty, "Style")
                 .Add(RemoveProperty, argument is null ? null : RemoveArgument);
-            context.ReportDiagnostic(Diagnostic.Create(FeatureNeedsNewerVersion, location, properties,
+            context.ReportDiagnostic(Diagnostic.Create(FeatureNeedsNewerVersion, location, target.AdditionalLocations, properties,
                 $"The {typeName} style '{value.Name}'", required.ToString(), context.Symbol.Name, target.Version.ToString(), HostNote(target, required)));
         }
     }
