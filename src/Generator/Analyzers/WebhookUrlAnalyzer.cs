@@ -144,7 +144,7 @@ public sealed class WebhookUrlAnalyzer : DiagnosticAnalyzer
         var longest = 0;
         foreach (var segment in rest.Split('/'))
         {
-            if (IsPlaceholder(segment))
+            if (IsPlaceholder(segment) || !IsTokenText(segment))
             {
                 return false;
             }
@@ -166,7 +166,24 @@ public sealed class WebhookUrlAnalyzer : DiagnosticAnalyzer
         var start = at + key.Length;
         var end = query.IndexOf('&', start);
         var value = end < 0 ? query.Substring(start) : query.Substring(start, end - start);
-        return value.Length >= 16 && !IsPlaceholder(value);
+        return value.Length >= 16 && !IsPlaceholder(value) && IsTokenText(value);
+    }
+
+    /// <summary>Whether the text is made of the characters hosts use in webhook secrets (no escapes, no '..').</summary>
+    private static bool IsTokenText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                || (c == '.' && (i == 0 || text[i - 1] != '.'));
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Documentation placeholders: braces, angle brackets, ellipses, "your…", "xxxx", "example", "placeholder".</summary>
