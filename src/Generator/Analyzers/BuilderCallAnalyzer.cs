@@ -341,7 +341,11 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            CheckSince(required, feature, syntax, removable ? RemoveAssignment : null);
+            if (required > type.Since)
+            {
+                CheckSince(required, feature, syntax, removable ? RemoveAssignment : null); // a type too new is reported once, as a whole
+            }
+
             if (constant.HasValue && constant.Value is string text)
             {
                 CheckLiteral(type, property, text, value.Syntax.GetLocation());
