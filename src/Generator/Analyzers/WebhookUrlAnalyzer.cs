@@ -175,7 +175,7 @@ public sealed class WebhookUrlAnalyzer : DiagnosticAnalyzer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+            var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '@'
                 || (c == '.' && (i == 0 || text[i - 1] != '.'));
             if (!ok)
             {
