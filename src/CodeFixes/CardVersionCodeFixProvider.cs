@@ -214,7 +214,7 @@ public sealed class CardVersionCodeFixProvider : CodeFixProvider
                     return root.ReplaceNode(list.Parent!, ((AttributeSyntax)list.Parent!).WithArgumentList(null));
                 }
 
-                return root.RemoveNode(argument, SyntaxRemoveOptions.KeepNoTrivia)!;
+                return root.RemoveNode(argument, SyntaxRemoveOptions.KeepTrailingTrivia)!;
             case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } assignment:
                 if (initializer.Expressions.Count == 1 && initializer.Parent is ObjectCreationExpressionSyntax creation)
                 {
@@ -227,9 +227,9 @@ public sealed class CardVersionCodeFixProvider : CodeFixProvider
                     return root.ReplaceNode(creation, without.WithTrailingTrivia(creation.GetTrailingTrivia()));
                 }
 
-                return root.RemoveNode(assignment, SyntaxRemoveOptions.KeepNoTrivia)!;
+                return root.RemoveNode(assignment, SyntaxRemoveOptions.KeepTrailingTrivia)!;
             case ExpressionSyntax element when element.Parent is InitializerExpressionSyntax:
-                return root.RemoveNode(element, SyntaxRemoveOptions.KeepNoTrivia)!;
+                return root.RemoveNode(element, SyntaxRemoveOptions.KeepTrailingTrivia)!;
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
                 if (invocation.Parent is ExpressionStatementSyntax statement && access.Expression is IdentifierNameSyntax or ThisExpressionSyntax or BaseExpressionSyntax)
                 {
