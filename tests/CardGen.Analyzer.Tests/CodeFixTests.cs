@@ -165,6 +165,39 @@ public sealed class CodeFixTests
     }
 
     [Fact]
+    public async Task CARDGEN005_raises_the_version_of_a_card_declared_in_another_file()
+    {
+        const string Card = """
+            [ChatCard(Title = "T", Host = ChatHost.Generic, Version = "1.2")]
+            public partial class Deploy
+            {
+                public sealed class CardBuilder : ChatCardBuilder<CardBuilder>
+                {
+                    protected override AdaptiveCard RenderCard() => new AdaptiveCard();
+
+                    protected override WebhookMessage CreateMessage(AdaptiveCard card) => new WebhookMessage();
+                }
+            }
+            """;
+        const string Use = """
+            public static class Use
+            {
+                public static void Build(Deploy.CardBuilder b) => b.AddElement({|CARDGEN005:new Table()|}).AddAction({|CARDGEN005:new ExecuteAction("Run", "run")|});
+            }
+            """;
+        var test = new Verify.CodeFixTest<CardVersionCodeFixProvider>
+        {
+            CodeActionEquivalenceKey = CardVersionCodeFixProvider.RaiseVersionKey,
+            NumberOfFixAllIterations = 1,
+        };
+        test.TestState.Sources.Add(("Card.cs", Verify.Usings + Card));
+        test.TestState.Sources.Add(("Use.cs", Verify.Usings + Use));
+        test.FixedState.Sources.Add(("Card.cs", Verify.Usings + Card.Replace("1.2", "1.5", StringComparison.Ordinal)));
+        test.FixedState.Sources.Add(("Use.cs", Verify.Usings + Use.Replace("{|CARDGEN005:", "", StringComparison.Ordinal).Replace("|}", "", StringComparison.Ordinal)));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task CARDGEN005_removes_an_attribute_argument()
     {
         await RunAsync<CardVersionCodeFixProvider>(

@@ -71,6 +71,17 @@ public sealed class VersionAndHostRuleTests
     }
 
     [Fact]
+    public async Task CARDGEN005_reports_enum_values_assigned_to_nullable_properties()
+    {
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic, Version = "1.1" """, """
+                b.AddElement(new Container { {|#0:Style = ContainerStyle.Good|} })
+                 .AddElement(new Container { Style = ContainerStyle.Emphasis });
+                """),
+            Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(0).WithArguments("The Container style 'good'", "1.2", "Deploy", "1.1", ""));
+    }
+
+    [Fact]
     public async Task CARDGEN005_is_quiet_for_the_same_builder_calls_on_a_new_enough_card()
     {
         await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic, Version = "1.5" """, """

@@ -299,8 +299,8 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
 
         private void CheckValue(CardTypeSpec type, PropertySpec property, IOperation value, SyntaxNode syntax, bool removable)
         {
-            var constant = value.ConstantValue;
             var unwrapped = Unwrap(value);
+            var constant = value.ConstantValue.HasValue || unwrapped is null ? value.ConstantValue : unwrapped.ConstantValue; // an enum converted to its nullable type has no constant itself
             if (constant.HasValue && constant.Value is null)
             {
                 return; // null: not written

@@ -78,7 +78,7 @@ internal static class FormatRules
             format();
             return null;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
             return $"'{text}' is not a valid format for {what}";
         }
