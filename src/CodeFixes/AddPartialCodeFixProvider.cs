@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CardGen.Generator.Diagnostics;
@@ -11,7 +12,10 @@ using Microsoft.CodeAnalysis.Editing;
 
 namespace CardGen.CodeFixes;
 
-/// <summary>CARDGEN001: declares the <c>[ChatCard]</c> or <c>[CardPart]</c> type <c>partial</c>.</summary>
+/// <summary>
+/// CARDGEN001: declares the <c>[ChatCard]</c> or <c>[CardPart]</c> type <c>partial</c>; CARDGEN002 when a containing
+/// type is not partial: declares every containing type <c>partial</c>.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialCodeFixProvider))]
 [Shared]
 public sealed class AddPartialCodeFixProvider : CodeFixProvider
@@ -20,7 +24,10 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
     public const string EquivalenceKey = "CARDGEN001.AddPartial";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.NotPartialId);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.NotPartialId, DiagnosticDescriptors.CannotExtendId);
+
+    /// <summary>The equivalence key of the fix for containing types.</summary>
+    public const string ContainersEquivalenceKey = "CARDGEN002.AddPartialToContainers";
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -31,13 +38,42 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is TypeDeclarationSyntax declaration)
+            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            if (diagnostic.Id == DiagnosticDescriptors.CannotExtendId)
+            {
+                if (diagnostic.Properties.ContainsKey(DiagnosticDescriptors.ContainerNotPartialProperty))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Make the containing types partial", c => AddPartialToContainersAsync(context.Document, declaration, c), ContainersEquivalenceKey),
+                        diagnostic);
+                }
+            }
+            else
             {
                 context.RegisterCodeFix(
                     CodeAction.Create($"Make '{declaration.Identifier.ValueText}' partial", c => AddPartialAsync(context.Document, declaration, c), EquivalenceKey),
                     diagnostic);
             }
         }
+    }
+
+    private static async Task<Document> AddPartialToContainersAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        foreach (var outer in declaration.Ancestors().OfType<TypeDeclarationSyntax>())
+        {
+            var modifiers = editor.Generator.GetModifiers(outer);
+            if (!modifiers.IsPartial)
+            {
+                editor.ReplaceNode(outer, (node, generator) => generator.WithModifiers(node, generator.GetModifiers(node).WithPartial(true)));
+            }
+        }
+
+        return editor.GetChangedDocument();
     }
 
     private static async Task<Document> AddPartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)

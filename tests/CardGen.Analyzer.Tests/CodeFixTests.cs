@@ -68,6 +68,37 @@ public sealed class CodeFixTests
     }
 
     [Fact]
+    public async Task CARDGEN002_makes_the_containing_types_partial()
+    {
+        await RunAsync<AddPartialCodeFixProvider>(
+            """
+            public static class Outer
+            {
+                internal class Middle
+                {
+                    [ChatCard(Title = "T", Summary = "S")]
+                    public partial class {|CARDGEN002:Inner|}
+                    {
+                    }
+                }
+            }
+            """,
+            """
+            public static partial class Outer
+            {
+                internal partial class Middle
+                {
+                    [ChatCard(Title = "T", Summary = "S")]
+                    public partial class Inner
+                    {
+                    }
+                }
+            }
+            """,
+            AddPartialCodeFixProvider.ContainersEquivalenceKey);
+    }
+
+    [Fact]
     public async Task CARDGEN003_replaces_the_placeholder_with_the_closest_member()
     {
         await RunAsync<UseClosestMemberCodeFixProvider>(

@@ -92,6 +92,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         }
 
         string? reason = null;
+        var containerNotPartial = false;
         if (type.IsGenericType)
         {
             reason = "it is generic; a card type cannot have type parameters";
@@ -113,6 +114,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                 if (!IsPartialEverywhere(outer, cancellationToken))
                 {
                     reason = $"it is nested in '{outer.Name}', which is not partial; declare '{outer.Name}' partial too";
+                    containerNotPartial = true;
                     break;
                 }
             }
@@ -120,7 +122,10 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
 
         if (reason is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(CannotExtend, identifier, type.Name, reason));
+            var properties = containerNotPartial
+                ? ImmutableDictionary<string, string?>.Empty.Add(ContainerNotPartialProperty, "true")
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(CannotExtend, identifier, properties, type.Name, reason));
         }
     }
 

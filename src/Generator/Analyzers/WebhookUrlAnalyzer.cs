@@ -26,11 +26,20 @@ public sealed class WebhookUrlAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSyntaxNodeAction(
-            AnalyzeLiteral,
-            SyntaxKind.StringLiteralExpression,
-            SyntaxKind.Utf8StringLiteralExpression,
-            SyntaxKind.InterpolatedStringText);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Like every CardGen rule, only where CardGen is referenced.
+            if (start.Compilation.GetTypeByMetadataName("CardGen.ChatCardAttribute") is null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(
+                AnalyzeLiteral,
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression,
+                SyntaxKind.InterpolatedStringText);
+        });
     }
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)

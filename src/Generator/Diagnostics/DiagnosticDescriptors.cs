@@ -26,6 +26,9 @@ public static class DiagnosticDescriptors
     /// <summary>Property of CARDGEN003: the closest member name, when one is close enough.</summary>
     public const string SuggestionProperty = "Suggestion";
 
+    /// <summary>Property of CARDGEN002: set when the type cannot be extended only because a containing type is not partial.</summary>
+    public const string ContainerNotPartialProperty = "ContainerNotPartial";
+
     /// <summary>Property of CARDGEN005: the schema version the feature needs, for example <c>1.5</c>.</summary>
     public const string RequiredVersionProperty = "RequiredVersion";
 
