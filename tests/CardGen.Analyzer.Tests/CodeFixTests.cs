@@ -244,6 +244,7 @@ public sealed class CodeFixTests
             {
                 [CardAction("Open", {|CARDGEN005:Style = ActionStyle.Positive|})] public Uri? Link { get; set; }
                 [CardSection({|CARDGEN005:Style = ContainerStyle.Good|})] public Details? More { get; set; }
+                [CardSection(Title = "Other", {|CARDGEN005:Style = ContainerStyle.Warning|}, Order = 2)] public Details? Other { get; set; }
             }
             """,
             """
@@ -258,6 +259,7 @@ public sealed class CodeFixTests
             {
                 [CardAction("Open")] public Uri? Link { get; set; }
                 [CardSection] public Details? More { get; set; }
+                [CardSection(Title = "Other", Order = 2)] public Details? Other { get; set; }
             }
             """,
             CardVersionCodeFixProvider.RemoveFeatureKey);
