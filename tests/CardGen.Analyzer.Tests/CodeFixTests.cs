@@ -135,6 +135,37 @@ public sealed class CodeFixTests
     }
 
     [Fact]
+    public async Task CARDGEN011_adds_a_summary_from_the_title()
+    {
+        await RunAsync<AddSummaryCodeFixProvider>(
+            """
+            [{|CARDGEN011:ChatCard|}(Title = "Build {Number} failed", Version = "1.3")]
+            public partial class Build
+            {
+                public int Number { get; set; }
+            }
+
+            [{|CARDGEN011:ChatCard|}(Title = "Deployed")]
+            public partial class Deployed
+            {
+            }
+            """,
+            """
+            [ChatCard(Title = "Build {Number} failed", Summary = "Build {Number} failed", Version = "1.3")]
+            public partial class Build
+            {
+                public int Number { get; set; }
+            }
+
+            [ChatCard(Title = "Deployed", Summary = "Deployed")]
+            public partial class Deployed
+            {
+            }
+            """,
+            AddSummaryCodeFixProvider.EquivalenceKey);
+    }
+
+    [Fact]
     public async Task CARDGEN005_raises_the_version_in_the_attribute()
     {
         await RunAsync<CardVersionCodeFixProvider>(

@@ -507,8 +507,12 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
 
         if (target.IsValid && target.Profile!.FallbackTextIsNotification && !hasSummary)
         {
-            Report(context, HostPresentation, attributeLocation, type.Name,
-                $"has no Summary; {target.Profile.Name} shows it as the notification text, and without it mobile notifications read \"New Card Sent\"");
+            context.ReportDiagnostic(Diagnostic.Create(
+                HostPresentation,
+                attributeLocation,
+                ImmutableDictionary<string, string?>.Empty.Add(MissingSummaryProperty, "true"),
+                type.Name,
+                $"has no Summary; {target.Profile.Name} shows it as the notification text, and without it mobile notifications read \"New Card Sent\""));
         }
 
         if (title is null && !hasMapping)

@@ -29,6 +29,9 @@ public static class DiagnosticDescriptors
     /// <summary>Property of CARDGEN002: set when the type cannot be extended only because a containing type is not partial.</summary>
     public const string ContainerNotPartialProperty = "ContainerNotPartial";
 
+    /// <summary>Property of CARDGEN011: set when the card has no Summary (rather than too many actions).</summary>
+    public const string MissingSummaryProperty = "MissingSummary";
+
     /// <summary>Property of CARDGEN005: the schema version the feature needs, for example <c>1.5</c>.</summary>
     public const string RequiredVersionProperty = "RequiredVersion";
 
