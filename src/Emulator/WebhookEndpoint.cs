@@ -158,6 +158,14 @@ internal sealed class WebhookEndpoint
             json = json[3..];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span))
+        {
+            const string Message = "The body is not valid UTF-8.";
+            post.Findings = new[] { new RecordedFinding(Validation.FindingSeverity.Error, EmulatorRules.MalformedJson, "$", Message) };
+            await RejectAsync(context, post, "Invalid JSON payload", new[] { Message }).ConfigureAwait(false);
+            return;
+        }
+
         JsonDocument document;
         try
         {
