@@ -44,7 +44,12 @@ internal sealed class EmulatorApi
         {
             var files = new PhysicalFileProvider(webRoot);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = files,
+                // A local tool: always serve the page as built, never a cached copy.
+                OnPrepareResponse = static c => c.Context.Response.Headers.CacheControl = "no-cache",
+            });
         }
 
         // Static files first: they must see the request before an endpoint is chosen.

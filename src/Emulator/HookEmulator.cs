@@ -81,6 +81,9 @@ public sealed class HookEmulator : IAsyncDisposable
     /// <summary>How many posts met a fault or the rate limit since the start.</summary>
     public long FaultedPosts => _store.Faulted;
 
+    /// <summary>About how much memory the recorded posts hold (bounded by <see cref="HookEmulatorOptions.MaxRecordedBytes"/>).</summary>
+    public long RecordedBytes => _store.RecordedBytes;
+
     /// <summary>Every hook the emulator knows, deleted ones included.</summary>
     public IReadOnlyList<EmulatedHook> Hooks => _hooks.All();
 
@@ -95,7 +98,7 @@ public sealed class HookEmulator : IAsyncDisposable
         Check(options);
         var token = string.IsNullOrEmpty(options.ManagementToken) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ManagementToken;
         var time = TimeProvider.System;
-        var store = new PostStore(options.MaxRecordedPosts);
+        var store = new PostStore(options.MaxRecordedPosts, options.MaxRecordedBytes);
         HookEmulator? emulator = null;
         var hooks = new HookRegistry(() => emulator?.BaseAddress ?? new Uri("http://127.0.0.1/"), time, options.RandomSeed ?? Random.Shared.Next(), options.DefaultRateLimit);
         hooks.Create(options.DefaultHookId, new[] { options.DefaultGroupId });
@@ -319,9 +322,9 @@ public sealed class HookEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxBodyBytes, "MaxBodyBytes must be between 1 KiB and 256 MiB.");
         }
 
-        if (options.RecordedBodyBytes < 0 || options.MaxRecordedPosts < 1)
+        if (options.RecordedBodyBytes < 0 || options.MaxRecordedPosts < 1 || options.MaxRecordedBytes < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "RecordedBodyBytes cannot be negative and MaxRecordedPosts must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(options), "RecordedBodyBytes cannot be negative; MaxRecordedPosts and MaxRecordedBytes must be positive.");
         }
 
         if (options.EventStreamPingInterval <= TimeSpan.Zero)

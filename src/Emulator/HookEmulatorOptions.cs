@@ -39,6 +39,12 @@ public sealed class HookEmulatorOptions
     /// <summary>How many posts are kept (default 1,000); older ones are dropped while the counters go on.</summary>
     public int MaxRecordedPosts { get; set; } = 1000;
 
+    /// <summary>
+    /// About how much memory the recorded posts may hold in all (default 64 MiB); the oldest are dropped beyond it,
+    /// so that large posts cannot grow the emulator without bound. The newest post is always kept.
+    /// </summary>
+    public long MaxRecordedBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>The rate limit of every hook without its own in <see cref="RateLimits"/>; <see langword="null"/> (the default) for none.</summary>
     public RateLimit? DefaultRateLimit { get; set; }
 

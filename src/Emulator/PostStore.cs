@@ -16,19 +16,34 @@ internal sealed class PostStore
 {
     private readonly object _gate = new();
     private readonly RecordedPost?[] _ring;
+    private readonly long _maxBytes;
     private readonly List<Waiter> _waiters = new();
     private readonly ConcurrentDictionary<long, Channel<RecordedPost>> _subscribers = new();
     private long _next; // ring position of the next post
     private long _count; // posts in the ring
+    private long _bytes; // the approximate memory the posts in the ring hold
     private long _seq;
     private long _accepted;
     private long _rejected;
     private long _faulted;
     private long _subscriberIds;
 
-    public PostStore(int capacity)
+    public PostStore(int capacity, long maxBytes)
     {
         _ring = new RecordedPost?[Math.Max(1, capacity)];
+        _maxBytes = maxBytes;
+    }
+
+    /// <summary>The approximate memory the recorded posts hold.</summary>
+    public long RecordedBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
     }
 
     public long Total => Interlocked.Read(ref _seq);
@@ -59,9 +74,19 @@ internal sealed class PostStore
         Waiter[]? waiters = null;
         lock (_gate)
         {
+            if (_count == _ring.Length)
+            {
+                DropOldest();
+            }
+
             _ring[_next % _ring.Length] = post;
             _next++;
-            _count = Math.Min(_count + 1, _ring.Length);
+            _count++;
+            _bytes += post.ApproximateBytes;
+            while (_bytes > _maxBytes && _count > 1)
+            {
+                DropOldest();
+            }
             if (_waiters.Count > 0)
             {
                 waiters = _waiters.ToArray();
@@ -134,7 +159,16 @@ internal sealed class PostStore
             Array.Clear(_ring);
             _next = 0;
             _count = 0;
+            _bytes = 0;
         }
+    }
+
+    private void DropOldest()
+    {
+        var index = (_next - _count) % _ring.Length;
+        _bytes -= _ring[index]!.ApproximateBytes;
+        _ring[index] = null;
+        _count--;
     }
 
     public async Task<RecordedPost> WaitAsync(Func<RecordedPost, bool>? match, TimeSpan timeout, CancellationToken cancellationToken)

@@ -119,6 +119,26 @@ public sealed class RecordedPost
     /// <summary>The <c>error</c> of the error envelope answered, or <see langword="null"/>.</summary>
     public string? Error { get; internal set; }
 
+    /// <summary>About how much memory the record holds (the body, cards and answer), for the store's budget.</summary>
+    internal long ApproximateBytes
+    {
+        get
+        {
+            long bytes = 512 + (2L * Body.Length) + (2L * (ResponseBody?.Length ?? 0)) + (2L * ((Text?.Length ?? 0) + (Title?.Length ?? 0) + (Activity?.Length ?? 0)));
+            foreach (var card in Cards)
+            {
+                bytes += System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(card).Length;
+            }
+
+            foreach (var finding in Findings)
+            {
+                bytes += 64 + (2L * (finding.Message.Length + finding.Path.Length));
+            }
+
+            return bytes;
+        }
+    }
+
     /// <summary>One line, for test output: <c>#3 v2 0c4a… accepted 200</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString()

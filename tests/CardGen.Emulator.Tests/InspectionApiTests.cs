@@ -100,6 +100,23 @@ public sealed class InspectionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheRecordKeepsWithinItsMemoryBudget()
+    {
+        await using var emulator = await HookEmulator.StartAsync(new HookEmulatorOptions { MaxRecordedBytes = 200_000 });
+        var text = new string('m', 30_000);
+        for (var i = 0; i < 10; i++)
+        {
+            await Raw.PostAsync(emulator.V2(emulator.DefaultHookId), $$"""{"text":"{{text}}"}""");
+        }
+
+        var posts = emulator.Posts;
+        Assert.InRange(posts.Count, 1, 3); // each holds the body and the text, about 120 KB
+        Assert.Equal(10, posts[^1].Seq);
+        Assert.InRange(emulator.RecordedBytes, 1, 200_000);
+        Assert.Equal(10, emulator.TotalPosts);
+    }
+
+    [Fact]
     public async Task ConcurrentPostsAreAllRecordedOnce()
     {
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Raw.PostAsync(Default, $$"""{"text":"{{i}}"}""")));
