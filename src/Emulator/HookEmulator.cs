@@ -33,6 +33,7 @@ namespace CardGen.Emulator;
 public sealed class HookEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly HookEmulatorOptions _options;
     private readonly HookRegistry _hooks;
     private readonly PostStore _store;
     private readonly CancellationTokenSource _stopping;
@@ -41,15 +42,15 @@ public sealed class HookEmulator : IAsyncDisposable
     private HookEmulator(WebApplication app, HookEmulatorOptions options, HookRegistry hooks, PostStore store, CancellationTokenSource stopping, string token)
     {
         _app = app;
-        Options = options;
+        _options = options;
         _hooks = hooks;
         _store = store;
         _stopping = stopping;
         ManagementToken = token;
     }
 
-    /// <summary>The options the emulator was started with (changing them afterwards has no effect).</summary>
-    public HookEmulatorOptions Options { get; }
+    /// <summary>A copy of the options the emulator was started with; changing it has no effect.</summary>
+    public HookEmulatorOptions Options => _options.Clone();
 
     /// <summary>The emulator's address, for example <c>http://127.0.0.1:5123/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -58,7 +59,7 @@ public sealed class HookEmulator : IAsyncDisposable
     public Uri PageUri => BaseAddress;
 
     /// <summary>The id of the hook that exists from the start.</summary>
-    public string DefaultHookId => Options.DefaultHookId;
+    public string DefaultHookId => _options.DefaultHookId;
 
     /// <summary>The v2 URL of the hook that exists from the start (a local emulator hook, not a credential).</summary>
     public WebhookUrl DefaultHook => GetUrl(DefaultHookId);
@@ -94,7 +95,7 @@ public sealed class HookEmulator : IAsyncDisposable
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public static async Task<HookEmulator> StartAsync(HookEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= new HookEmulatorOptions();
+        options = options?.Clone() ?? new HookEmulatorOptions();
         Check(options);
         var token = string.IsNullOrEmpty(options.ManagementToken) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ManagementToken;
         var time = TimeProvider.System;
@@ -198,7 +199,7 @@ public sealed class HookEmulator : IAsyncDisposable
     /// <returns>The hook.</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not a webhook id.</exception>
     /// <exception cref="InvalidOperationException">A hook with <paramref name="id"/> exists.</exception>
-    public EmulatedHook CreateHook(string? id = null, string? groupId = null) => _hooks.Create(id, new[] { groupId ?? Options.DefaultGroupId });
+    public EmulatedHook CreateHook(string? id = null, string? groupId = null) => _hooks.Create(id, new[] { groupId ?? _options.DefaultGroupId });
 
     /// <summary>A hook by id.</summary>
     /// <param name="id">The id.</param>

@@ -49,10 +49,10 @@ public sealed class HookEmulatorOptions
     public RateLimit? DefaultRateLimit { get; set; }
 
     /// <summary>Rate limits by hook id.</summary>
-    public IDictionary<string, RateLimit> RateLimits { get; } = new Dictionary<string, RateLimit>(StringComparer.Ordinal);
+    public IDictionary<string, RateLimit> RateLimits { get; private set; } = new Dictionary<string, RateLimit>(StringComparer.Ordinal);
 
     /// <summary>Faults injected from the start, by hook id.</summary>
-    public IDictionary<string, IList<FaultSpec>> Faults { get; } = new Dictionary<string, IList<FaultSpec>>(StringComparer.Ordinal);
+    public IDictionary<string, IList<FaultSpec>> Faults { get; private set; } = new Dictionary<string, IList<FaultSpec>>(StringComparer.Ordinal);
 
     /// <summary>The seed of the random numbers that decide rate-based faults; <see langword="null"/> (the default) for a random seed.</summary>
     public int? RandomSeed { get; set; }
@@ -65,6 +65,20 @@ public sealed class HookEmulatorOptions
 
     /// <summary>Whether to log requests and the server's life cycle to the console (default <see langword="false"/>).</summary>
     public bool ConsoleLogging { get; set; }
+
+    /// <summary>A copy, so that the running emulator does not see later changes.</summary>
+    internal HookEmulatorOptions Clone()
+    {
+        var copy = (HookEmulatorOptions)MemberwiseClone();
+        copy.RateLimits = new Dictionary<string, RateLimit>(RateLimits, StringComparer.Ordinal);
+        copy.Faults = new Dictionary<string, IList<FaultSpec>>(StringComparer.Ordinal);
+        foreach (var (id, faults) in Faults)
+        {
+            copy.Faults[id] = new List<FaultSpec>(faults);
+        }
+
+        return copy;
+    }
 
     /// <summary>Also answer the legacy management paths under <c>/restapi/v1.0/glip</c> (default <see langword="true"/>).</summary>
     public bool LegacyManagementPaths { get; set; } = true;

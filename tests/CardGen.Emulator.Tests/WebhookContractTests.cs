@@ -197,6 +197,20 @@ public sealed class WebhookContractTests : IAsyncLifetime
         Assert.Equal(400, emulator.Posts[0].HttpStatus);
     }
 
+    [Fact]
+    public async Task OptionsChangedAfterTheStartHaveNoEffect()
+    {
+        var options = new HookEmulatorOptions { ErrorHttpStatus = 400 };
+        await using var emulator = await HookEmulator.StartAsync(options);
+        options.ErrorHttpStatus = 500;
+        emulator.Options.ErrorHttpStatus = 500;
+
+        var answer = await Raw.PostAsync(emulator.V2(Guid.NewGuid().ToString()), """{"text":"x"}""");
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal(400, emulator.Options.ErrorHttpStatus);
+    }
+
     [Theory]
     [InlineData("application/json")]
     [InlineData("application/json; charset=utf-8")]
