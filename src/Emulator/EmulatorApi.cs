@@ -57,6 +57,11 @@ internal sealed class EmulatorApi
 
         app.Map("/webhook/v2/{id}", (RequestDelegate)(c => webhook.HandleAsync(c, HookRoute.V2, Route(c, "id"))));
         app.Map("/webhook/{id}", (RequestDelegate)(c => webhook.HandleAsync(c, HookRoute.V1, Route(c, "id"))));
+        if (_options.AcceptPluralWebhookPath)
+        {
+            app.Map("/webhooks/v2/{id}", (RequestDelegate)(c => webhook.HandleAsync(c, HookRoute.V2, Route(c, "id"))));
+            app.Map("/webhooks/{id}", (RequestDelegate)(c => webhook.HandleAsync(c, HookRoute.V1, Route(c, "id"))));
+        }
 
         foreach (var prefix in _options.LegacyManagementPaths ? new[] { "/team-messaging/v1", "/restapi/v1.0/glip" } : new[] { "/team-messaging/v1" })
         {

@@ -80,6 +80,12 @@ public sealed class HookEmulatorOptions
         return copy;
     }
 
+    /// <summary>
+    /// Also take posts at <c>/webhooks/v2/{id}</c> and <c>/webhooks/{id}</c> (plural), a typo in some RingCentral docs
+    /// (default <see langword="false"/>: those paths get 404, as every client and the rest of the docs use the singular).
+    /// </summary>
+    public bool AcceptPluralWebhookPath { get; set; }
+
     /// <summary>Also answer the legacy management paths under <c>/restapi/v1.0/glip</c> (default <see langword="true"/>).</summary>
     public bool LegacyManagementPaths { get; set; } = true;
 }

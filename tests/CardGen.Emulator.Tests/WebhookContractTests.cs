@@ -473,6 +473,22 @@ public sealed class WebhookContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PluralPathTypoIsAcceptedOnlyWhenAskedFor()
+    {
+        await using var lenient = await HookEmulator.StartAsync(new HookEmulatorOptions { AcceptPluralWebhookPath = true });
+
+        var strict = await Raw.PostAsync(new Uri(_emulator.BaseAddress, "webhooks/v2/" + _emulator.DefaultHookId), """{"text":"x"}""");
+        var v2 = await Raw.PostAsync(new Uri(lenient.BaseAddress, "webhooks/v2/" + lenient.DefaultHookId), """{"text":"x"}""");
+        var v1 = await Raw.PostAsync(new Uri(lenient.BaseAddress, "webhooks/" + lenient.DefaultHookId), """{"body":"x"}""");
+
+        Assert.Equal(404, strict.Status);
+        Assert.Contains(strict.Validation(), v => v.Contains("singular", StringComparison.Ordinal));
+        Assert.Equal("OK", v2.Str("status"));
+        Assert.Equal("OK", v1.Str("status"));
+        Assert.Equal(new[] { HookRoute.V2, HookRoute.V1 }, lenient.Posts.Select(p => p.Route));
+    }
+
+    [Fact]
     public async Task PageAnswersWithANoteWhenNotInstalled()
     {
         await using var emulator = await HookEmulator.StartAsync(new HookEmulatorOptions { WebRootPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "no-such-" + Guid.NewGuid()) });
