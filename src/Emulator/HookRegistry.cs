@@ -35,7 +35,7 @@ internal sealed class HookRegistry
 
         var groups = (groupIds ?? Array.Empty<string>()).ToArray();
         var now = _time.GetUtcNow();
-        var state = new HookState(id, groups, now, new Random(unchecked(_seed ^ StringComparer.Ordinal.GetHashCode(id))));
+        var state = new HookState(id, groups, now, new Random(unchecked(_seed ^ StableHash(id))));
         if (!_hooks.TryAdd(id, state))
         {
             var existing = _hooks[id];
@@ -226,6 +226,18 @@ internal sealed class HookRegistry
             state.Faults.RemoveAll(f => f.Remaining == 0);
             return ending;
         }
+    }
+
+    /// <summary>FNV-1a: the same in every process, unlike <see cref="string.GetHashCode()"/>, so that a seed reproduces a run.</summary>
+    private static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return unchecked((int)hash);
     }
 
     private EmulatedHook Snapshot(HookState state)

@@ -106,6 +106,30 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheEmulatorsSeedReproducesFaultsWithoutTheirOwn()
+    {
+        async Task<string> RunAsync(int seed)
+        {
+            await using var emulator = await HookEmulator.StartAsync(new HookEmulatorOptions { RandomSeed = seed });
+            emulator.InjectFault(emulator.DefaultHookId, FaultSpec.TooManyRequests(TimeSpan.Zero) with { Rate = 0.5 });
+            var pattern = new char[40];
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                pattern[i] = (await Raw.PostAsync(emulator.V2(emulator.DefaultHookId), Text)).Status == 429 ? 'F' : '.';
+            }
+
+            return new string(pattern);
+        }
+
+        var first = await RunAsync(99);
+        var second = await RunAsync(99);
+        var other = await RunAsync(100);
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other); // 2^-40 odds of a false failure
+    }
+
+    [Fact]
     public async Task RateZeroNeverFaultsAndRateOneAlwaysDoes()
     {
         var other = _emulator.CreateHook();
