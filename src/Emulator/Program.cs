@@ -1,5 +1,42 @@
-using Microsoft.AspNetCore.Builder;
+using System;
+using System.Globalization;
+using System.Threading.Tasks;
+using CardGen.Emulator;
+using Microsoft.Extensions.Configuration;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.Run();
+var configuration = new ConfigurationBuilder()
+    .AddEnvironmentVariables("CARDGEN_EMULATOR_")
+    .AddCommandLine(args, new System.Collections.Generic.Dictionary<string, string>
+    {
+        ["--port"] = "PORT",
+        ["--token"] = "TOKEN",
+        ["--error-status"] = "ERROR_STATUS",
+        ["--hook-id"] = "DEFAULT_HOOK_ID",
+        ["--quiet"] = "QUIET",
+    })
+    .Build();
+
+HookEmulatorOptions options;
+try
+{
+    options = EmulatorConfiguration.Read(configuration);
+}
+catch (FormatException e)
+{
+    await Console.Error.WriteLineAsync("cardgen-emulator: " + e.Message).ConfigureAwait(false);
+    return 2;
+}
+
+options.ConsoleLogging = !string.Equals(configuration["QUIET"], "true", StringComparison.OrdinalIgnoreCase);
+
+await using var emulator = await HookEmulator.StartAsync(options).ConfigureAwait(false);
+Console.WriteLine("CardGen webhook emulator (a local stand-in for RingCentral incoming webhooks)");
+Console.WriteLine($"  Preview page:        {emulator.PageUri}");
+Console.WriteLine($"  Local emulator hook: {emulator.DefaultHook.RevealUri()}");
+Console.WriteLine($"  Legacy v1 hook:      {emulator.GetUrl(emulator.DefaultHookId, HookRoute.V1).RevealUri()}");
+Console.WriteLine($"  Management API:      {emulator.BaseAddress}team-messaging/v1 (Authorization: Bearer {emulator.ManagementToken})");
+Console.WriteLine($"  Recorded posts:      {emulator.BaseAddress}api/posts");
+Console.WriteLine("Press Ctrl+C to stop.");
+await emulator.WaitForShutdownAsync().ConfigureAwait(false);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped after {emulator.TotalPosts} post(s): {emulator.AcceptedPosts} accepted, {emulator.RejectedPosts} rejected, {emulator.FaultedPosts} faulted."));
+return 0;

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+
+namespace CardGen.Emulator;
+
+/// <summary>How a <see cref="HookEmulator"/> listens, answers and records.</summary>
+public sealed class HookEmulatorOptions
+{
+    /// <summary>The id of the hook that exists at start unless <see cref="DefaultHookId"/> says otherwise.</summary>
+    public const string WellKnownDefaultHookId = "0c4a2d5e-4b1f-4e6a-9c3d-00000000c0de";
+
+    /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// The bearer token the management API (<c>/team-messaging/v1</c>) requires; <see langword="null"/> (the default)
+    /// for a random one, readable from <see cref="HookEmulator.ManagementToken"/>.
+    /// </summary>
+    public string? ManagementToken { get; set; }
+
+    /// <summary>The id of the hook created at start (default <see cref="WellKnownDefaultHookId"/>); a GUID or a three-part token.</summary>
+    public string DefaultHookId { get; set; } = WellKnownDefaultHookId;
+
+    /// <summary>The chat (group) id the default hook belongs to.</summary>
+    public string DefaultGroupId { get; set; } = "1000001";
+
+    /// <summary>
+    /// The HTTP status of an error envelope (<c>"status":"error"</c>): 200 by default, as RingCentral answers; a
+    /// 4xx status makes clients that only check the status code see the failure.
+    /// </summary>
+    public int ErrorHttpStatus { get; set; } = 200;
+
+    /// <summary>The largest request body accepted (default 2 MiB); a larger one is refused unread beyond this size.</summary>
+    public int MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>How much of each raw body is kept for inspection (default 256 KiB); the rest is cut off and flagged.</summary>
+    public int RecordedBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How many posts are kept (default 1,000); older ones are dropped while the counters go on.</summary>
+    public int MaxRecordedPosts { get; set; } = 1000;
+
+    /// <summary>
+    /// About how much memory the recorded posts may hold in all (default 64 MiB); the oldest are dropped beyond it,
+    /// so that large posts cannot grow the emulator without bound. The newest post is always kept.
+    /// </summary>
+    public long MaxRecordedBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The rate limit of every hook without its own in <see cref="RateLimits"/>; <see langword="null"/> (the default) for none.</summary>
+    public RateLimit? DefaultRateLimit { get; set; }
+
+    /// <summary>Rate limits by hook id.</summary>
+    public IDictionary<string, RateLimit> RateLimits { get; } = new Dictionary<string, RateLimit>(StringComparer.Ordinal);
+
+    /// <summary>Faults injected from the start, by hook id.</summary>
+    public IDictionary<string, IList<FaultSpec>> Faults { get; } = new Dictionary<string, IList<FaultSpec>>(StringComparer.Ordinal);
+
+    /// <summary>The seed of the random numbers that decide rate-based faults; <see langword="null"/> (the default) for a random seed.</summary>
+    public int? RandomSeed { get; set; }
+
+    /// <summary>How often the live event stream (<c>/api/events</c>) sends a keep-alive comment (default 15 s).</summary>
+    public TimeSpan EventStreamPingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The folder the page is served from; <see langword="null"/> (the default) for <c>wwwroot</c> beside the emulator's assembly.</summary>
+    public string? WebRootPath { get; set; }
+
+    /// <summary>Whether to log requests and the server's life cycle to the console (default <see langword="false"/>).</summary>
+    public bool ConsoleLogging { get; set; }
+
+    /// <summary>Also answer the legacy management paths under <c>/restapi/v1.0/glip</c> (default <see langword="true"/>).</summary>
+    public bool LegacyManagementPaths { get; set; } = true;
+}
+
+/// <summary>A fixed-window rate limit: at most <see cref="Requests"/> posts per <see cref="Window"/>; more get HTTP 429 with <c>Retry-After</c>.</summary>
+/// <param name="Requests">The posts allowed in one window (at least 1).</param>
+/// <param name="Window">The window's length (positive).</param>
+public sealed record RateLimit(int Requests, TimeSpan Window)
+{
+    internal void Check()
+    {
+        if (Requests < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Requests), Requests, "A rate limit allows at least one request per window.");
+        }
+
+        if (Window <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Window), Window, "A rate limit's window must be positive.");
+        }
+    }
+}
