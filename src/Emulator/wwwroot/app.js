@@ -18,7 +18,8 @@
     var countLabel = document.getElementById("count");
     var announcer = document.getElementById("announcer");
     var shown = new Map(); // seq -> article
-    var total = 0;
+    // Counters of every post since the emulator started (GET api/posts), moved on by live posts.
+    var counters = { total: 0, accepted: 0, rejected: 0, fault: 0 };
     var maxSeq = -1;
 
     // ---------------------------------------------------------------- renderer set-up
@@ -169,9 +170,7 @@
         var header = el("header", "post-header");
         var badge = el("span", "badge badge--" + verdict);
         badge.appendChild(el("span", "badge-verdict", VERDICT_LABELS[verdict] || String(post.verdict)));
-        if (post.httpStatus !== undefined && post.httpStatus !== null) {
-            badge.appendChild(el("span", "badge-status", "HTTP " + post.httpStatus));
-        }
+        badge.appendChild(el("span", "badge-status", statusText(post)));
 
         var heading = el("h2", "post-heading", "Post #" + seq);
         heading.id = "post-" + seq + "-heading";
@@ -188,6 +187,12 @@
         }
 
         return append(header, badge, heading, meta);
+    }
+
+    /** "HTTP 200", or "no answer" for a dropped connection (status 0). */
+    function statusText(post) {
+        var status = Number(post.httpStatus);
+        return status > 0 ? "HTTP " + status : "no answer";
     }
 
     function metaItem(list, term, valueNode) {
@@ -321,13 +326,17 @@
         var response = post.response && typeof post.response === "object" ? post.response : null;
         var answer = el("div", "verdict-answer");
         answer.appendChild(el("h3", null, "Answer"));
-        var answerText = "HTTP " + post.httpStatus;
+        var answerText = Number(post.httpStatus) > 0 ? "HTTP " + post.httpStatus : "Connection dropped, no answer";
         if (response && isString(response.status)) {
             answerText += ", status \u201C" + response.status + "\u201D";
         }
         answer.appendChild(el("p", "verdict-status", answerText));
-        if (response && isString(response.error)) {
-            answer.appendChild(el("p", "verdict-error", response.error));
+        var error = response && isString(response.error) ? response.error : (isString(post.error) ? post.error : null);
+        if (error) {
+            answer.appendChild(el("p", "verdict-error", error));
+        } else if (response && isString(response.message) && response.errorCode) {
+            // The platform's rate-limit answer: {"errorCode":"CMN-301","message":...}.
+            answer.appendChild(el("p", "verdict-error", response.errorCode + ": " + response.message));
         }
         if (response && isString(response.message) && verdict !== "accepted") {
             answer.appendChild(el("p", "verdict-message", response.message));
@@ -339,8 +348,8 @@
             });
             answer.appendChild(validation);
         }
-        if (!response && verdict === "fault") {
-            answer.appendChild(el("p", "verdict-message", "No RingCentral answer: the emulator injected this fault."));
+        if (isString(post.fault)) {
+            answer.appendChild(el("p", "verdict-fault", "Injected: " + post.fault));
         }
         aside.appendChild(answer);
 
@@ -374,7 +383,8 @@
     function buildRaw(post) {
         var details = el("details", "raw");
         var body = typeof post.body === "string" ? post.body : "";
-        var label = "Raw body (" + plural(new TextEncoder().encode(body).length, "byte", "bytes") + (post.bodyTruncated ? ", cut off" : "") + ")";
+        var bytes = typeof post.bodyBytes === "number" ? post.bodyBytes : new TextEncoder().encode(body).length;
+        var label = "Raw body (" + plural(bytes, "byte", "bytes") + (post.bodyTruncated ? ", cut off" : "") + ")";
         details.appendChild(el("summary", null, label));
         var text = body;
         try {
@@ -413,8 +423,13 @@
         shown.set(seq, article);
 
         if (seq > maxSeq) {
-            if (live && maxSeq >= 0) {
-                total++;
+            if (live) {
+                // A post newer than any seen: it is not in the counters yet.
+                counters.total++;
+                var key = verdictOf(post);
+                if (counters.hasOwnProperty(key)) {
+                    counters[key]++;
+                }
             }
             maxSeq = seq;
         }
@@ -433,16 +448,22 @@
     }
 
     function updateCount() {
-        total = Math.max(total, shown.size);
-        countLabel.textContent = plural(total, "post", "posts") + (total > shown.size ? " (" + shown.size.toLocaleString() + " shown)" : "");
+        var text = plural(counters.total, "post", "posts");
+        if (counters.total > 0) {
+            text += ": " + counters.accepted.toLocaleString() + " accepted, " + counters.rejected.toLocaleString() + " rejected, "
+                + plural(counters.fault, "fault", "faults");
+        }
+        if (counters.total !== shown.size) {
+            text += " (" + shown.size.toLocaleString() + " shown)";
+        }
+        countLabel.textContent = text;
         emptyNote.hidden = shown.size > 0;
     }
 
     function clearShown() {
+        // The emulator forgets the recorded posts; its counters go on.
         shown.clear();
         postsSection.textContent = "";
-        total = 0;
-        maxSeq = -1;
         updateCount();
     }
 
@@ -462,7 +483,11 @@
                     addPost(post, false);
                 });
                 if (typeof page.total === "number") {
-                    total = Math.max(total, page.total);
+                    counters.total = page.total;
+                    counters.accepted = Number(page.accepted) || 0;
+                    counters.rejected = Number(page.rejected) || 0;
+                    counters.fault = Number(page.faulted) || 0;
+                    maxSeq = Math.max(maxSeq, page.total);
                 }
                 updateCount();
             })
@@ -492,7 +517,9 @@
             return;
         }
         clearTimeout(retryTimer);
-        events = new EventSource("api/events");
+        // The stream replays what was recorded after the last post the page has, so nothing falls in between;
+        // on a reconnect the browser sends Last-Event-ID, which does the same.
+        events = new EventSource("api/events" + (maxSeq >= 0 ? "?after=" + maxSeq : ""));
         var wasDown = false;
         events.onopen = function () {
             setConnection("live", "Live");
@@ -508,9 +535,6 @@
             } catch (e) {
                 // A malformed event is skipped; the next reload shows the post.
             }
-        });
-        events.addEventListener("clear", function () {
-            clearShown();
         });
         events.onerror = function () {
             wasDown = true;
@@ -559,6 +583,5 @@
         loadError.hidden = false;
     }
 
-    connect();
-    loadPosts();
+    loadPosts().then(connect);
 })();
