@@ -138,6 +138,9 @@ public sealed class HookEmulator : IAsyncDisposable
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.SetMinimumLevel(LogLevel.Information);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            // A failed start (a port in use) is reported once, by the caller.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         }
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -152,7 +155,7 @@ public sealed class HookEmulator : IAsyncDisposable
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
         emulator = new HookEmulator(app, options, hooks, store, stopping, token);
-        var webhook = new WebhookEndpoint(options, hooks, store, time);
+        var webhook = new WebhookEndpoint(options, hooks, store, time, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CardGen.Emulator"));
         var api = new EmulatorApi(options, hooks, store, token, stopping.Token);
         api.Map(app, webhook, WebRoot(options));
         app.Lifetime.ApplicationStopping.Register(static s => ((CancellationTokenSource)s!).Cancel(), stopping);

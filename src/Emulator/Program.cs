@@ -29,7 +29,18 @@ catch (FormatException e)
 
 options.ConsoleLogging = !string.Equals(configuration["QUIET"], "true", StringComparison.OrdinalIgnoreCase);
 
-await using var emulator = await HookEmulator.StartAsync(options).ConfigureAwait(false);
+HookEmulator emulator;
+try
+{
+    emulator = await HookEmulator.StartAsync(options).ConfigureAwait(false);
+}
+catch (Exception e) when (e is System.IO.IOException or ArgumentException)
+{
+    await Console.Error.WriteLineAsync($"cardgen-emulator: cannot start on 127.0.0.1:{options.Port}: {e.Message}").ConfigureAwait(false);
+    return 1;
+}
+
+await using var running = emulator;
 Console.WriteLine("CardGen webhook emulator (a local stand-in for RingCentral incoming webhooks)");
 Console.WriteLine($"  Preview page:        {emulator.PageUri}");
 Console.WriteLine($"  Local emulator hook: {emulator.DefaultHook.RevealUri()}");

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
 
 namespace CardGen.Emulator;
 
@@ -25,9 +26,11 @@ internal sealed class WebhookEndpoint
     private readonly HookRegistry _hooks;
     private readonly PostStore _store;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    public WebhookEndpoint(HookEmulatorOptions options, HookRegistry hooks, PostStore store, TimeProvider time)
+    public WebhookEndpoint(HookEmulatorOptions options, HookRegistry hooks, PostStore store, TimeProvider time, ILogger logger)
     {
+        _logger = logger;
         _options = options;
         _hooks = hooks;
         _store = store;
@@ -265,6 +268,19 @@ internal sealed class WebhookEndpoint
         post.ResponseBody = response is null ? null : Encoding.UTF8.GetString(response);
         post.AnsweredAt = _time.GetUtcNow();
         _store.Add(post);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var detail = post.Error is null ? string.Empty : ": " + post.Error;
+            if (post.Fault is not null)
+            {
+                detail += " (" + post.Fault + ")";
+            }
+
+            var route = Formats.Name(post.Route);
+            var hook = EmulatorLog.Short(post.HookId);
+            var verdict = Formats.Name(post.Verdict);
+            EmulatorLog.Post(_logger, post.Seq, route, hook, verdict, status, detail);
+        }
     }
 
     internal static Task WriteEnvelopeAsync(HttpContext context, int status, string error, string detail)
