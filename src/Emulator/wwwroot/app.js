@@ -161,9 +161,18 @@
         body.appendChild(buildVerdictPanel(post, verdict));
         article.appendChild(body);
 
-        article.appendChild(buildRaw(post));
+        var raw = buildRaw(post);
+        if (verdict === "rejected" && !hasMessage(post)) {
+            // Nothing else shows what was sent: open the body beside the answer.
+            raw.open = true;
+        }
+        article.appendChild(raw);
         applyFilter(article);
         return article;
+    }
+
+    function hasMessage(post) {
+        return isString(post.activity) || isString(post.title) || isString(post.text) || (Array.isArray(post.cards) && post.cards.length > 0);
     }
 
     function buildHeader(post, verdict, seq) {
@@ -229,7 +238,7 @@
         if (cards.length === 0 && envelope.childNodes.length === 0) {
             message.appendChild(el("p", "message-none",
                 post.verdict === "fault"
-                    ? "The emulator answered with an injected fault before reading the message."
+                    ? "The emulator answered with an injected fault; the message was not processed."
                     : "No message could be read from the body; see the raw body below."));
         }
         return message;
@@ -331,6 +340,11 @@
             answerText += ", status \u201C" + response.status + "\u201D";
         }
         answer.appendChild(el("p", "verdict-status", answerText));
+        if (verdict === "rejected") {
+            answer.appendChild(el("p", "verdict-outcome", "RingCentral would not show this post."));
+        } else if (verdict === "fault") {
+            answer.appendChild(el("p", "verdict-outcome", "Nothing was posted; a client may retry."));
+        }
         var error = response && isString(response.error) ? response.error : (isString(post.error) ? post.error : null);
         if (error) {
             answer.appendChild(el("p", "verdict-error", error));
@@ -353,7 +367,10 @@
         }
         aside.appendChild(answer);
 
-        var findings = Array.isArray(post.findings) ? post.findings : [];
+        // Errors first: they are why a post was rejected.
+        var findings = (Array.isArray(post.findings) ? post.findings : []).slice().sort(function (a, b) {
+            return severityRank(a.severity) - severityRank(b.severity);
+        });
         var section = el("div", "findings");
         section.appendChild(el("h3", null, findings.length === 0 ? "Validation" : "Validation: " + plural(findings.length, "finding", "findings")));
         if (findings.length === 0) {
@@ -377,6 +394,11 @@
         }
         aside.appendChild(section);
         return aside;
+    }
+
+    function severityRank(severity) {
+        var rank = { error: 0, warning: 1, info: 2 }[String(severity || "").toLowerCase()];
+        return rank === undefined ? 3 : rank;
     }
 
     /** The raw body, pretty-printed when it is JSON, in a collapsed block. */
