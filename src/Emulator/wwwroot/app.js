@@ -152,6 +152,7 @@
         article.dataset.seq = String(seq);
         article.dataset.verdict = verdict;
         article.dataset.hookId = String(post.hookId || "");
+        article.dataset.receivedAt = String(post.receivedAt || "");
         article.setAttribute("aria-labelledby", "post-" + seq + "-heading");
 
         article.appendChild(buildHeader(post, verdict, seq));
@@ -500,6 +501,13 @@
             .then(function (page) {
                 loadError.hidden = true;
                 var posts = Array.isArray(page.posts) ? page.posts : [];
+                var newest = posts.length > 0 ? shown.get(Number(posts[0].seq)) : null;
+                if ((typeof page.total === "number" && page.total < maxSeq)
+                    || (newest && newest.dataset.receivedAt !== String(posts[0].receivedAt))) {
+                    // The emulator was restarted and numbers its posts from 1 again: start over.
+                    clearShown();
+                    maxSeq = -1;
+                }
                 // Oldest first, so each insert lands at the top, as live posts do.
                 posts.slice().reverse().forEach(function (post) {
                     addPost(post, false);
