@@ -266,6 +266,20 @@ public sealed class HookEmulator : IAsyncDisposable
     public Task<RecordedPost> WaitForPostAsync(Func<RecordedPost, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         => _store.WaitAsync(match, timeout ?? TimeSpan.FromSeconds(10), cancellationToken);
 
+    /// <summary>
+    /// Calls <paramref name="observer"/> for every post as it is recorded, including posts the bounded record later
+    /// drops (for counting every post of a long run). It runs on the request's thread, possibly on several at once,
+    /// before the answer is sent, so keep it short and thread-safe; an exception it throws is ignored.
+    /// </summary>
+    /// <param name="observer">The callback.</param>
+    /// <returns>Dispose it to stop the calls.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="observer"/> is null.</exception>
+    public IDisposable ObservePosts(Action<RecordedPost> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        return _store.Observe(observer);
+    }
+
     /// <summary>Waits until the emulator stops (Ctrl+C or SIGTERM in a console, or <see cref="DisposeAsync"/>).</summary>
     /// <param name="cancellationToken">Ends the wait early.</param>
     /// <returns>A task that completes when the emulator stops.</returns>

@@ -27,6 +27,7 @@ internal sealed class PostStore
     private long _rejected;
     private long _faulted;
     private long _subscriberIds;
+    private Action<RecordedPost>[] _observers = Array.Empty<Action<RecordedPost>>();
 
     public PostStore(int capacity, long maxBytes)
     {
@@ -109,9 +110,59 @@ internal sealed class PostStore
             }
         }
 
+        foreach (var observer in Volatile.Read(ref _observers))
+        {
+            try
+            {
+                observer(post);
+            }
+            catch (Exception)
+            {
+                // An observer's failure is its own; the post is recorded and answered regardless.
+            }
+        }
+
         foreach (var subscriber in _subscribers.Values)
         {
             subscriber.Writer.TryWrite(post);
+        }
+    }
+
+    public IDisposable Observe(Action<RecordedPost> observer)
+    {
+        lock (_gate)
+        {
+            _observers = [.. _observers, observer];
+        }
+
+        return new Observation(this, observer);
+    }
+
+    private sealed class Observation : IDisposable
+    {
+        private PostStore? _store;
+        private readonly Action<RecordedPost> _observer;
+
+        public Observation(PostStore store, Action<RecordedPost> observer)
+        {
+            _store = store;
+            _observer = observer;
+        }
+
+        public void Dispose()
+        {
+            var store = Interlocked.Exchange(ref _store, null);
+            if (store is null)
+            {
+                return;
+            }
+
+            lock (store._gate)
+            {
+                var list = new List<Action<RecordedPost>>(store._observers);
+                list.Remove(_observer);
+                store._observers = list.ToArray();
+            }
         }
     }
 

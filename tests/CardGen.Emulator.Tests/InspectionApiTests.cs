@@ -128,6 +128,23 @@ public sealed class InspectionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ObserversSeeEveryPostEvenWhenTheRecordDropsThem()
+    {
+        await using var emulator = await HookEmulator.StartAsync(new HookEmulatorOptions { MaxRecordedPosts = 2 });
+        var seen = new System.Collections.Concurrent.ConcurrentBag<long>();
+        var observation = emulator.ObservePosts(p => seen.Add(p.Seq));
+        using var failing = emulator.ObservePosts(_ => throw new InvalidOperationException("ignored"));
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Raw.PostAsync(emulator.V2(emulator.DefaultHookId), """{"text":"x"}""")));
+        observation.Dispose();
+        await Raw.PostAsync(emulator.V2(emulator.DefaultHookId), """{"text":"after"}""");
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), seen.Order());
+        Assert.Equal(2, emulator.Posts.Count);
+        Assert.Equal(21, emulator.AcceptedPosts);
+    }
+
+    [Fact]
     public async Task WaitForPostSeesPastAndFuturePosts()
     {
         await Raw.PostAsync(Default, """{"text":"past"}""");
