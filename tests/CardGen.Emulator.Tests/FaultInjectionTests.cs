@@ -149,11 +149,11 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task RateLimitWindowResets()
     {
-        _emulator.SetRateLimit(_emulator.DefaultHookId, new RateLimit(1, TimeSpan.FromMilliseconds(300)));
+        _emulator.SetRateLimit(_emulator.DefaultHookId, new RateLimit(1, TimeSpan.FromSeconds(2)));
 
         Assert.Equal(200, (await Raw.PostAsync(Default, Text)).Status);
         Assert.Equal(429, (await Raw.PostAsync(Default, Text)).Status);
-        await Task.Delay(400);
+        await Task.Delay(2100);
         Assert.Equal(200, (await Raw.PostAsync(Default, Text)).Status);
     }
 

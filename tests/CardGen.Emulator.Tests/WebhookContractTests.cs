@@ -71,6 +71,16 @@ public sealed class WebhookContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitActionIsAcceptedButFlagged()
+    {
+        // A plain incoming webhook has no outbound URL, so the click goes nowhere; RingCentral still shows the card.
+        var answer = await Raw.PostAsync(Default, """{"attachments":[{"type":"AdaptiveCard","version":"1.3","fallbackText":"f","body":[{"type":"TextBlock","text":"Approve?"}],"actions":[{"type":"Action.Submit","title":"Approve"}]}]}""");
+
+        Assert.Equal("OK", answer.Str("status"));
+        Assert.Contains(_emulator.Posts.Single().Findings, f => f.RuleId == "CV060" && f.Severity == Validation.FindingSeverity.Warning && f.Path == "$.attachments[0].actions[0].type");
+    }
+
+    [Fact]
     public async Task InvalidCardGetsTheDocumentedEnvelopeWithRuleAndPath()
     {
         var answer = await Raw.PostAsync(Default, """{"attachments":[{"type":"AdaptiveCard","version":"1.3","fallbackText":"x","body":[{"type":"TextBlock","text":"x","size":"huge"}]}]}""");
