@@ -491,7 +491,7 @@
     }
 
     function loadPosts() {
-        return fetch("api/posts", { headers: { Accept: "application/json" }, cache: "no-store" })
+        return fetch("api/posts?limit=" + MAX_POSTS_SHOWN, { headers: { Accept: "application/json" }, cache: "no-store" })
             .then(function (response) {
                 if (!response.ok) {
                     throw new Error("GET api/posts answered HTTP " + response.status);
