@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -7,19 +8,25 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using CardGen.Emulator;
 using CardGen.Sample.Cards;
 using CardGen.Sample.Mapping;
 using CardGen.Schema;
+using CardGen.Validation;
 
 namespace CardGen.Sample;
 
 /// <summary>
-/// Turns issue-tracker and CI webhook payloads (events/*.json) into [ChatCard] events and either prints the
-/// RingCentral webhook message each one would post, or posts them to the webhook in CARDGEN_WEBHOOK_URL.
+/// Turns issue-tracker and CI webhook payloads (events/*.json) into [ChatCard] events and posts them to the webhook
+/// in CARDGEN_WEBHOOK_URL or, without one, to a local webhook emulator it starts in-process and keeps serving so the
+/// cards can be seen in a browser. With --print it prints the webhook messages instead.
 /// </summary>
 internal static class Program
 {
     private const string HookVariable = "CARDGEN_WEBHOOK_URL";
+    private const string PortVariable = "CARDGEN_EMULATOR_PORT";
+    private const string ExitVariable = "CARDGEN_SAMPLE_EXIT";
+    private const int DefaultEmulatorPort = 5080;
     private const int Failed = 1;
     private const int UsageError = 2;
     private const int Cancelled = 130;
@@ -57,14 +64,33 @@ internal static class Program
 
     private static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        if (args.Length > 1 || (args.Length == 1 && args[0] is "-h" or "--help" or "/?"))
+        var exitAfterPosting = Environment.GetEnvironmentVariable(ExitVariable) is "1" or "true";
+        var print = false;
+        string? folderArgument = null;
+        foreach (var arg in args)
         {
-            Console.Error.WriteLine("usage: dotnet run --project samples/CardGen.Sample [-- <folder of event .json files>]");
-            Console.Error.WriteLine($"       set {HookVariable} to a RingCentral incoming-webhook URL to post the cards instead of printing them");
-            return args.Length > 1 ? UsageError : 0;
+            switch (arg)
+            {
+                case "-h" or "--help" or "/?":
+                    Usage();
+                    return 0;
+                case "--exit":
+                    exitAfterPosting = true;
+                    break;
+                case "--print":
+                    print = true;
+                    break;
+                case not null when arg.StartsWith('-') || folderArgument is not null:
+                    Console.Error.WriteLine($"error: unexpected argument '{arg}'.");
+                    Usage();
+                    return UsageError;
+                default:
+                    folderArgument = arg;
+                    break;
+            }
         }
 
-        var folder = args.Length == 1 ? args[0] : Path.Combine(AppContext.BaseDirectory, "events");
+        var folder = folderArgument ?? Path.Combine(AppContext.BaseDirectory, "events");
         if (!Directory.Exists(folder))
         {
             Console.Error.WriteLine($"error: the events folder '{folder}' does not exist.");
@@ -87,6 +113,41 @@ internal static class Program
             return UsageError;
         }
 
+        if (print)
+        {
+            var printFailures = await ForEachEventAsync(files, (name, evt) => Task.FromResult(Print(name, evt)), cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"{files.Count - printFailures} of {files.Count} event(s) printed, {printFailures} failed.");
+            return printFailures == 0 ? 0 : Failed;
+        }
+
+        if (hook is not null)
+        {
+            var failures = await ForEachEventAsync(files, (name, evt) => PostAsync(name, evt, hook, cancellationToken), cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"{files.Count - failures} of {files.Count} event(s) posted, {failures} failed.");
+            return failures == 0 ? 0 : Failed;
+        }
+
+        if (!TryReadPort(out var port))
+        {
+            Console.Error.WriteLine($"error: {PortVariable} must be a port number from 0 to 65535 (0 picks a free port).");
+            return UsageError;
+        }
+
+        return await RunWithEmulatorAsync(files, port, exitAfterPosting, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Usage()
+    {
+        Console.Error.WriteLine("usage: dotnet run --project samples/CardGen.Sample [-- [--exit] [--print] [<folder of event .json files>]]");
+        Console.Error.WriteLine($"  With {HookVariable} set to a RingCentral incoming-webhook URL, posts the cards there.");
+        Console.Error.WriteLine($"  Without it, starts the local webhook emulator (port {PortVariable}, default {DefaultEmulatorPort}), posts the");
+        Console.Error.WriteLine("  cards to it and keeps serving its preview page until Ctrl+C.");
+        Console.Error.WriteLine($"  --exit (or {ExitVariable}=1): stop after posting.   --print: print the webhook messages, post nothing.");
+    }
+
+    /// <summary>Loads each file in turn and hands the event to <paramref name="handle"/>; returns how many failed.</summary>
+    private static async Task<int> ForEachEventAsync(List<string> files, Func<string, IChatEvent, Task<bool>> handle, CancellationToken cancellationToken)
+    {
         var failures = 0;
         foreach (var file in files)
         {
@@ -99,20 +160,106 @@ internal static class Program
                 continue;
             }
 
-            var ok = hook is null ? Print(name, evt) : await PostAsync(name, evt, hook, cancellationToken).ConfigureAwait(false);
-            failures += ok ? 0 : 1;
+            failures += await handle(name, evt).ConfigureAwait(false) ? 0 : 1;
         }
 
-        var verb = hook is null ? "printed" : "posted";
-        Console.WriteLine($"{files.Count - failures} of {files.Count} event(s) {verb}, {failures} failed.");
-        if (hook is null)
+        return failures;
+    }
+
+    private static bool TryReadPort(out int port)
+    {
+        var text = Environment.GetEnvironmentVariable(PortVariable);
+        if (string.IsNullOrWhiteSpace(text))
         {
-            Console.WriteLine();
-            Console.WriteLine("To post the cards, create an incoming webhook in RingCentral (its URL is a secret) and run:");
-            Console.WriteLine($"  {HookVariable}=https://hooks.ringcentral.com/webhook/v2/<id> dotnet run --project samples/CardGen.Sample");
+            port = DefaultEmulatorPort;
+            return true;
         }
 
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) && port <= 65535;
+    }
+
+    /// <summary>
+    /// Starts the emulator, posts every card to its default hook through the generated <c>PostToHookAsync</c>, prints
+    /// what became of each, then serves the preview page until Ctrl+C (or returns at once with <paramref name="exitAfterPosting"/>).
+    /// </summary>
+    private static async Task<int> RunWithEmulatorAsync(List<string> files, int port, bool exitAfterPosting, CancellationToken cancellationToken)
+    {
+        await using var emulator = await StartEmulatorAsync(port, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"No {HookVariable} set: posting to the local webhook emulator at {emulator.BaseAddress}");
+
+        var failures = await ForEachEventAsync(files, (name, evt) => PostToEmulatorAsync(name, evt, emulator, cancellationToken), cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"{files.Count - failures} of {files.Count} card(s) accepted, {failures} not.");
+        Console.WriteLine();
+        Console.WriteLine($"Open {emulator.PageUri} to see the cards.");
+        if (exitAfterPosting)
+        {
+            return failures == 0 ? 0 : Failed;
+        }
+
+        Console.WriteLine("The emulator keeps running (post more to it, or watch the page); press Ctrl+C to stop.");
+        Console.WriteLine($"To post to RingCentral instead, set {HookVariable} to an incoming-webhook URL (it is a secret; it is never printed).");
+        try
+        {
+            await Task.WhenAny(Task.Delay(Timeout.Infinite, cancellationToken), emulator.WaitForShutdownAsync(cancellationToken)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the normal way to stop serving.
+        }
+
+        Console.WriteLine($"Stopped. The emulator received {emulator.TotalPosts} post(s): {emulator.AcceptedPosts} accepted, {emulator.RejectedPosts} rejected.");
         return failures == 0 ? 0 : Failed;
+    }
+
+    /// <summary>Starts the emulator on <paramref name="port"/>, or on a free port when that one is taken.</summary>
+    private static async Task<HookEmulator> StartEmulatorAsync(int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HookEmulator.StartAsync(new HookEmulatorOptions { Port = port }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException) when (port != 0)
+        {
+            Console.WriteLine($"Port {port} is taken; the emulator uses a free port instead (set {PortVariable} to choose one).");
+            return await HookEmulator.StartAsync(new HookEmulatorOptions { Port = 0 }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Posts one card to the emulator's default hook and says whether it was accepted, and if not, why.</summary>
+    private static async Task<bool> PostToEmulatorAsync(string name, IChatEvent evt, HookEmulator emulator, CancellationToken cancellationToken)
+    {
+        var what = $"{name} -> {evt.GetType().Name}";
+        var before = emulator.TotalPosts;
+        try
+        {
+            await evt.PostToHookAsync(emulator.DefaultHook, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CardValidationException e)
+        {
+            var errors = e.Result.Errors.ToList();
+            var first = errors.Count > 0 ? $"{errors[0].RuleId} at {errors[0].Path}: {errors[0].Message}" : e.Message;
+            Console.WriteLine($"  not sent  {what}: the card is not valid for {e.Result.Target} ({OneLine(first)})");
+            return false;
+        }
+        catch (ChatHookException e)
+        {
+            var reason = e.Error ?? e.Message;
+            if (e.Validation.Count > 0)
+            {
+                reason += " (" + string.Join("; ", e.Validation) + ")";
+            }
+
+            Console.WriteLine($"  rejected  {what}: {OneLine(reason)}");
+            return false;
+        }
+
+        // The sample is the only poster at this point, so its post is the one after 'before'.
+        var recorded = emulator.Posts.FirstOrDefault(p => p.Seq > before);
+        var warnings = recorded?.Findings.Where(f => f.Severity == FindingSeverity.Warning).ToList() ?? [];
+        Console.WriteLine(warnings.Count == 0
+            ? $"  accepted  {what}"
+            : $"  accepted  {what}, with {warnings.Count} warning(s); first: {warnings[0].RuleId} at {warnings[0].Path}: {OneLine(warnings[0].Message)}");
+        return true;
     }
 
     /// <summary>Reads, parses and maps one file; on bad input says why (file name, JSON path, what is wrong) instead of throwing.</summary>
