@@ -7,6 +7,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -61,14 +62,15 @@ internal static class AnalyzerHarness
     public static async Task<AnalysisRun> RunAsync(
         CSharpCompilation compilation,
         IEnumerable<(string Key, string Value)>? globalOptions = null,
-        bool concurrentAnalysis = false)
+        bool concurrentAnalysis = false,
+        CancellationToken cancellationToken = default)
     {
         var options = new GlobalOptionsProvider(globalOptions ?? Array.Empty<(string, string)>());
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new CardGenerator().AsSourceGenerator() },
             parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
             optionsProvider: options);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellationToken);
         var run = driver.GetRunResult();
 
         var exceptions = new ConcurrentQueue<string>();
@@ -82,7 +84,7 @@ internal static class AnalyzerHarness
                     onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Enqueue($"{analyzer.GetType().FullName}: {exception}\n  reported as {diagnostic}"),
                     concurrentAnalysis: concurrentAnalysis,
                     logAnalyzerExecutionTime: false));
-            analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+            analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return new AnalysisRun(output, generatorDiagnostics, run, analyzerDiagnostics, exceptions.ToImmutableArray());
