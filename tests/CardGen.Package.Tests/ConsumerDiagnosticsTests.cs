@@ -159,8 +159,8 @@ public sealed class ConsumerDiagnosticsTests
         var context = $"CARDGEN diagnostics:\n  {string.Join("\n  ", diagnostics)}\n{build.Describe()}";
         var style = Position(source, "Style = ActionStyle.Positive", "Style = ActionStyle.Positive");
         Assert.True(
-            diagnostics.Any(d => d.Id == "CARDGEN005" && d.File.EndsWith("Cards.cs", StringComparison.Ordinal) && d.Line == style.Line && d.Message.Contains("1.2", StringComparison.Ordinal)),
-            $"No CARDGEN005 naming 1.2 on line {style.Line} of Cards.cs with <CardGenDefaultVersion>1.0</CardGenDefaultVersion>.\n{context}");
+            diagnostics.Any(d => d.Id == "CARDGEN005" && d.File.EndsWith("Cards.cs", StringComparison.Ordinal) && d.Line == style.Line && d.Column == style.Column && d.Message.Contains("1.2", StringComparison.Ordinal)),
+            $"No CARDGEN005 naming 1.2 at Cards.cs({style.Line},{style.Column}) with <CardGenDefaultVersion>1.0</CardGenDefaultVersion>.\n{context}");
 
         // The same project at 1.2 (a global property overrides the project's) has nothing to report.
         var raised = await consumer.DotNetAsync("build", "-c", "Release", "--disable-build-servers", "-nologo", "-p:CardGenDefaultVersion=1.2");
