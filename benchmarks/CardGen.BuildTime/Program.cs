@@ -73,10 +73,10 @@ internal static class Program
         Console.WriteLine($"  dotnet build {Prepare}");
         Console.WriteLine();
         Console.WriteLine("Each command below recompiles only this project (Rebuild, no restore, referenced projects not built),");
-        Console.WriteLine("so every run is a real compile. Build servers: the shared compiler server (VBCSCompiler) and MSBuild");
-        Console.WriteLine("nodes are on, as in a developer's builds; run each command once untimed first so both are warm, and");
-        Console.WriteLine("time the variants alternately, several runs each (at least 5), and compare medians. To time cold");
-        Console.WriteLine("compiles instead, add --disable-build-servers to every command.");
+        Console.WriteLine("so every run is a real compile. Build servers are off (--disable-build-servers: no compiler server,");
+        Console.WriteLine("no MSBuild node reuse or server), so each run starts the same way, the compiler runs as a child");
+        Console.WriteLine("process whose CPU time is counted, and nothing outlives the command. Run each command once untimed,");
+        Console.WriteLine("then time the variants alternately, several runs each (at least 5), and compare the medians.");
         foreach (var (name, arguments, _) in variants)
         {
             Console.WriteLine();
@@ -89,7 +89,7 @@ internal static class Program
 
     private const string Prepare = "-c Release -nologo";
 
-    private const string Compile = "-c Release --no-restore -t:Rebuild -p:BuildProjectReferences=false -nologo -v:q";
+    private const string Compile = "-c Release --no-restore -t:Rebuild -p:BuildProjectReferences=false --disable-build-servers -nologo -v:q";
 
     /// <summary>The variants: name, the arguments of 'dotnet build', and whether CardGen's analyzers must run.</summary>
     private static List<(string Name, string Arguments, bool CardGenAnalyzersRun)> Variants() => new()
