@@ -196,7 +196,7 @@ public sealed partial class CardGenerator
             return result;
         }
 
-        private static MemberModel Describe(string name, ITypeSymbol type)
+        internal static MemberModel Describe(string name, ITypeSymbol type)
         {
             var (kind, isNullableValue) = Classify(type);
             string? elementType = null;

@@ -1,0 +1,432 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CardGen.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using static CardGen.Generator.Diagnostics.DiagnosticDescriptors;
+
+namespace CardGen.Generator.Analyzers;
+
+/// <summary>
+/// Checks what <c>AddElement</c> and <c>AddAction</c> add to a generated card builder: each created CardGen.Cards
+/// object, every property set in its initializer and every enum value, against the schema catalog for the card's
+/// version (CARDGEN005) and host (006); literals (007); and ids used twice along one builder chain (008).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly Dictionary<string, string> SchemaTypeNames = new(System.StringComparer.Ordinal)
+    {
+        ["TextInput"] = SchemaCatalog.TypeNames.InputText,
+        ["NumberInput"] = SchemaCatalog.TypeNames.InputNumber,
+        ["DateInput"] = SchemaCatalog.TypeNames.InputDate,
+        ["TimeInput"] = SchemaCatalog.TypeNames.InputTime,
+        ["ToggleInput"] = SchemaCatalog.TypeNames.InputToggle,
+        ["ChoiceSetInput"] = SchemaCatalog.TypeNames.InputChoiceSet,
+        ["Choice"] = SchemaCatalog.TypeNames.InputChoice,
+        ["DataQuery"] = SchemaCatalog.TypeNames.DataQuery,
+        ["OpenUrlAction"] = SchemaCatalog.TypeNames.OpenUrl,
+        ["SubmitAction"] = SchemaCatalog.TypeNames.Submit,
+        ["ShowCardAction"] = SchemaCatalog.TypeNames.ShowCard,
+        ["ToggleVisibilityAction"] = SchemaCatalog.TypeNames.ToggleVisibility,
+        ["ExecuteAction"] = SchemaCatalog.TypeNames.Execute,
+    };
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        FeatureNeedsNewerVersion, HostDoesNotSupport, InvalidLiteral, DuplicateId);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CardGenSymbols.TryCreate(start.Compilation, start.Options) is not { ChatCardBuilder: { } builder, CardObject: { } cardObject } symbols)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, builder, cardObject), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, CardGenSymbols symbols, INamedTypeSymbol builder, INamedTypeSymbol cardObject)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!IsAddCall(invocation, builder)
+            || invocation.TargetMethod.ContainingType.TypeArguments[0] is not INamedTypeSymbol { ContainingType: { } cardType })
+        {
+            return;
+        }
+
+        var target = symbols.GetTarget(cardType);
+        if (target.State == CardTargetState.None)
+        {
+            return;
+        }
+
+        var walker = new Walker(context, target, cardObject, cardType.Name, report: true);
+        walker.Visit(invocation.Arguments[0].Value);
+        if (walker.Ids is not { Count: > 0 } ids)
+        {
+            return;
+        }
+
+        // Ids added earlier along the same fluent chain: builder.AddElement(a).AddElement(b).
+        var earlier = new HashSet<string>(System.StringComparer.Ordinal);
+        for (var receiver = Unwrap(invocation.Instance); receiver is IInvocationOperation previous && IsAddCall(previous, builder); receiver = Unwrap(previous.Instance))
+        {
+            var collector = new Walker(context, target, cardObject, cardType.Name, report: false);
+            collector.Visit(previous.Arguments[0].Value);
+            foreach (var (id, _) in collector.Ids ?? new List<(string, Location)>())
+            {
+                earlier.Add(id);
+            }
+        }
+
+        var seen = new HashSet<string>(earlier, System.StringComparer.Ordinal);
+        foreach (var (id, location) in ids)
+        {
+            if (!seen.Add(id))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DuplicateId, location, id));
+            }
+        }
+    }
+
+    private static bool IsAddCall(IInvocationOperation invocation, INamedTypeSymbol builder)
+        => invocation.TargetMethod is { Name: "AddElement" or "AddAction", Parameters.Length: 1 } method
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, builder)
+            && invocation.Arguments.Length == 1;
+
+    private static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation switch
+            {
+                IConversionOperation conversion => conversion.Operand,
+                IParenthesizedOperation parenthesized => parenthesized.Operand,
+                _ => operation,
+            };
+        }
+
+        return operation;
+    }
+
+    internal static string JsonName(string property) => property switch
+    {
+        "ChoicesData" => "choices.data",
+        "Schema" => "$schema",
+        _ => char.ToLowerInvariant(property[0]) + property.Substring(1),
+    };
+
+    private static string EnumName(string type) => type switch
+    {
+        "TextColor" => SchemaCatalog.EnumNames.Colors,
+        "ElementHeight" => SchemaCatalog.EnumNames.BlockElementHeight,
+        _ => type,
+    };
+
+    /// <summary>Walks an added object and what it contains.</summary>
+    private sealed class Walker
+    {
+        private readonly OperationAnalysisContext _context;
+        private readonly CardTarget _target;
+        private readonly INamedTypeSymbol _cardObject;
+        private readonly string _cardName;
+        private readonly bool _report;
+
+        public Walker(OperationAnalysisContext context, CardTarget target, INamedTypeSymbol cardObject, string cardName, bool report)
+        {
+            _context = context;
+            _target = target;
+            _cardObject = cardObject;
+            _cardName = cardName;
+            _report = report;
+        }
+
+        public List<(string Id, Location Location)>? Ids { get; private set; }
+
+        public void Visit(IOperation? operation)
+        {
+            operation = Unwrap(operation);
+            switch (operation)
+            {
+                case IObjectCreationOperation creation when IsCardType(creation.Type):
+                    VisitCreation(creation);
+                    break;
+                case IObjectCreationOperation collection:
+                    VisitInitializer(collection.Initializer, null);
+                    break;
+                case IArrayCreationOperation array when array.Initializer is { } initializer:
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        Visit(element);
+                    }
+
+                    break;
+            }
+        }
+
+        private bool IsCardType(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, _cardObject))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void VisitCreation(IObjectCreationOperation creation)
+        {
+            var type = creation.Type!;
+            var schemaName = SchemaTypeNames.TryGetValue(type.Name, out var mapped) ? mapped : type.Name;
+            if (!SchemaCatalog.TryGetType(schemaName, out var spec))
+            {
+                VisitInitializer(creation.Initializer, null);
+                return;
+            }
+
+            if (_report)
+            {
+                CheckType(creation, spec);
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && spec.TryGetProperty(parameter.Name, out var property))
+                {
+                    CheckValue(spec, property, argument.Value, argument.Syntax, removable: false);
+                }
+                else
+                {
+                    Visit(argument.Value);
+                }
+            }
+
+            VisitInitializer(creation.Initializer, spec);
+        }
+
+        private void VisitInitializer(IObjectOrCollectionInitializerOperation? initializer, CardTypeSpec? spec)
+        {
+            if (initializer is null)
+            {
+                return;
+            }
+
+            foreach (var item in initializer.Initializers)
+            {
+                switch (item)
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation reference } assignment:
+                        if (spec is not null && spec.TryGetProperty(JsonName(reference.Property.Name), out var property))
+                        {
+                            CheckValue(spec, property, assignment.Value, assignment.Syntax, removable: assignment.Syntax is AssignmentExpressionSyntax);
+                        }
+                        else
+                        {
+                            Visit(assignment.Value);
+                        }
+
+                        break;
+                    case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation member } nested:
+                        if (_report && spec is not null && spec.TryGetProperty(JsonName(member.Property.Name), out var nestedProperty) && nestedProperty.Since > spec.Since)
+                        {
+                            CheckSince(nestedProperty.Since, $"{spec.Name}.{nestedProperty.Name}", nested.Syntax, RemoveAssignment);
+                        }
+
+                        VisitInitializer(nested.Initializer, null);
+                        break;
+                    case IInvocationOperation add:
+                        foreach (var argument in add.Arguments)
+                        {
+                            Visit(argument.Value);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private void CheckType(IObjectCreationOperation creation, CardTypeSpec spec)
+        {
+            var removable = creation.Syntax.Parent is InitializerExpressionSyntax
+                || creation.Syntax.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax };
+            CheckSince(spec.Since, spec.Name, creation.Syntax, removable ? RemoveElement : null);
+            if (_target.Profile is not { } profile)
+            {
+                return;
+            }
+
+            HostSupport support;
+            string? reason;
+            if (spec.Role == CardTypeRole.Action)
+            {
+                support = profile.GetActionSupport(spec.Name, out reason);
+            }
+            else if (spec.IsInput)
+            {
+                support = profile.InputSupport;
+                reason = profile.InputReason;
+            }
+            else
+            {
+                return;
+            }
+
+            if (support != HostSupport.Supported)
+            {
+                _context.ReportDiagnostic(Diagnostic.Create(
+                    HostDoesNotSupport,
+                    creation.Syntax.GetLocation(),
+                    support == HostSupport.NoEffect ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+                    additionalLocations: null,
+                    properties: null,
+                    spec.Name,
+                    profile.Name,
+                    reason ?? "the host does not support it"));
+            }
+        }
+
+        private void CheckValue(CardTypeSpec type, PropertySpec property, IOperation value, SyntaxNode syntax, bool removable)
+        {
+            var unwrapped = Unwrap(value);
+            var constant = value.ConstantValue.HasValue || unwrapped is null ? value.ConstantValue : unwrapped.ConstantValue; // an enum converted to its nullable type has no constant itself
+            if (constant.HasValue && constant.Value is null)
+            {
+                return; // null: not written
+            }
+
+            if (property.Name == "id" && constant.HasValue && constant.Value is string id)
+            {
+                (Ids ??= new List<(string, Location)>()).Add((id, value.Syntax.GetLocation()));
+            }
+
+            if (!_report)
+            {
+                Visit(value);
+                return;
+            }
+
+            var required = property.Since;
+            var feature = $"{type.Name}.{property.Name}";
+            if (constant.HasValue && IsDefault(property, unwrapped?.Type ?? value.Type, constant.Value))
+            {
+                return; // the default is not written
+            }
+
+            if (property.Kind == PropertyKind.Enum && property.EnumType is { } enumName && constant.Value is int index
+                && SchemaCatalog.TryGetEnum(enumName, out var enumSpec))
+            {
+                if (index < 0 || index >= enumSpec.Values.Count)
+                {
+                    Report(InvalidLiteral, value.Syntax.GetLocation(), $"The {property.Name} value {index}", $"it is not a value of {enumName}");
+                    return;
+                }
+
+                var enumValue = enumSpec.Values[index];
+                if (enumValue.Since > required)
+                {
+                    required = enumValue.Since;
+                    feature = $"The {type.Name} {property.Name} '{enumValue.Name}'";
+                }
+            }
+
+            if (required > type.Since)
+            {
+                CheckSince(required, feature, syntax, removable ? RemoveAssignment : null); // a type too new is reported once, as a whole
+            }
+
+            if (constant.HasValue && constant.Value is string text)
+            {
+                CheckLiteral(type, property, text, value.Syntax.GetLocation());
+            }
+
+            Visit(value);
+        }
+
+        private static bool IsDefault(PropertySpec property, ITypeSymbol? type, object? value)
+        {
+            if (property.DefaultValue is not { } defaultValue)
+            {
+                return false;
+            }
+
+            return value switch
+            {
+                bool b => defaultValue == (b ? "true" : "false"),
+                int i when property.Kind == PropertyKind.Enum && property.EnumType is { } e && SchemaCatalog.TryGetEnum(e, out var spec) && i >= 0 && i < spec.Values.Count
+                    => defaultValue == "\"" + spec.Values[i].Name + "\"",
+                _ => false,
+            };
+        }
+
+        private void CheckLiteral(CardTypeSpec type, PropertySpec property, string text, Location location)
+        {
+            string? problem = null;
+            switch (property.Kind)
+            {
+                case PropertyKind.Url:
+                    if (!CardFormats.IsUrl(text))
+                    {
+                        problem = "it is not a URL";
+                    }
+                    else if (_target.Profile is { RequiresAbsoluteUrls: true } profile && !CardFormats.IsAbsoluteUrl(text))
+                    {
+                        problem = $"{profile.Name} has no base URL to resolve a relative URL against; use an absolute http(s) URL";
+                    }
+
+                    break;
+                case PropertyKind.Pixels when !CardFormats.IsPixels(text):
+                    problem = "a pixel size is digits followed by 'px', for example \"80px\"";
+                    break;
+                case PropertyKind.Color when !CardFormats.IsColor(text):
+                    problem = "a colour is #RRGGBB or #AARRGGBB";
+                    break;
+                case PropertyKind.HeightOrPixels when !CardFormats.IsHeight(text):
+                    problem = "a height is auto, stretch or a pixel size such as \"80px\"";
+                    break;
+                case PropertyKind.String when property.Name == "title" && type.Role == CardTypeRole.Action && string.IsNullOrWhiteSpace(text):
+                    problem = "an action needs a title, or its button is blank";
+                    break;
+            }
+
+            if (problem is not null)
+            {
+                Report(InvalidLiteral, location, $"The {type.Name} {property.Name} \"{text}\"", problem);
+            }
+        }
+
+        private void CheckSince(CardVersion required, string feature, SyntaxNode syntax, string? remove)
+        {
+            if (!_target.IsValid || required <= _target.Version)
+            {
+                return;
+            }
+
+            var properties = _target.VersionProperties(required).Add(FeatureProperty, feature).Add(RemoveProperty, remove);
+            _context.ReportDiagnostic(Diagnostic.Create(
+                FeatureNeedsNewerVersion,
+                syntax.GetLocation(),
+                _target.AdditionalLocations,
+                properties,
+                feature,
+                required.ToString(),
+                _cardName,
+                _target.Version.ToString(),
+                ChatCardAnalyzer.HostNote(_target, required)));
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
+            => _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+    }
+}

@@ -1,0 +1,94 @@
+namespace CardGen.Analyzer.Tests;
+
+/// <summary>CARDGEN007 (invalid literals) and CARDGEN008 (ids used twice).</summary>
+public sealed class LiteralAndIdRuleTests
+{
+    [Fact]
+    public async Task CARDGEN007_reports_invalid_attribute_literals_at_the_argument()
+    {
+        await Verify.AnalyzeAsync("""
+            [ChatCard(Title = "T", Summary = "S", {|CARDGEN007:Version = "1.x"|})]
+            public partial class BadVersion
+            {
+            }
+
+            [ChatCard(Title = "T", Summary = "S", {|CARDGEN007:IconUrl = "icons/ci.png"|}, {|CARDGEN007:Host = (ChatHost)7|})]
+            public partial class BadIcon
+            {
+            }
+
+            [ChatCard(Title = "T", Summary = "S")]
+            public partial class BadMembers
+            {
+                [CardAction({|CARDGEN007:" "|})] public Uri? Open { get; set; }
+                [CardFact({|CARDGEN007:null!|})] public string? Owner { get; set; }
+                [CardFact("Ratio", {|CARDGEN007:Format = "D"|})] public double Ratio { get; set; }
+                [CardText({|CARDGEN007:Format = "N2"|})] public string? Text { get; set; }
+                [CardText({|CARDGEN007:MaxLines = -1|})] public string? Log { get; set; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CARDGEN007_is_quiet_for_valid_attribute_literals()
+    {
+        await Verify.AnalyzeAsync("""
+            [ChatCard(Title = "T", Summary = "S", Version = "1.2", IconUrl = "https://example.com/ci.png")]
+            public partial class Good
+            {
+                [CardAction("Open")] public Uri? Open { get; set; }
+                [CardFact] public string? Owner { get; set; }
+                [CardFact("Ratio", Format = "P1")] public double Ratio { get; set; }
+                [CardText(Format = "yyyy-MM-dd", MaxLines = 2)] public DateTime When { get; set; }
+            }
+
+            [ChatCard(Title = "T", Summary = "S", IconUrl = "data:image/png;base64,iVBORw0KGgo=")]
+            public partial class DataIcon
+            {
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CARDGEN007_reports_invalid_literals_in_builder_calls_at_the_value()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Summary = "S" """, """
+            b.AddElement(new Image({|CARDGEN007:"images/a.png"|}) { BackgroundColor = {|CARDGEN007:"red"|}, Width = {|CARDGEN007:"80"|} })
+             .AddElement(new Container { MinHeight = {|CARDGEN007:"tall"|} })
+             .AddAction(new OpenUrlAction({|CARDGEN007:""|}, "https://example.com/a"))
+             .AddAction(new OpenUrlAction("Open", {|CARDGEN007:"https://exa mple.com"|}));
+            """));
+    }
+
+    [Fact]
+    public async Task CARDGEN007_is_quiet_for_valid_builder_literals()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Summary = "S" """, """
+            b.AddElement(new Image("https://example.com/a.png") { BackgroundColor = "#FF0000", Width = "80px" })
+             .AddElement(new Container { MinHeight = "120px" })
+             .AddAction(new OpenUrlAction("Open", "https://example.com/a"));
+            """));
+    }
+
+    [Fact]
+    public async Task CARDGEN008_reports_an_id_used_twice_along_a_builder_chain_and_inside_one_element()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic""", """
+            b.AddElement(new TextInput("name"))
+             .AddElement(new TextInput({|CARDGEN008:"name"|}))
+             .AddElement(new Container(new TextBlock("a") { Id = "x" }, new TextBlock("b") { Id = {|CARDGEN008:"x"|} }))
+             .AddAction(new SubmitAction("Send") { Id = "send" })
+             .AddAction(new OpenUrlAction("Open", "https://example.com/a") { Id = {|CARDGEN008:"send"|} });
+            """));
+    }
+
+    [Fact]
+    public async Task CARDGEN008_is_quiet_for_distinct_ids_and_separate_builders()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic""", """
+            b.AddElement(new TextInput("name")).AddElement(new TextInput("email"));
+            var other = new Deploy.CardBuilder();
+            other.AddElement(new TextInput("name"));
+            """));
+    }
+}

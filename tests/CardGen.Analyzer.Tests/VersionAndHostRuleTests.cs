@@ -1,0 +1,195 @@
+namespace CardGen.Analyzer.Tests;
+
+/// <summary>CARDGEN005, 006 and 011 from attribute arguments and from builder calls.</summary>
+public sealed class VersionAndHostRuleTests
+{
+    [Fact]
+    public async Task CARDGEN005_reports_attribute_styles_newer_than_the_card_with_the_version_they_need()
+    {
+        await Verify.AnalyzeAsync(
+            """
+            [CardPart]
+            public partial class Details
+            {
+                [CardText] public string Text { get; set; } = "";
+            }
+
+            [ChatCard(Title = "T", Summary = "S", Version = "1.1")]
+            public partial class Card
+            {
+                [CardAction("Open", {|#0:Style = ActionStyle.Positive|})] public Uri? Link { get; set; }
+                [CardSection({|CARDGEN005:Style = ContainerStyle.Good|})] public Details? More { get; set; }
+                [CardSection(Style = ContainerStyle.Emphasis)] public Details? Other { get; set; }
+                [CardAction("Close", Style = ActionStyle.Default)] public Uri? Close { get; set; }
+            }
+            """,
+            Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("The Action.OpenUrl style 'positive'", "1.2", "Card", "1.1", ""));
+    }
+
+    [Fact]
+    public async Task CARDGEN005_is_quiet_when_the_card_version_is_high_enough()
+    {
+        await Verify.AnalyzeAsync("""
+            [CardPart]
+            public partial class Details
+            {
+                [CardText] public string Text { get; set; } = "";
+            }
+
+            [ChatCard(Title = "T", Summary = "S", Version = "1.2")]
+            public partial class Card
+            {
+                [CardAction("Open", Style = ActionStyle.Positive)] public Uri? Link { get; set; }
+                [CardSection(Style = ContainerStyle.Good)] public Details? More { get; set; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CARDGEN005_reports_types_properties_and_enum_values_added_through_the_builder()
+    {
+        var source = Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic, Version = "1.2" """, """
+            b.AddElement({|#0:new Table()|})
+             .AddElement(new TextBlock("x") { Wrap = true, {|#1:Style = TextBlockStyle.Heading|} })
+             .AddElement(new TextInput("name") { {|#2:Label = "Name"|}, IsRequired = false })
+             .AddElement(new Container(new TextBlock("a"), {|#3:new Table()|}) { Style = ContainerStyle.Good })
+             .AddElement(new Container { Items = { new TextBlock("b") { Id = "b" } }, {|#4:Rtl = true|} })
+             .AddAction({|#5:new ExecuteAction("Run", "run")|})
+             .AddAction(new SubmitAction("Send") { Style = ActionStyle.Positive, Mode = ActionMode.Primary });
+            """);
+        DiagnosticResult Expect(int location, string feature, string version)
+            => Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(location).WithArguments(feature, version, "Deploy", "1.2", "");
+        await Verify.AnalyzeAsync(
+            source,
+            Expect(0, "Table", "1.5"),
+            Expect(1, "TextBlock.style", "1.5"),
+            Expect(2, "Input.Text.label", "1.3"),
+            Expect(3, "Table", "1.5"),
+            Expect(4, "Container.rtl", "1.5"),
+            Expect(5, "Action.Execute", "1.4"));
+    }
+
+    [Fact]
+    public async Task CARDGEN005_reports_enum_values_assigned_to_nullable_properties()
+    {
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic, Version = "1.1" """, """
+                b.AddElement(new Container { {|#0:Style = ContainerStyle.Good|} })
+                 .AddElement(new Container { Style = ContainerStyle.Emphasis });
+                """),
+            Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(0).WithArguments("The Container style 'good'", "1.2", "Deploy", "1.1", ""));
+    }
+
+    [Fact]
+    public async Task CARDGEN005_is_quiet_for_the_same_builder_calls_on_a_new_enough_card()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic, Version = "1.5" """, """
+            b.AddElement(new Table())
+             .AddElement(new TextBlock("x") { Style = TextBlockStyle.Heading })
+             .AddElement(new TextInput("name") { Label = "Name" })
+             .AddAction(new ExecuteAction("Run", "run"));
+            """));
+    }
+
+    [Fact]
+    public async Task CARDGEN005_says_when_the_host_cannot_render_the_needed_version()
+    {
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Summary = "S" """, "b.AddElement({|#0:new Table()|});"),
+            Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Table", "1.5", "Deploy", "1.3", ", and RingCentral renders at most 1.3"));
+    }
+
+    [Fact]
+    public async Task CARDGEN006_reports_a_version_above_the_host_at_the_argument()
+    {
+        await Verify.AnalyzeAsync(
+            """
+            [ChatCard(Title = "T", Summary = "S", {|#0:Version = "1.5"|})]
+            public partial class Card
+            {
+            }
+
+            [ChatCard(Title = "T", Host = ChatHost.Generic, Version = "1.6")]
+            public partial class Fine
+            {
+            }
+            """,
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Version \"1.5\"", "RingCentral", "RingCentral renders Adaptive Cards up to 1.3, and shows a newer card's fallback text instead"));
+    }
+
+    [Fact]
+    public async Task CARDGEN006_is_an_error_for_execute_and_a_warning_for_submit_and_inputs_on_RingCentral()
+    {
+        var source = Sources.BuilderCard("""Title = "T", Summary = "S" """, """
+            b.AddAction({|#0:new SubmitAction("Send")|})
+             .AddElement({|#1:new TextInput("comment")|})
+             .AddAction(new OpenUrlAction("Open", "https://example.com/build/1"));
+            """);
+        await Verify.AnalyzeAsync(
+            source,
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Warning).WithLocation(0),
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Warning).WithLocation(1));
+    }
+
+    [Fact]
+    public async Task CARDGEN006_reports_execute_on_RingCentral_as_an_error_beside_its_version()
+    {
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Summary = "S" """, "b.AddAction({|#0:new ExecuteAction(\"Run\", \"run\")|});"),
+            Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(0),
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Action.Execute", "RingCentral", "RingCentral does not support Action.Execute"));
+    }
+
+    [Fact]
+    public async Task CARDGEN006_is_quiet_for_submit_and_inputs_on_a_generic_host()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic""", """
+            b.AddAction(new SubmitAction("Send")).AddElement(new TextInput("comment"));
+            """));
+    }
+
+    [Fact]
+    public async Task CARDGEN011_reports_a_RingCentral_card_without_summary_and_too_many_actions()
+    {
+        await Verify.AnalyzeAsync("""
+            [{|CARDGEN011:ChatCard|}(Title = "T")]
+            public partial class NoSummary
+            {
+            }
+
+            [ChatCard(Title = "T", Summary = "S")]
+            public partial class Busy
+            {
+                [CardAction("1")] public Uri? A1 { get; set; }
+                [CardAction("2")] public Uri? A2 { get; set; }
+                [CardAction("3")] public Uri? A3 { get; set; }
+                [CardAction("4")] public Uri? A4 { get; set; }
+                [CardAction("5")] public Uri? A5 { get; set; }
+                [{|CARDGEN011:CardAction("6")|}] public Uri? A6 { get; set; }
+                [CardAction("7")] public Uri? A7 { get; set; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CARDGEN011_is_quiet_with_a_summary_or_on_a_generic_host()
+    {
+        await Verify.AnalyzeAsync("""
+            [ChatCard(Title = "T", Summary = "S")]
+            public partial class WithSummary
+            {
+                [CardAction("1")] public Uri? A1 { get; set; }
+                [CardAction("5")] public Uri? A5 { get; set; }
+            }
+
+            [ChatCard(Title = "T", Host = ChatHost.Generic)]
+            public partial class Generic
+            {
+            }
+            """);
+    }
+}
