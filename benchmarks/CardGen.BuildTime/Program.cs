@@ -118,8 +118,10 @@ internal static class Program
                 ? Directory.EnumerateFiles(Path.Combine(projectDirectory, "obj", "generated"), "*.g.cs", SearchOption.AllDirectories)
                     .Count(f => f.Contains(Path.DirectorySeparatorChar + "CardGen.Generator" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 : 0;
-            var analyzers = Regex.Matches(result.Output, @"CardGen\.Generator\.Analyzers\.\w+", RegexOptions.None, TimeSpan.FromSeconds(5))
-                .Select(m => m.Value).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            // The report lists every analyzer it loaded; one whose rules are all off is listed with a time of "<0.001"
+            // because the compiler never calls it, so "ran" means a measurable time.
+            var analyzers = Regex.Matches(result.Output, @"^\s*(?<time>\d+\.\d+)\s+\S+\s+(?<name>CardGen\.Generator\.Analyzers\.\w+)", RegexOptions.Multiline, TimeSpan.FromSeconds(5))
+                .Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             var generatorRan = result.Output.Contains("CardGen.Generator.CardGenerator", StringComparison.Ordinal);
             var diagnostics = Regex.Matches(result.Output, @"(error|warning) CARDGEN\d{3}[^\r\n]*", RegexOptions.None, TimeSpan.FromSeconds(5))
                 .Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
