@@ -10,12 +10,17 @@ namespace CardGen.Package.Tests;
 
 /// <summary>
 /// The packed generator must load into every compiler CardGen supports: it may reference Roslyn no newer than 4.8
-/// (a newer reference makes older SDKs and IDEs drop it with CS9057) and must target netstandard2.0.
+/// (a newer reference makes older SDKs and IDEs drop it with CS9057) and must target netstandard2.0. The code fixes
+/// obey the same limit, and only they may reference Workspaces, which the command-line compiler does not load.
 /// </summary>
 [Collection(PackedPackageTests.Name)]
 [Trait("Category", "Slow")]
 public sealed class GeneratorReferencesTests
 {
+    private const string GeneratorPath = "analyzers/dotnet/cs/CardGen.Generator.dll";
+
+    private const string CodeFixesPath = "analyzers/dotnet/cs/CardGen.CodeFixes.dll";
+
     private static readonly Version OldestSupportedRoslyn = new(4, 8, 0, 0);
 
     // What the compiler itself provides to analyzers at Roslyn 4.8 (and not newer): anything else would have to ship
@@ -41,14 +46,11 @@ public sealed class GeneratorReferencesTests
     public async Task Generator_references_Roslyn_no_newer_than_4_8_and_targets_netstandard2_0()
     {
         var package = await _fixture.GetPackageAsync();
-        using var image = await ReadGeneratorAsync(package.PackagePath);
+        using var image = await ReadAnalyzerAsync(package.PackagePath, GeneratorPath);
         using var pe = new PEReader(image);
         var reader = pe.GetMetadataReader();
 
-        var references = reader.AssemblyReferences
-            .Select(handle => reader.GetAssemblyReference(handle))
-            .Select(r => (Name: reader.GetString(r.Name), r.Version))
-            .ToList();
+        var references = References(reader);
         var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
 
         var roslyn = references.Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
@@ -65,14 +67,11 @@ public sealed class GeneratorReferencesTests
     public async Task Generator_references_only_what_the_Roslyn_4_8_compiler_provides()
     {
         var package = await _fixture.GetPackageAsync();
-        using var image = await ReadGeneratorAsync(package.PackagePath);
+        using var image = await ReadAnalyzerAsync(package.PackagePath, GeneratorPath);
         using var pe = new PEReader(image);
         var reader = pe.GetMetadataReader();
 
-        var references = reader.AssemblyReferences
-            .Select(handle => reader.GetAssemblyReference(handle))
-            .Select(r => (Name: reader.GetString(r.Name), r.Version))
-            .ToList();
+        var references = References(reader);
         var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
 
         var unresolvable = references
@@ -82,11 +81,66 @@ public sealed class GeneratorReferencesTests
         Assert.True(unresolvable.Count == 0, $"The generator references assemblies a Roslyn 4.8 compiler does not provide (and the package does not ship beside it): [{string.Join(", ", unresolvable.Select(r => $"{r.Name} {r.Version}"))}]. References:\n  {listing}");
     }
 
-    private static async Task<MemoryStream> ReadGeneratorAsync(string packagePath)
+    [Fact]
+    public async Task Generator_does_not_reference_Workspaces()
+    {
+        // The compiler loads the generator assembly for the generator and the analyzers alike; Workspaces is not part
+        // of the command-line compiler, so a reference to it would break every build outside the IDE.
+        var package = await _fixture.GetPackageAsync();
+        using var image = await ReadAnalyzerAsync(package.PackagePath, GeneratorPath);
+        using var pe = new PEReader(image);
+        var references = References(pe.GetMetadataReader());
+        var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
+
+        var workspaces = references.Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && r.Name.Contains("Workspaces", StringComparison.Ordinal)).ToList();
+        Assert.True(workspaces.Count == 0, $"The generator references Workspaces: [{string.Join(", ", workspaces.Select(r => r.Name))}]. References:\n  {listing}");
+    }
+
+    [Fact]
+    public async Task Code_fixes_reference_Roslyn_no_newer_than_4_8_and_target_netstandard2_0()
+    {
+        var package = await _fixture.GetPackageAsync();
+        using var image = await ReadAnalyzerAsync(package.PackagePath, CodeFixesPath);
+        using var pe = new PEReader(image);
+        var reader = pe.GetMetadataReader();
+
+        var references = References(reader);
+        var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
+
+        var tooNew = references.Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && r.Version > OldestSupportedRoslyn).ToList();
+        Assert.True(tooNew.Count == 0, $"References newer than Roslyn {OldestSupportedRoslyn} make older IDEs drop the code fixes: [{string.Join(", ", tooNew.Select(r => $"{r.Name} {r.Version}"))}]. References:\n  {listing}");
+        Assert.False(references.Any(r => r.Name is "System.Runtime" or "System.Private.CoreLib"), $"The code fixes reference a .NET (Core) framework assembly instead of netstandard only. References:\n  {listing}");
+        Assert.Equal(".NETStandard,Version=v2.0", TargetFramework(reader));
+    }
+
+    [Fact]
+    public async Task Code_fixes_hold_code_fix_providers_built_on_Workspaces()
+    {
+        var package = await _fixture.GetPackageAsync();
+        using var image = await ReadAnalyzerAsync(package.PackagePath, CodeFixesPath);
+        using var pe = new PEReader(image);
+        var reader = pe.GetMetadataReader();
+        var references = References(reader);
+        var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
+
+        // A compiler drops references it does not use, so these hold only when the assembly has real code fixes.
+        Assert.True(references.Any(r => r.Name == "Microsoft.CodeAnalysis.Workspaces"), $"The packed code fixes do not reference Microsoft.CodeAnalysis.Workspaces (no code fix compiled in?). References:\n  {listing}");
+        var typeReferences = reader.TypeReferences.Select(h => reader.GetTypeReference(h)).Select(t => reader.GetString(t.Namespace) + "." + reader.GetString(t.Name)).ToList();
+        Assert.True(typeReferences.Contains("Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider"), "The packed code fixes derive nothing from CodeFixProvider.");
+        Assert.True(references.Any(r => r.Name == "CardGen.Generator"), $"The code fixes do not use the generator assembly's diagnostic ids. References:\n  {listing}");
+    }
+
+    private static System.Collections.Generic.List<(string Name, Version Version)> References(MetadataReader reader) =>
+        reader.AssemblyReferences
+            .Select(handle => reader.GetAssemblyReference(handle))
+            .Select(r => (Name: reader.GetString(r.Name), r.Version))
+            .ToList();
+
+    private static async Task<MemoryStream> ReadAnalyzerAsync(string packagePath, string path)
     {
         using var zip = ZipFile.OpenRead(packagePath);
-        var entry = zip.GetEntry("analyzers/dotnet/cs/CardGen.Generator.dll");
-        Assert.True(entry != null, "analyzers/dotnet/cs/CardGen.Generator.dll is missing from the package.");
+        var entry = zip.GetEntry(path);
+        Assert.True(entry != null, $"{path} is missing from the package.");
         var image = new MemoryStream();
         using (var stream = entry!.Open())
         {

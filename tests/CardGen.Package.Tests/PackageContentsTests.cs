@@ -12,6 +12,13 @@ namespace CardGen.Package.Tests;
 [Trait("Category", "Slow")]
 public sealed class PackageContentsTests
 {
+    // Everything analyzers/ may hold: the generator with the analyzers, and the IDE's code fixes.
+    private static readonly string[] AnalyzerAssemblies =
+    {
+        "analyzers/dotnet/cs/CardGen.Generator.dll",
+        "analyzers/dotnet/cs/CardGen.CodeFixes.dll",
+    };
+
     private readonly PackageFixture _fixture;
 
     public PackageContentsTests(PackageFixture fixture) => _fixture = fixture;
@@ -22,6 +29,7 @@ public sealed class PackageContentsTests
     [InlineData("lib/net8.0/CardGen.dll")]
     [InlineData("lib/net8.0/CardGen.xml")]
     [InlineData("analyzers/dotnet/cs/CardGen.Generator.dll")]
+    [InlineData("analyzers/dotnet/cs/CardGen.CodeFixes.dll")]
     [InlineData("build/CardGen.props")]
     [InlineData("buildTransitive/CardGen.props")]
     [InlineData("README.md")]
@@ -41,7 +49,17 @@ public sealed class PackageContentsTests
         Assert.True(generatorCopies.SequenceEqual(new[] { "analyzers/dotnet/cs/CardGen.Generator.dll" }), $"The generator must be in analyzers/dotnet/cs only. Entries:\n  {listing}");
         Assert.False(entries.Any(e => Path.GetFileName(e).StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase)), $"The package carries Roslyn assemblies. Entries:\n  {listing}");
         Assert.False(entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal) && !e.Contains("/CardGen.", StringComparison.Ordinal)), $"lib/ holds files other than CardGen.dll/.xml. Entries:\n  {listing}");
-        Assert.False(entries.Any(e => e.StartsWith("analyzers/", StringComparison.Ordinal) && e != "analyzers/dotnet/cs/CardGen.Generator.dll"), $"analyzers/ holds more than the generator. Entries:\n  {listing}");
+        Assert.False(entries.Any(e => e.StartsWith("analyzers/", StringComparison.Ordinal) && !AnalyzerAssemblies.Contains(e, StringComparer.Ordinal)), $"analyzers/ holds more than the generator and the code fixes. Entries:\n  {listing}");
+    }
+
+    [Fact]
+    public async Task Code_fixes_ship_beside_the_generator_only_as_an_analyzer()
+    {
+        var entries = await EntriesAsync();
+        var listing = string.Join("\n  ", entries);
+
+        var copies = entries.Where(e => e.EndsWith("/CardGen.CodeFixes.dll", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(copies.SequenceEqual(new[] { "analyzers/dotnet/cs/CardGen.CodeFixes.dll" }), $"The code fixes must be in analyzers/dotnet/cs only, beside the generator. Entries:\n  {listing}");
     }
 
     [Fact]

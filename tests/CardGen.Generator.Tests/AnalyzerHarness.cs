@@ -1,0 +1,164 @@
+extern alias generator;
+
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using CardGenerator = generator::CardGen.Generator.CardGenerator;
+
+namespace CardGen.Generator.Tests;
+
+/// <summary>
+/// Finds every CARDGEN analyzer in the generator assembly by reflection and runs them all, with the generator,
+/// over a compilation, the way the compiler does in a build.
+/// </summary>
+internal static class AnalyzerHarness
+{
+    /// <summary>The failure message when the generator assembly holds no analyzer.</summary>
+    public const string NoAnalyzers = "no CARDGEN analyzers in the generator assembly";
+
+    private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> LazyAnalyzers = new(Discover);
+
+    /// <summary>The generator assembly, as the compiler loads it.</summary>
+    public static Assembly GeneratorAssembly => typeof(CardGenerator).Assembly;
+
+    /// <summary>One instance of every non-abstract C# <see cref="DiagnosticAnalyzer"/> in the generator assembly.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers => LazyAnalyzers.Value;
+
+    /// <summary>Every descriptor the analyzers declare.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors =>
+        Analyzers.SelectMany(a => a.SupportedDiagnostics).Distinct().ToImmutableArray();
+
+    /// <summary>
+    /// Compilation options that report every CARDGEN descriptor at its default severity, including rules that are off
+    /// by default, so a test sees everything any rule can say.
+    /// </summary>
+    public static CSharpCompilation EnableAllRules(CSharpCompilation compilation)
+    {
+        var specific = compilation.Options.SpecificDiagnosticOptions.ToBuilder();
+        foreach (var descriptor in Descriptors)
+        {
+            specific[descriptor.Id] = descriptor.DefaultSeverity switch
+            {
+                DiagnosticSeverity.Error => ReportDiagnostic.Error,
+                DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
+                DiagnosticSeverity.Info => ReportDiagnostic.Info,
+                _ => ReportDiagnostic.Hidden,
+            };
+        }
+
+        return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(specific.ToImmutable()));
+    }
+
+    /// <summary>Runs the generator, then every analyzer, and gathers what went wrong inside either.</summary>
+    public static async Task<AnalysisRun> RunAsync(
+        CSharpCompilation compilation,
+        IEnumerable<(string Key, string Value)>? globalOptions = null,
+        bool concurrentAnalysis = false,
+        CancellationToken cancellationToken = default)
+    {
+        var options = new GlobalOptionsProvider(globalOptions ?? Array.Empty<(string, string)>());
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new CardGenerator().AsSourceGenerator() },
+            parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+            optionsProvider: options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellationToken);
+        var run = driver.GetRunResult();
+
+        var exceptions = new ConcurrentQueue<string>();
+        var analyzerDiagnostics = ImmutableArray<Diagnostic>.Empty;
+        if (!Analyzers.IsEmpty)
+        {
+            var withAnalyzers = output.WithAnalyzers(
+                Analyzers,
+                new CompilationWithAnalyzersOptions(
+                    new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options),
+                    onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Enqueue($"{analyzer.GetType().FullName}: {exception}\n  reported as {diagnostic}"),
+                    concurrentAnalysis: concurrentAnalysis,
+                    logAnalyzerExecutionTime: false));
+            analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new AnalysisRun(output, generatorDiagnostics, run, analyzerDiagnostics, exceptions.ToImmutableArray());
+    }
+
+    /// <summary>The folder holding CardGen.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CardGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Cannot find CardGen.sln.");
+    }
+
+    private static ImmutableArray<DiagnosticAnalyzer> Discover()
+    {
+        Type[] types;
+        try
+        {
+            types = GeneratorAssembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            throw new InvalidOperationException("The generator assembly has types that do not load:\n" + string.Join("\n", e.LoaderExceptions.Select(l => l?.Message)), e);
+        }
+
+        return types
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Where(t => t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+    }
+
+    /// <summary>MSBuild properties as the compiler hands them to generators and analyzers (<c>build_property.X</c>).</summary>
+    internal sealed class GlobalOptionsProvider(IEnumerable<(string Key, string Value)> options) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(options.ToDictionary(o => o.Key, o => o.Value, StringComparer.OrdinalIgnoreCase));
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new(new Dictionary<string, string>());
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}
+
+/// <summary>What one generator-and-analyzers run produced.</summary>
+internal sealed record AnalysisRun(
+    Compilation Output,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    GeneratorDriverRunResult GeneratorRun,
+    ImmutableArray<Diagnostic> AnalyzerDiagnostics,
+    ImmutableArray<string> AnalyzerExceptions)
+{
+    /// <summary>Everything that says the generator or an analyzer threw: CS8784/CS8785, a run result's exception, AD0001, the exception callback.</summary>
+    public IReadOnlyList<string> Crashes()
+    {
+        var crashes = new List<string>();
+        crashes.AddRange(GeneratorDiagnostics.Select(d => $"generator diagnostic {d}"));
+        crashes.AddRange(GeneratorRun.Results.Where(r => r.Exception is not null).Select(r => $"generator {r.Generator.GetGeneratorType().Name} threw {r.Exception}"));
+        crashes.AddRange(GeneratorRun.Diagnostics.Where(d => d.Id is "CS8784" or "CS8785").Select(d => $"generator diagnostic {d}"));
+        crashes.AddRange(AnalyzerDiagnostics.Where(d => d.Id == "AD0001").Select(d => $"analyzer exception {d}"));
+        crashes.AddRange(AnalyzerExceptions.Select(e => $"analyzer exception {e}"));
+        return crashes;
+    }
+}
