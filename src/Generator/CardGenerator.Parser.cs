@@ -206,7 +206,7 @@ public sealed partial class CardGenerator
             {
                 if (FindEnumerable(type) is { } item)
                 {
-                    if (HasAttribute(item, CardPartAttribute))
+                    if (IsUsablePart(item))
                     {
                         kind = ValueKind.PartCollection;
                         elementType = item.ToDisplayString(TypeFormat);
@@ -222,7 +222,7 @@ public sealed partial class CardGenerator
                         }
                     }
                 }
-                else if (HasAttribute(type, CardPartAttribute))
+                else if (IsUsablePart(type))
                 {
                     kind = ValueKind.Part;
                 }
@@ -410,7 +410,13 @@ public sealed partial class CardGenerator
                     return (null, true);
                 }
 
-                var named = attribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value.Value);
+                // Not ToDictionary: while the user types, an argument can be named twice (CS0643), and the generator must not throw.
+                var named = new Dictionary<string, object?>(System.StringComparer.Ordinal);
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    named[argument.Key] = argument.Value.Value;
+                }
+
                 string? Str(string key) => named.TryGetValue(key, out var v) ? v as string : null;
                 int Int(string key) => named.TryGetValue(key, out var v) && v is int i ? i : 0;
                 bool Bool(string key, bool fallback) => named.TryGetValue(key, out var v) && v is bool b ? b : fallback;
@@ -546,6 +552,39 @@ public sealed partial class CardGenerator
 
         private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
             => type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+        /// <summary>
+        /// Whether a member's type is a [CardPart] this generator extends. A part it skips (not partial, generic, nested in
+        /// a type it cannot extend, or holding a [CardAction]) cannot render a section either, so the card that uses it is
+        /// skipped too rather than getting code that calls a method that was never generated; the analyzers report why.
+        /// </summary>
+        private static bool IsUsablePart(ITypeSymbol type)
+        {
+            if (type is not INamedTypeSymbol { IsGenericType: false, IsRefLikeType: false, TypeKind: TypeKind.Class or TypeKind.Struct } part
+                || !HasAttribute(part, CardPartAttribute)
+                || !IsPartialEverywhere(part, CancellationToken.None))
+            {
+                return false;
+            }
+
+            for (var outer = part.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                if (outer.IsGenericType || !IsPartialEverywhere(outer, CancellationToken.None))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var member in part.GetMembers())
+            {
+                if (member.GetAttributes().Any(a => IsCardGenAttribute(a.AttributeClass, "CardActionAttribute")))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static bool HasAttribute(ITypeSymbol type, string attribute)
             => type.GetAttributes().Any(a => IsCardGenAttribute(a.AttributeClass, attribute.Substring("CardGen.".Length)));

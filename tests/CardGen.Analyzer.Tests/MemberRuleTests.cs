@@ -53,6 +53,30 @@ public sealed class MemberRuleTests
     }
 
     [Fact]
+    public async Task CARDGEN004_on_a_section_whose_part_is_not_generated_points_at_the_part()
+    {
+        await Verify.AnalyzeAsync(
+            """
+            [CardPart]
+            public class {|CARDGEN001:Detail|}
+            {
+                [CardText] public string Note { get; set; } = "";
+            }
+
+            [ChatCard(Title = "T", Summary = "S")]
+            public partial class Card
+            {
+                [{|#0:CardSection|}] public Detail? Details { get; set; }
+                [{|#1:CardSection|}] public List<Detail> More { get; set; } = new();
+            }
+            """,
+            Verify.Diagnostic("CARDGEN004", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("CardSection", "Details", "its [CardPart] type 'Detail' is not generated; fix the diagnostics reported on 'Detail' first"),
+            Verify.Diagnostic("CARDGEN004", DiagnosticSeverity.Error).WithLocation(1)
+                .WithArguments("CardSection", "More", "its [CardPart] type 'Detail' is not generated; fix the diagnostics reported on 'Detail' first"));
+    }
+
+    [Fact]
     public async Task CARDGEN004_is_quiet_for_every_supported_shape()
     {
         await Verify.AnalyzeAsync("""

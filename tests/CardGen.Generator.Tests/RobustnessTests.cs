@@ -31,6 +31,20 @@ public sealed class RobustnessTests
         Assert.DoesNotContain("Demo.Outer.C.g.cs", GeneratorHarness.GeneratedSources(run).Keys);
     }
 
+    [Theory]
+    [InlineData("[CardPart] public class P { [CardText] public string A { get; set; } = \"\"; }")]
+    [InlineData("[CardPart] public partial class P { [CardAction(\"Go\")] public System.Uri? A { get; set; } }")]
+    [InlineData("public class Outer { [CardPart] public partial class P { [CardText] public string A { get; set; } = \"\"; } }")]
+    public void A_card_whose_section_part_is_skipped_is_skipped_too_instead_of_calling_missing_code(string part)
+    {
+        var partName = part.StartsWith("public class Outer", System.StringComparison.Ordinal) ? "Outer.P" : "P";
+        var (output, _, run) = GeneratorHarness.Run("using CardGen;\nnamespace Demo;\n" + part
+            + "\n[ChatCard(Title = \"T\")] public partial class C { [CardSection] public " + partName + "? S { get; set; } [CardSection] public System.Collections.Generic.List<" + partName + "> L { get; set; } = new(); }");
+
+        Assert.DoesNotContain("Demo.C.g.cs", GeneratorHarness.GeneratedSources(run).Keys);
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Id is "CS1061" or "CS0117");
+    }
+
     [Fact]
     public void A_type_that_is_skipped_does_not_stop_the_others()
     {

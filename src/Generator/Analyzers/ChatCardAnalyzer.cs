@@ -309,7 +309,11 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         var model = CardGenerator.Parser.Describe(member.Name, memberType);
         if (!CardGenerator.Parser.CanRender(itemKind, model.Kind))
         {
-            Report(context, MemberCannotRender, location, name, member.Name, $"its type '{memberType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}' {Accepts(itemKind)}");
+            var typeName = memberType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            var reason = itemKind == ItemKind.Section && DeclaredPart(symbols, memberType) is { } part
+                ? $"its [CardPart] type '{part.Name}' is not generated; fix the diagnostics reported on '{part.Name}' first"
+                : $"its type '{typeName}' {Accepts(itemKind)}";
+            Report(context, MemberCannotRender, location, name, member.Name, reason);
             return;
         }
 
@@ -433,6 +437,36 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
             default:
                 return false;
         }
+    }
+
+    /// <summary>The [CardPart] type a section member holds (directly, in an array or in a one-argument generic collection), if any.</summary>
+    private static INamedTypeSymbol? DeclaredPart(CardGenSymbols symbols, ITypeSymbol type)
+    {
+        var candidate = type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { TypeArguments.Length: 1 } generic when !HasAttribute(generic, symbols.CardPart) => generic.TypeArguments[0],
+            _ => type,
+        };
+        return candidate is INamedTypeSymbol named && HasAttribute(named, symbols.CardPart) ? named : null;
+    }
+
+    private static bool HasAttribute(ITypeSymbol type, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (var data in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ItemKind ItemKindOf(CardGenSymbols symbols, INamedTypeSymbol? attribute)
