@@ -27,11 +27,17 @@ public sealed class SampleAnalysisTests
             .ToList();
         Assert.True(files.Count > 0, $"No sources under {project}.");
 
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        // The SDK builds the sample with C# 14; the Roslyn these tests run on (4.11) still calls some of the newer BCL
+        // shapes the sample meets (ref struct interfaces) a preview feature.
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
         var compilation = AnalyzerHarness.EnableAllRules(
             GeneratorHarness.Compile(LanguageVersion.Latest)
                 .WithAssemblyName("CardGen.Sample")
                 .WithOptions(new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable))
+                .WithReferences(Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
+                    .Append(MetadataReference.CreateFromFile(typeof(CardGen.Cards.AdaptiveCard).Assembly.Location))
+                    .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
+                    .Append(MetadataReference.CreateFromFile(typeof(CardGen.Emulator.HookEmulator).Assembly.Location)))
                 .AddSyntaxTrees(files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parseOptions, path: f))));
 
         var run = await AnalyzerHarness.RunAsync(compilation, MsBuildDefaults(Path.Combine(project, "CardGen.Sample.csproj")), concurrentAnalysis: true);
