@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using CardGen.Schema;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,14 +51,24 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, builder, cardObject), OperationKind.Invocation);
+            // A syntax action with a name check, not an operation action: an operation action makes the compiler build
+            // operation trees for every method body in the project, which cost more than everything these checks do.
+            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, symbols, builder, cardObject), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, CardGenSymbols symbols, INamedTypeSymbol builder, INamedTypeSymbol cardObject)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, CardGenSymbols symbols, INamedTypeSymbol builder, INamedTypeSymbol cardObject)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!IsAddCall(invocation, builder)
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        var name = syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is not ("AddElement" or "AddAction")
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
+            || !IsAddCall(invocation, builder)
             || invocation.TargetMethod.ContainingType.TypeArguments[0] is not INamedTypeSymbol { ContainingType: { } cardType })
         {
             return;
@@ -69,7 +80,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var walker = new Walker(context, target, cardObject, cardType.Name, report: true);
+        var walker = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: true);
         walker.Visit(invocation.Arguments[0].Value);
         if (walker.Ids is not { Count: > 0 } ids)
         {
@@ -80,7 +91,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
         var earlier = new HashSet<string>(System.StringComparer.Ordinal);
         for (var receiver = Unwrap(invocation.Instance); receiver is IInvocationOperation previous && IsAddCall(previous, builder); receiver = Unwrap(previous.Instance))
         {
-            var collector = new Walker(context, target, cardObject, cardType.Name, report: false);
+            var collector = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: false);
             collector.Visit(previous.Arguments[0].Value);
             foreach (var (id, _) in collector.Ids ?? new List<(string, Location)>())
             {
@@ -135,15 +146,15 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
     /// <summary>Walks an added object and what it contains.</summary>
     private sealed class Walker
     {
-        private readonly OperationAnalysisContext _context;
+        private readonly System.Action<Diagnostic> _reportDiagnostic;
         private readonly CardTarget _target;
         private readonly INamedTypeSymbol _cardObject;
         private readonly string _cardName;
         private readonly bool _report;
 
-        public Walker(OperationAnalysisContext context, CardTarget target, INamedTypeSymbol cardObject, string cardName, bool report)
+        public Walker(System.Action<Diagnostic> reportDiagnostic, CardTarget target, INamedTypeSymbol cardObject, string cardName, bool report)
         {
-            _context = context;
+            _reportDiagnostic = reportDiagnostic;
             _target = target;
             _cardObject = cardObject;
             _cardName = cardName;
@@ -285,7 +296,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
 
             if (support != HostSupport.Supported)
             {
-                _context.ReportDiagnostic(Diagnostic.Create(
+                _reportDiagnostic(Diagnostic.Create(
                     HostDoesNotSupport,
                     creation.Syntax.GetLocation(),
                     support == HostSupport.NoEffect ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
@@ -414,7 +425,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             }
 
             var properties = _target.VersionProperties(required).Add(FeatureProperty, feature).Add(RemoveProperty, remove);
-            _context.ReportDiagnostic(Diagnostic.Create(
+            _reportDiagnostic(Diagnostic.Create(
                 FeatureNeedsNewerVersion,
                 syntax.GetLocation(),
                 _target.AdditionalLocations,
@@ -427,6 +438,6 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
         }
 
         private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
-            => _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+            => _reportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
     }
 }
