@@ -45,13 +45,8 @@ public sealed class GeneratorReferencesTests
     [Fact]
     public async Task Generator_references_Roslyn_no_newer_than_4_8_and_targets_netstandard2_0()
     {
-        var package = await _fixture.GetPackageAsync();
-        using var image = await ReadAnalyzerAsync(package.PackagePath, GeneratorPath);
-        using var pe = new PEReader(image);
-        var reader = pe.GetMetadataReader();
-
-        var references = References(reader);
-        var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
+        using var packed = await OpenPackedAsync(GeneratorPath);
+        var (reader, references, listing) = (packed.Reader, packed.References, packed.Listing);
 
         var roslyn = references.Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
         Assert.True(roslyn.Any(r => r.Name == "Microsoft.CodeAnalysis"), $"The generator does not reference Microsoft.CodeAnalysis at all. References:\n  {listing}");
@@ -66,13 +61,8 @@ public sealed class GeneratorReferencesTests
     [Fact]
     public async Task Generator_references_only_what_the_Roslyn_4_8_compiler_provides()
     {
-        var package = await _fixture.GetPackageAsync();
-        using var image = await ReadAnalyzerAsync(package.PackagePath, GeneratorPath);
-        using var pe = new PEReader(image);
-        var reader = pe.GetMetadataReader();
-
-        var references = References(reader);
-        var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
+        using var packed = await OpenPackedAsync(GeneratorPath);
+        var (reader, references, listing) = (packed.Reader, packed.References, packed.Listing);
 
         var unresolvable = references
             .Where(r => !r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
@@ -86,11 +76,8 @@ public sealed class GeneratorReferencesTests
     {
         // The compiler loads the generator assembly for the generator and the analyzers alike; Workspaces is not part
         // of the command-line compiler, so a reference to it would break every build outside the IDE.
-        var package = await _fixture.GetPackageAsync();
-        using var image = await ReadAnalyzerAsync(package.PackagePath, GeneratorPath);
-        using var pe = new PEReader(image);
-        var references = References(pe.GetMetadataReader());
-        var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
+        using var packed = await OpenPackedAsync(GeneratorPath);
+        var (references, listing) = (packed.References, packed.Listing);
 
         var workspaces = references.Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && r.Name.Contains("Workspaces", StringComparison.Ordinal)).ToList();
         Assert.True(workspaces.Count == 0, $"The generator references Workspaces: [{string.Join(", ", workspaces.Select(r => r.Name))}]. References:\n  {listing}");
@@ -99,13 +86,8 @@ public sealed class GeneratorReferencesTests
     [Fact]
     public async Task Code_fixes_reference_Roslyn_no_newer_than_4_8_and_target_netstandard2_0()
     {
-        var package = await _fixture.GetPackageAsync();
-        using var image = await ReadAnalyzerAsync(package.PackagePath, CodeFixesPath);
-        using var pe = new PEReader(image);
-        var reader = pe.GetMetadataReader();
-
-        var references = References(reader);
-        var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
+        using var packed = await OpenPackedAsync(CodeFixesPath);
+        var (reader, references, listing) = (packed.Reader, packed.References, packed.Listing);
 
         var tooNew = references.Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && r.Version > OldestSupportedRoslyn).ToList();
         Assert.True(tooNew.Count == 0, $"References newer than Roslyn {OldestSupportedRoslyn} make older IDEs drop the code fixes: [{string.Join(", ", tooNew.Select(r => $"{r.Name} {r.Version}"))}]. References:\n  {listing}");
@@ -116,12 +98,8 @@ public sealed class GeneratorReferencesTests
     [Fact]
     public async Task Code_fixes_hold_code_fix_providers_built_on_Workspaces()
     {
-        var package = await _fixture.GetPackageAsync();
-        using var image = await ReadAnalyzerAsync(package.PackagePath, CodeFixesPath);
-        using var pe = new PEReader(image);
-        var reader = pe.GetMetadataReader();
-        var references = References(reader);
-        var listing = string.Join("\n  ", references.Select(r => $"{r.Name} {r.Version}"));
+        using var packed = await OpenPackedAsync(CodeFixesPath);
+        var (reader, references, listing) = (packed.Reader, packed.References, packed.Listing);
 
         // A compiler drops references it does not use, so these hold only when the assembly has real code fixes.
         Assert.True(references.Any(r => r.Name == "Microsoft.CodeAnalysis.Workspaces"), $"The packed code fixes do not reference Microsoft.CodeAnalysis.Workspaces (no code fix compiled in?). References:\n  {listing}");
@@ -130,15 +108,11 @@ public sealed class GeneratorReferencesTests
         Assert.True(references.Any(r => r.Name == "CardGen.Generator"), $"The code fixes do not use the generator assembly's diagnostic ids. References:\n  {listing}");
     }
 
-    private static System.Collections.Generic.List<(string Name, Version Version)> References(MetadataReader reader) =>
-        reader.AssemblyReferences
-            .Select(handle => reader.GetAssemblyReference(handle))
-            .Select(r => (Name: reader.GetString(r.Name), r.Version))
-            .ToList();
-
-    private static async Task<MemoryStream> ReadAnalyzerAsync(string packagePath, string path)
+    /// <summary>Opens an assembly from the packed package for metadata reading: its references and a listing of them.</summary>
+    private async Task<PackedAssembly> OpenPackedAsync(string path)
     {
-        using var zip = ZipFile.OpenRead(packagePath);
+        var package = await _fixture.GetPackageAsync();
+        using var zip = ZipFile.OpenRead(package.PackagePath);
         var entry = zip.GetEntry(path);
         Assert.True(entry != null, $"{path} is missing from the package.");
         var image = new MemoryStream();
@@ -148,7 +122,31 @@ public sealed class GeneratorReferencesTests
         }
 
         image.Position = 0;
-        return image;
+        return new PackedAssembly(new PEReader(image));
+    }
+
+    private sealed class PackedAssembly : IDisposable
+    {
+        private readonly PEReader _pe;
+
+        public PackedAssembly(PEReader pe)
+        {
+            _pe = pe;
+            Reader = pe.GetMetadataReader();
+            References = Reader.AssemblyReferences
+                .Select(handle => Reader.GetAssemblyReference(handle))
+                .Select(r => (Name: Reader.GetString(r.Name), r.Version))
+                .ToList();
+            Listing = string.Join("\n  ", References.Select(r => $"{r.Name} {r.Version}"));
+        }
+
+        public MetadataReader Reader { get; }
+
+        public System.Collections.Generic.List<(string Name, Version Version)> References { get; }
+
+        public string Listing { get; }
+
+        public void Dispose() => _pe.Dispose();
     }
 
     /// <summary>The assembly's [TargetFramework] value, read from its custom attribute blob.</summary>
