@@ -155,7 +155,12 @@ public sealed partial class CardGenerator
                 ordered);
         }
 
-        private static Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)>? CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
+        /// <summary>
+        /// The readable instance members of a type and its bases, a derived member hiding a base one; null when a member's
+        /// type does not bind and <paramref name="stopAtErrorType"/> is set (the generator skips such a type, while the
+        /// analyzers go on and check the rest).
+        /// </summary>
+        internal static Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)>? CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken, bool stopAtErrorType = true)
         {
             // The derived type's members first, then its bases'; a derived member hides a base one. Members are only
             // described (which is costly) once they turn out to be used.
@@ -184,7 +189,7 @@ public sealed partial class CardGenerator
                             continue;
                     }
 
-                    if (memberType.TypeKind == TypeKind.Error)
+                    if (memberType.TypeKind == TypeKind.Error && stopAtErrorType)
                     {
                         return null;
                     }
@@ -550,7 +555,7 @@ public sealed partial class CardGenerator
                 && (name is null || type.Name == name)
                 && type.ContainingNamespace is { Name: "CardGen", ContainingNamespace.IsGlobalNamespace: true };
 
-        private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
+        internal static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
             => type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
 
         /// <summary>

@@ -68,7 +68,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         CheckShape(context, type, attributeName, card ?? part!, cancellationToken);
 
         var target = card is not null ? symbols.ResolveTarget(card) : CardTarget.None;
-        var members = CollectMembers(type);
+        var members = CardGenerator.Parser.CollectMembers(type, cancellationToken, stopAtErrorType: false)!;
         var hasMapping = CheckMembers(context, symbols, type, isPart: part is not null, card is not null ? target : (CardTarget?)null, members, cancellationToken);
 
         if (card is not null)
@@ -111,7 +111,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                     break;
                 }
 
-                if (!IsPartialEverywhere(outer, cancellationToken))
+                if (!CardGenerator.Parser.IsPartialEverywhere(outer, cancellationToken))
                 {
                     reason = $"it is nested in '{outer.Name}', which is not partial; declare '{outer.Name}' partial too";
                     containerNotPartial = true;
@@ -127,48 +127,6 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                 : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(CannotExtend, identifier, properties, type.Name, reason));
         }
-    }
-
-    private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>The readable instance members the generator sees, derived ones hiding base ones (as the generator collects them).</summary>
-    private static Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> CollectMembers(INamedTypeSymbol type)
-    {
-        var result = new Dictionary<string, (ISymbol, ITypeSymbol)>();
-        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-        {
-            foreach (var member in current.GetMembers())
-            {
-                if (member.IsStatic || member.IsImplicitlyDeclared || result.ContainsKey(member.Name)
-                    || (!SymbolEqualityComparer.Default.Equals(current, type) && member.DeclaredAccessibility == Accessibility.Private))
-                {
-                    continue;
-                }
-
-                switch (member)
-                {
-                    case IPropertySymbol { IsIndexer: false, GetMethod: not null } property:
-                        result.Add(member.Name, (member, property.Type));
-                        break;
-                    case IFieldSymbol { IsConst: false } field when field.AssociatedSymbol is null:
-                        result.Add(member.Name, (member, field.Type));
-                        break;
-                }
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Checks every mapped member declared in the type; returns whether the card has any mapped member (its bases' included).</summary>
@@ -445,28 +403,10 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         var candidate = type switch
         {
             IArrayTypeSymbol array => array.ElementType,
-            INamedTypeSymbol { TypeArguments.Length: 1 } generic when !HasAttribute(generic, symbols.CardPart) => generic.TypeArguments[0],
+            INamedTypeSymbol { TypeArguments.Length: 1 } generic when CardGenSymbols.FindAttribute(generic, symbols.CardPart) is null => generic.TypeArguments[0],
             _ => type,
         };
-        return candidate is INamedTypeSymbol named && HasAttribute(named, symbols.CardPart) ? named : null;
-    }
-
-    private static bool HasAttribute(ITypeSymbol type, INamedTypeSymbol? attribute)
-    {
-        if (attribute is null)
-        {
-            return false;
-        }
-
-        foreach (var data in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return candidate is INamedTypeSymbol named && CardGenSymbols.FindAttribute(named, symbols.CardPart) is not null ? named : null;
     }
 
     private static ItemKind ItemKindOf(CardGenSymbols symbols, INamedTypeSymbol? attribute)
