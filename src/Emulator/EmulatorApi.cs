@@ -123,7 +123,7 @@ internal sealed class EmulatorApi
         var path = context.Request.Path.Value ?? "/";
         var detail = path.StartsWith("/webhooks/", StringComparison.Ordinal)
             ? "The webhook endpoint is /webhook/v2/{id} (singular 'webhook'); /webhooks/ is a typo in some RingCentral docs."
-            : $"Nothing is served at {Clip(path)}. Webhooks: POST /webhook/v2/{{id}} or /webhook/{{id}}; inspection: /api/posts.";
+            : $"Nothing is served at {Formats.Clip(path)}. Webhooks: POST /webhook/v2/{{id}} or /webhook/{{id}}; inspection: /api/posts.";
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new ErrorEnvelope("error", "Resource not found", "Not Found", new[] { detail }), EmulatorJson.Context.ErrorEnvelope);
         return WebhookEndpoint.WriteJsonAsync(context, StatusCodes.Status404NotFound, bytes);
     }
@@ -524,5 +524,4 @@ internal sealed class EmulatorApi
         await WebhookEndpoint.WriteJsonAsync(context, status, bytes).ConfigureAwait(false);
     }
 
-    private static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

@@ -111,4 +111,7 @@ internal static class Formats
 
         return spec;
     }
+
+    /// <summary>Shortens text echoed back in an answer (a path, a header, a parser message) to 200 characters.</summary>
+    public static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

@@ -20,7 +20,9 @@ internal sealed class WebhookEndpoint
     public const string Suspended = "Webhook is suspended";
 
     private static readonly byte[] Ok = "{\"status\":\"OK\"}"u8.ToArray();
-    private static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 64, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+    // The client reads cards up to 128 levels deep (CardJson); the message adds two around each card, so the emulator
+    // accepts what the client accepts.
+    private static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 130, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     private readonly HookEmulatorOptions _options;
     private readonly HookRegistry _hooks;
@@ -176,7 +178,7 @@ internal sealed class WebhookEndpoint
         }
         catch (JsonException e)
         {
-            var message = $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {Clip(e.Message)}";
+            var message = $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {Formats.Clip(e.Message)}";
             post.Findings = new[] { new RecordedFinding(Validation.FindingSeverity.Error, EmulatorRules.MalformedJson, "$", message) };
             await RejectAsync(context, post, "Invalid JSON payload", new[] { message }).ConfigureAwait(false);
             return;
@@ -192,7 +194,7 @@ internal sealed class WebhookEndpoint
             catch (InvalidOperationException e)
             {
                 // System.Text.Json refuses to decode some strings (an escaped lone surrogate).
-                var message = "The body contains text that cannot be decoded: " + Clip(e.Message);
+                var message = "The body contains text that cannot be decoded: " + Formats.Clip(e.Message);
                 post.Findings = new[] { new RecordedFinding(Validation.FindingSeverity.Error, EmulatorRules.MalformedJson, "$", message) };
                 await RejectAsync(context, post, "Invalid JSON payload", new[] { message }).ConfigureAwait(false);
                 return;
@@ -356,13 +358,13 @@ internal sealed class WebhookEndpoint
 
         if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed) || !string.Equals(parsed.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
         {
-            problem = $"The Content-Type is '{Clip(contentType)}'; webhooks take application/json.";
+            problem = $"The Content-Type is '{Formats.Clip(contentType)}'; webhooks take application/json.";
             return false;
         }
 
         if (parsed.CharSet is { Length: > 0 } charset && !string.Equals(charset.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            problem = $"The charset is '{Clip(charset)}'; webhooks take UTF-8 JSON.";
+            problem = $"The charset is '{Formats.Clip(charset)}'; webhooks take UTF-8 JSON.";
             return false;
         }
 
@@ -370,5 +372,4 @@ internal sealed class WebhookEndpoint
         return true;
     }
 
-    private static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

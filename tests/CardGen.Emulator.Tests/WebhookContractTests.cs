@@ -255,6 +255,21 @@ public sealed class WebhookContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeeplyNestedJsonIsReadAsDeepAsTheClientReadsIt()
+    {
+        // 100 levels of metadata inside a card: the client's reader (up to 128 levels) takes it, so the emulator must
+        // not call it malformed JSON; 200 levels are beyond both.
+        static string Nested(int depth) => "{\"attachments\":[{\"type\":\"AdaptiveCard\",\"version\":\"1.3\",\"body\":[{\"type\":\"TextBlock\",\"text\":\"x\"}],\"metadata\":"
+            + string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth) + "}]}";
+
+        var deep = await Raw.PostAsync(Default, Nested(100));
+        Assert.NotEqual("Invalid JSON payload", deep.Str("error"));
+
+        var tooDeep = await Raw.PostAsync(Default, Nested(200));
+        Assert.Equal("Invalid JSON payload", tooDeep.Str("error"));
+    }
+
+    [Fact]
     public async Task InvalidUtf8IsRejected()
     {
         var answer = await Raw.PostAsync(Default, new byte[] { (byte)'{', (byte)'"', (byte)'t', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}' });
