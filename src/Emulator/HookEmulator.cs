@@ -98,7 +98,7 @@ public sealed class HookEmulator : IAsyncDisposable
         options = options?.Clone() ?? new HookEmulatorOptions();
         Check(options);
         var token = string.IsNullOrEmpty(options.ManagementToken) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ManagementToken;
-        var time = TimeProvider.System;
+        var time = options.TimeProvider;
         var store = new PostStore(options.MaxRecordedPosts, options.MaxRecordedBytes);
         HookEmulator? emulator = null;
         var hooks = new HookRegistry(() => emulator?.BaseAddress ?? new Uri("http://127.0.0.1/"), time, options.RandomSeed ?? Random.Shared.Next(), options.DefaultRateLimit);
@@ -320,6 +320,7 @@ public sealed class HookEmulator : IAsyncDisposable
 
     private static void Check(HookEmulatorOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
         if (options.Port is < 0 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be 0-65535.");

@@ -57,6 +57,12 @@ public sealed class HookEmulatorOptions
     /// <summary>The seed of the random numbers that decide rate-based faults; <see langword="null"/> (the default) for a random seed.</summary>
     public int? RandomSeed { get; set; }
 
+    /// <summary>
+    /// The emulator's clock: rate-limit windows, injected delays and the times recorded on posts and hooks (default
+    /// <see cref="TimeProvider.System"/>). A test sets a fake one to move a rate-limit window on without waiting.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>How often the live event stream (<c>/api/events</c>) sends a keep-alive comment (default 15 s).</summary>
     public TimeSpan EventStreamPingInterval { get; set; } = TimeSpan.FromSeconds(15);
 

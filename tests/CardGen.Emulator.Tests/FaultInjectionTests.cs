@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace CardGen.Emulator.Tests;
@@ -173,12 +174,19 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task RateLimitWindowResets()
     {
-        _emulator.SetRateLimit(_emulator.DefaultHookId, new RateLimit(1, TimeSpan.FromSeconds(2)));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await HookEmulator.StartAsync(new HookEmulatorOptions { TimeProvider = clock });
+        emulator.SetRateLimit(emulator.DefaultHookId, new RateLimit(1, TimeSpan.FromSeconds(2)));
+        var hook = emulator.V2(emulator.DefaultHookId);
 
-        Assert.Equal(200, (await Raw.PostAsync(Default, Text)).Status);
-        Assert.Equal(429, (await Raw.PostAsync(Default, Text)).Status);
-        await Task.Delay(2100);
-        Assert.Equal(200, (await Raw.PostAsync(Default, Text)).Status);
+        Assert.Equal(200, (await Raw.PostAsync(hook, Text)).Status);
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        var limited = await Raw.PostAsync(hook, Text);
+        Assert.Equal(429, limited.Status);
+        Assert.Equal(TimeSpan.FromSeconds(1), limited.Response.Headers.RetryAfter?.Delta); // 0.5 s left, rounded up
+        clock.Advance(TimeSpan.FromSeconds(0.5));
+        Assert.Equal(200, (await Raw.PostAsync(hook, Text)).Status);
+        Assert.Equal(clock.GetUtcNow(), emulator.Posts[^1].ReceivedAt);
     }
 
     [Fact]

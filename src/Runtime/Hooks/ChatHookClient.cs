@@ -223,19 +223,22 @@ public sealed class ChatHookClient : IDisposable
 
             Outcome outcome;
             using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (StartTimeout(attemptCts, settings))
             {
-                if (settings.Timeout != Timeout.InfiniteTimeSpan)
-                {
-                    attemptCts.CancelAfter(settings.Timeout);
-                }
 
                 try
                 {
                     outcome = await AttemptAsync(hook, body, attempt, settings, attemptCts.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
                 {
-                    throw;
+                    // Name the caller's token, not the per-attempt one linked to it.
+                    if (e.CancellationToken == cancellationToken)
+                    {
+                        throw;
+                    }
+
+                    throw new OperationCanceledException(e.Message, e, cancellationToken);
                 }
                 catch (OperationCanceledException e)
                 {
@@ -273,7 +276,11 @@ public sealed class ChatHookClient : IDisposable
                 HookLog.Retrying(logger, hook, outcome.Failure, outcome.StatusCode, outcome.Delay, attempt + 1, settings.MaxAttempts);
                 if (outcome.Delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(outcome.Delay, cancellationToken).ConfigureAwait(false);
+#if NET8_0_OR_GREATER
+                    await Task.Delay(outcome.Delay, settings.Time, cancellationToken).ConfigureAwait(false);
+#else
+                    await settings.Time.Delay(outcome.Delay, cancellationToken).ConfigureAwait(false);
+#endif
                 }
 
                 continue;
@@ -282,6 +289,24 @@ public sealed class ChatHookClient : IDisposable
             var exception = outcome.ToException(hook, attempt);
             HookLog.Failed(logger, exception);
             throw exception;
+        }
+    }
+
+    /// <summary>Cancels <paramref name="attempt"/> when the per-attempt timeout passes on the options' clock.</summary>
+    private static ITimer? StartTimeout(CancellationTokenSource attempt, Settings settings)
+        => settings.Timeout == Timeout.InfiniteTimeSpan
+            ? null
+            : settings.Time.CreateTimer(static state => Cancel((CancellationTokenSource)state!), attempt, settings.Timeout, Timeout.InfiniteTimeSpan);
+
+    private static void Cancel(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The attempt ended as the timer fired.
         }
     }
 
@@ -308,7 +333,7 @@ public sealed class ChatHookClient : IDisposable
 
         if (status == 429)
         {
-            var retryAfter = RetryAfter(response);
+            var retryAfter = RetryAfter(response, settings.Time);
             var delay = retryAfter ?? Backoff(settings, attempt);
             var tooLong = retryAfter > settings.MaxRetryDelay;
             var wait = retryAfter is { } r
@@ -328,7 +353,7 @@ public sealed class ChatHookClient : IDisposable
 
         if (status is >= 500 and < 600)
         {
-            var retryAfter = RetryAfter(response);
+            var retryAfter = RetryAfter(response, settings.Time);
             var tooLong = retryAfter > settings.MaxRetryDelay;
             var detail = envelope is not null && (envelope.Error ?? envelope.Message) is { } error ? $": {Clip(hook.Scrub(error), 500)}" : string.Empty;
             var retry = settings.RetryServerErrors
@@ -453,7 +478,7 @@ public sealed class ChatHookClient : IDisposable
         return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, length), truncated);
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -463,7 +488,7 @@ public sealed class ChatHookClient : IDisposable
 
         if (header?.Date is { } date)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - time.GetUtcNow();
             return wait < TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Ceiling(wait.TotalSeconds));
         }
 
@@ -525,6 +550,7 @@ public sealed class ChatHookClient : IDisposable
             Host = options.Host;
             ValidateCards = options.ValidateCards;
             Logger = options.Logger ?? NullLogger.Instance;
+            Time = options.TimeProvider;
         }
 
         public int MaxAttempts { get; }
@@ -538,6 +564,8 @@ public sealed class ChatHookClient : IDisposable
         public TimeSpan Timeout { get; }
 
         public Schema.HostProfile Host { get; }
+
+        public TimeProvider Time { get; }
 
         public bool ValidateCards { get; }
 

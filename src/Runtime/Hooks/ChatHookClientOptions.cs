@@ -15,6 +15,7 @@ public sealed class ChatHookClientOptions
     private TimeSpan _defaultRetryDelay = TimeSpan.FromSeconds(1);
     private TimeSpan _timeout = TimeSpan.FromSeconds(30);
     private HostProfile _host = HostProfile.RingCentral;
+    private TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>
     /// How many requests one post may make in total (default 3, at least 1). HTTP 429 is always retried within
@@ -85,6 +86,18 @@ public sealed class ChatHookClientOptions
     /// name the webhook only by its redacted URL.
     /// </summary>
     public ILogger? Logger { get; set; }
+
+    /// <summary>
+    /// The clock the client waits on: retry delays, the per-attempt <see cref="Timeout"/> and the reading of a
+    /// <c>Retry-After</c> date (default <see cref="TimeProvider.System"/>). Tests set a fake one to prove the waits
+    /// without waiting.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     private static TimeSpan CheckDelay(TimeSpan value)
         => value >= TimeSpan.Zero && value <= MaxTimerDelay

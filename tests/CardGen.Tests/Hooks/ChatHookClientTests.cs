@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -187,13 +186,19 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     public async Task Retry_After_is_honoured_on_429_and_the_post_then_succeeds()
     {
         _server.Enqueue(Reply.Json(429, """{"status":"error","error":"Too many requests"}""", ("Retry-After", "1")));
-        using var client = Client();
+        var clock = new TestClock();
+        using var client = Client(o => o.TimeProvider = clock);
 
-        var clock = Stopwatch.StartNew();
-        var response = await client.PostAsync(Hook, ValidCard());
+        var post = client.PostAsync(Hook, ValidCard());
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(post.IsCompleted);
+        Assert.Single(_server.Received);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var response = await post;
         Assert.Equal(2, response.Attempts);
         Assert.Equal(2, _server.Received.Count);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(2.5));
         var retry = Assert.Single(_logger.Entries, e => e.EventName == "Retrying");
         Assert.Equal(LogLevel.Warning, retry.Level);
         Assert.Equal(1.0, retry.Values["DelaySeconds"]);
@@ -219,18 +224,29 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     public async Task A_429_without_Retry_After_waits_the_default_delay()
     {
         _server.Default = Reply.Json(429, string.Empty);
+        var clock = new TestClock();
         using var client = Client(o =>
         {
-            o.MaxAttempts = 2;
+            o.MaxAttempts = 3;
             o.DefaultRetryDelay = TimeSpan.FromMilliseconds(300);
+            o.TimeProvider = clock;
         });
 
-        var clock = Stopwatch.StartNew();
-        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        var post = Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(300));
+        clock.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.Single(_server.Received);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        // The second wait doubles.
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(600));
+        Assert.Equal(2, _server.Received.Count);
+        clock.Advance(TimeSpan.FromMilliseconds(600));
+
+        var e = await post;
         Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
         Assert.Null(e.RetryAfter);
-        Assert.Equal(2, _server.Received.Count);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
+        Assert.Equal(3, _server.Received.Count);
     }
 
     [Theory]
@@ -238,19 +254,23 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [InlineData(true)]
     public async Task A_Retry_After_beyond_MaxRetryDelay_fails_at_once(bool asDate)
     {
-        var value = asDate ? DateTimeOffset.UtcNow.AddHours(1).ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "120";
+        var clock = new TestClock();
+        var value = asDate ? clock.GetUtcNow().AddHours(1).ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "120";
         _server.Default = Reply.Json(429, string.Empty, ("Retry-After", value));
-        using var client = Client(o => o.MaxRetryDelay = TimeSpan.FromSeconds(60));
+        using var client = Client(o =>
+        {
+            o.MaxRetryDelay = TimeSpan.FromSeconds(60);
+            o.TimeProvider = clock;
+        });
 
-        var clock = Stopwatch.StartNew();
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
         Assert.Equal(1, e.Attempts);
         Assert.Single(_server.Received);
+        Assert.DoesNotContain(clock.Timers, t => t != TimeSpan.FromSeconds(5)); // only the attempt's timeout, no wait
         if (asDate)
         {
-            Assert.InRange(e.RetryAfter!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+            Assert.Equal(TimeSpan.FromHours(1), e.RetryAfter);
         }
         else
         {
@@ -305,14 +325,22 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_host_times_out_per_attempt()
     {
-        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(10));
-        using var client = Client(o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(30));
+        var clock = new TestClock();
+        using var client = Client(o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(300);
+            o.TimeProvider = clock;
+        });
 
-        var clock = Stopwatch.StartNew();
-        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
-        // The server holds the reply for 10 s; a per-attempt timeout must end the post long before that, and not
-        // retry (under load the request may not even have reached the server when the timeout fires).
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        // The server holds the reply for 30 s; the attempt's timeout, on the client's clock, ends the post at once
+        // and is not retried.
+        var post = Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(300));
+        clock.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.False(post.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var e = await post;
         Assert.Equal(ChatHookFailure.Timeout, e.Failure);
         Assert.True(e.MayHaveBeenDelivered);
         Assert.Null(e.StatusCode);
@@ -335,26 +363,30 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [Fact]
     public async Task Caller_cancellation_is_an_OperationCanceledException()
     {
-        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(10));
-        using var client = Client();
+        // The server holds the reply for 30 s and the client's own timeout is on a clock that never moves, so only
+        // the caller's token can end this post early.
+        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(30));
+        using var client = Client(o => o.TimeProvider = new TestClock());
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        var clock = Stopwatch.StartNew();
         var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), cts.Token));
         _exceptions.Add(e);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Equal(cts.Token, e.CancellationToken);
     }
 
     [Fact]
     public async Task Caller_cancellation_also_ends_a_wait_between_retries()
     {
         _server.Default = Reply.Json(429, string.Empty, ("Retry-After", "30"));
-        using var client = Client();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = new TestClock();
+        using var client = Client(o => o.TimeProvider = clock);
+        using var cts = new CancellationTokenSource();
 
-        var clock = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), cts.Token));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        var post = Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), cts.Token));
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        await cts.CancelAsync();
+        var e = await post;
+        Assert.Equal(cts.Token, e.CancellationToken);
         Assert.Single(_server.Received);
     }
 
@@ -548,6 +580,8 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.Throws<ArgumentOutOfRangeException>(() => options.DefaultRetryDelay = TimeSpan.FromSeconds(-1));
         Assert.Throws<ArgumentOutOfRangeException>(() => options.Timeout = TimeSpan.Zero);
         Assert.Throws<ArgumentNullException>(() => options.Host = null!);
+        Assert.Same(TimeProvider.System, options.TimeProvider);
+        Assert.Throws<ArgumentNullException>(() => options.TimeProvider = null!);
         options.Timeout = Timeout.InfiniteTimeSpan;
         options.MaxAttempts = 1;
     }

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CardGen.Tests.Hooks;
+
+/// <summary>
+/// A fake clock that also tells a test when the client has started waiting: a test awaits the timer the client
+/// creates for a delay, then advances time past it, so a wait is proven without waiting and without racing.
+/// </summary>
+internal sealed class TestClock : FakeTimeProvider
+{
+    private readonly ConcurrentQueue<TimeSpan> _timers = new();
+
+    /// <summary>Starts at a whole second of the real present, so HTTP dates (second precision) convert exactly.</summary>
+    public TestClock()
+        : base(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()))
+    {
+    }
+
+    /// <summary>The due times of every timer created so far, in order.</summary>
+    public TimeSpan[] Timers => _timers.ToArray();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        _timers.Enqueue(dueTime);
+        return timer;
+    }
+
+    /// <summary>Waits (in real time, at most 30 s) until a timer due after <paramref name="dueTime"/> exists.</summary>
+    public async Task WaitForTimerAsync(TimeSpan dueTime)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!_timers.Contains(dueTime))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No timer due after {dueTime} was created; timers so far: {string.Join(", ", Timers)}.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+}
