@@ -616,26 +616,6 @@ public sealed partial class CardGenerator
 
         /// <summary>Reads <c>[assembly: ChatCardDefaults]</c>.</summary>
         public static ProjectDefaults ReadDefaults(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        {
-            var host = 0;
-            string? version = null;
-            foreach (var attribute in context.Attributes)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var argument in attribute.NamedArguments)
-                {
-                    if (argument.Key == "Host" && argument.Value.Value is int h)
-                    {
-                        host = h;
-                    }
-                    else if (argument.Key == "Version")
-                    {
-                        version = argument.Value.Value as string;
-                    }
-                }
-            }
-
-            return new ProjectDefaults(host, version);
-        }
+            => CardTargets.FromAttributes(context.Attributes);
     }
 }

@@ -15,23 +15,16 @@ public sealed partial class CardGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var msbuildDefaults = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
-        {
-            options.GlobalOptions.TryGetValue("build_property.CardGenDefaultHost", out var host);
-            options.GlobalOptions.TryGetValue("build_property.CardGenDefaultVersion", out var version);
-            return new ProjectDefaults(ParseHost(host), string.IsNullOrWhiteSpace(version) ? null : version!.Trim());
-        });
+        var msbuildDefaults = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => CardTargets.FromBuildProperties(options.GlobalOptions));
 
         // Through ForAttributeWithMetadataName rather than the compilation, so an edit elsewhere does not rerun it.
         var assemblyDefaults = context.SyntaxProvider
             .ForAttributeWithMetadataName(Parser.DefaultsAttribute, static (node, _) => node is CompilationUnitSyntax, Parser.ReadDefaults)
             .Collect()
-            .Select(static (all, _) => all.IsDefaultOrEmpty ? new ProjectDefaults(0, null) : all[0]);
+            .Select(static (all, _) => all.IsDefaultOrEmpty ? ProjectDefaults.None : all[0]);
 
         var defaults = msbuildDefaults.Combine(assemblyDefaults)
-            .Select(static (pair, _) => new ProjectDefaults(
-                pair.Right.Host != 0 ? pair.Right.Host : pair.Left.Host,
-                pair.Right.Version ?? pair.Left.Version))
+            .Select(static (pair, _) => CardTargets.Combine(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Defaults);
 
         var cards = context.SyntaxProvider
@@ -59,25 +52,10 @@ public sealed partial class CardGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(parts, static (spc, model) => spc.AddSource(model!.HintName + ".g.cs", Emitter.Emit(model, spc.CancellationToken)));
     }
 
-    /// <summary>Applies project defaults: the attribute wins, then <c>[assembly: ChatCardDefaults]</c>, then MSBuild, then RingCentral at its version.</summary>
+    /// <summary>Applies the project defaults (<see cref="CardTargets.Resolve"/>); a card whose target is not valid is skipped, and the analyzers say why.</summary>
     internal static CardTypeModel? Resolve(CardTypeModel model, ProjectDefaults defaults)
     {
-        var host = model.Host != 0 ? model.Host : defaults.Host != 0 ? defaults.Host : 1;
-        var profile = host == 2 ? Schema.HostProfile.Generic : Schema.HostProfile.RingCentral;
-        var text = model.Version ?? defaults.Version ?? profile.MaxVersion.ToString();
-        if (!Schema.CardVersion.TryParse(text, out var version) || version > profile.MaxVersion || version < Schema.CardVersion.V1_0)
-        {
-            return null;
-        }
-
-        return model with { Host = host, Version = version.ToString() };
+        var target = CardTargets.Resolve(model.Host, model.Version, defaults);
+        return target.State == CardTargetState.Valid ? model with { Host = target.Host, Version = target.Version.ToString() } : null;
     }
-
-    internal static int ParseHost(string? value)
-        => value?.Trim().ToUpperInvariant() switch
-        {
-            "RINGCENTRAL" => 1,
-            "GENERIC" => 2,
-            _ => 0,
-        };
 }

@@ -91,4 +91,43 @@ public sealed class ProjectDefaultsTests
             """,
             "build_property.CardGenDefaultVersion = latest");
     }
+
+    [Fact]
+    public async Task A_default_host_that_names_no_host_is_reported_on_each_card_that_uses_it()
+    {
+        const string Cards = """
+            [{|#0:ChatCard|}(Title = "T", Summary = "S")]
+            public partial class Card
+            {
+            }
+
+            [ChatCard(Title = "T", Summary = "S", Host = ChatHost.RingCentral)]
+            public partial class Explicit
+            {
+            }
+            """;
+        await Verify.AnalyzeAsync(
+            Cards,
+            "build_property.CardGenDefaultHost = Teams",
+            Verify.Diagnostic("CARDGEN007", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("The host from the CardGenDefaultHost MSBuild property \"Teams\"", "it is not a ChatHost value (RingCentral or Generic)"));
+        await Verify.AnalyzeAsync(
+            "[assembly: ChatCardDefaults(Host = (ChatHost)9)]\n" + Cards,
+            "build_property.CardGenDefaultHost = Generic",
+            Verify.Diagnostic("CARDGEN007", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("The host from [assembly: ChatCardDefaults] \"9\"", "it is not a ChatHost value (RingCentral or Generic)"));
+    }
+
+    [Fact]
+    public async Task The_MSBuild_host_is_read_in_any_case()
+    {
+        await Verify.AnalyzeAsync(
+            """
+            [ChatCard(Title = "T")]
+            public partial class Card
+            {
+            }
+            """,
+            "build_property.CardGenDefaultHost = generic");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using CardGen.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -53,7 +54,7 @@ internal sealed class CardGenSymbols
     public INamedTypeSymbol? CardObject { get; }
 
     /// <summary>The project defaults: <c>[assembly: ChatCardDefaults]</c> over the MSBuild properties, as the generator combines them.</summary>
-    public ProjectDefaultsInfo ProjectDefaults { get; private set; } = new(0, null, null);
+    public ProjectDefaults ProjectDefaults { get; private set; } = ProjectDefaults.None;
 
     /// <summary>Resolves the symbols, or returns <see langword="null"/> when the compilation does not reference CardGen.</summary>
     public static CardGenSymbols? TryCreate(Compilation compilation, AnalyzerOptions analyzerOptions)
@@ -64,38 +65,11 @@ internal sealed class CardGenSymbols
         }
 
         var symbols = new CardGenSymbols(compilation, chatCard);
-        var options = analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions;
-        options.TryGetValue("build_property.CardGenDefaultHost", out var msbuildHost);
-        options.TryGetValue("build_property.CardGenDefaultVersion", out var msbuildVersion);
-        var host = CardGenerator.ParseHost(msbuildHost);
-        var version = string.IsNullOrWhiteSpace(msbuildVersion) ? null : msbuildVersion!.Trim();
-        string? versionSource = version is null ? null : "the CardGenDefaultVersion MSBuild property";
-
-        if (symbols.Defaults is { } defaultsType)
-        {
-            foreach (var attribute in compilation.Assembly.GetAttributes())
-            {
-                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, defaultsType))
-                {
-                    continue;
-                }
-
-                foreach (var argument in attribute.NamedArguments)
-                {
-                    if (argument.Key == "Host" && argument.Value.Value is int h && h != 0)
-                    {
-                        host = h;
-                    }
-                    else if (argument.Key == "Version" && argument.Value.Value is string v)
-                    {
-                        version = v;
-                        versionSource = "[assembly: ChatCardDefaults]";
-                    }
-                }
-            }
-        }
-
-        symbols.ProjectDefaults = new ProjectDefaultsInfo(host, version, versionSource);
+        var msbuild = CardTargets.FromBuildProperties(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions);
+        var assembly = symbols.Defaults is { } defaultsType
+            ? CardTargets.FromAttributes(compilation.Assembly.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, defaultsType)))
+            : ProjectDefaults.None;
+        symbols.ProjectDefaults = CardTargets.Combine(msbuild, assembly);
         return symbols;
     }
 
@@ -130,10 +104,7 @@ internal sealed class CardGenSymbols
     public CardTarget GetTarget(INamedTypeSymbol cardType)
         => _targets.GetOrAdd(cardType, type => FindAttribute(type, ChatCard) is { } attribute ? ResolveTarget(attribute) : CardTarget.None);
 
-    /// <summary>
-    /// Applies the project defaults exactly as the generator does: the attribute, then <c>[assembly: ChatCardDefaults]</c>,
-    /// then the MSBuild properties, then RingCentral at its version.
-    /// </summary>
+    /// <summary>The card's target, resolved by the generator's own rules (<see cref="CardTargets.Resolve"/>).</summary>
     public CardTarget ResolveTarget(AttributeData chatCard)
     {
         var host = 0;
@@ -150,43 +121,29 @@ internal sealed class CardGenSymbols
             }
         }
 
-        var versionSource = version is null ? ProjectDefaults.VersionSource : null;
         var reference = chatCard.ApplicationSyntaxReference;
         var location = reference is null ? null : Location.Create(reference.SyntaxTree, reference.Span);
-        host = host != 0 ? host : ProjectDefaults.Host != 0 ? ProjectDefaults.Host : 1;
-        if (host is < 0 or > 2)
-        {
-            return CardTarget.None;
-        }
-
-        var profile = host == 2 ? HostProfile.Generic : HostProfile.RingCentral;
-        var text = version ?? ProjectDefaults.Version ?? profile.MaxVersion.ToString();
-        if (!CardVersion.TryParse(text, out var parsed) || parsed < CardVersion.V1_0)
-        {
-            return new CardTarget(profile, default, text, versionSource, CardTargetState.InvalidVersion, location);
-        }
-
-        return new CardTarget(profile, parsed, text, versionSource, parsed > profile.MaxVersion ? CardTargetState.AboveHost : CardTargetState.Valid, location);
+        return new CardTarget(CardTargets.Resolve(host, version, ProjectDefaults), location);
     }
 }
 
-/// <summary>Project-wide defaults, and where the version came from (for messages).</summary>
-internal sealed record ProjectDefaultsInfo(int Host, string? Version, string? VersionSource);
-
-internal enum CardTargetState
+/// <summary>The host and schema version a card is written for, and where its <c>[ChatCard]</c> attribute is.</summary>
+internal readonly record struct CardTarget(ResolvedTarget Resolved, Location? Attribute)
 {
-    None,
-    Valid,
-    InvalidVersion,
-    AboveHost,
-}
+    public static CardTarget None => default;
 
-/// <summary>The host and schema version a card is written for.</summary>
-internal readonly record struct CardTarget(HostProfile? Profile, CardVersion Version, string? VersionText, string? VersionSource, CardTargetState State, Location? Attribute)
-{
-    public static CardTarget None => new(null, default, null, null, CardTargetState.None, null);
+    public HostProfile? Profile => Resolved.Profile;
 
-    /// <summary>The <c>[ChatCard]</c> attribute, as the one additional location of a CARDGEN005 diagnostic (where the version is raised).</summary>
+    public CardVersion Version => Resolved.Version;
+
+    public string? VersionText => Resolved.VersionText;
+
+    /// <summary>Where the version came from when the card did not set it (for messages); <see langword="null"/> when it did.</summary>
+    public string? VersionSource => Resolved.VersionSource;
+
+    public CardTargetState State => Resolved.State;
+
+    /// <summary>The [ChatCard] attribute, as the one additional location of a CARDGEN005 diagnostic (where the version is raised).</summary>
     public IEnumerable<Location>? AdditionalLocations => Attribute is null ? null : new[] { Attribute };
 
     public bool IsValid => State == CardTargetState.Valid;

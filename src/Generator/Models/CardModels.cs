@@ -100,6 +100,3 @@ internal sealed record CardTypeModel(
     string? IconUrl,
     EquatableArray<MemberModel> Members,
     EquatableArray<ItemModel> Items);
-
-/// <summary>Project defaults from MSBuild properties and <c>[assembly: ChatCardDefaults]</c>.</summary>
-internal sealed record ProjectDefaults(int Host, string? Version);

@@ -1,0 +1,171 @@
+using System.Collections.Generic;
+using CardGen.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CardGen.Generator;
+
+/// <summary>
+/// Project defaults for the host and schema version, and where each came from (for messages). <see cref="Host"/> is
+/// 0 when no default is set, and out of range (with <see cref="HostText"/> saying what was written) when it is not a
+/// <c>ChatHost</c> value.
+/// </summary>
+internal sealed record ProjectDefaults(int Host, string? Version, string? HostText = null, string? HostSource = null, string? VersionSource = null)
+{
+    public static ProjectDefaults None { get; } = new(0, null);
+}
+
+/// <summary>What a card's target came to.</summary>
+internal enum CardTargetState
+{
+    /// <summary>Not a <c>[ChatCard]</c> type.</summary>
+    None,
+
+    /// <summary>A known host at a version it renders.</summary>
+    Valid,
+
+    /// <summary>The host is not a <c>ChatHost</c> value.</summary>
+    InvalidHost,
+
+    /// <summary>The version is not a schema version.</summary>
+    InvalidVersion,
+
+    /// <summary>The version is newer than the host renders.</summary>
+    AboveHost,
+}
+
+/// <summary>A card's resolved host and version: the one computation the generator and the analyzers share.</summary>
+internal readonly record struct ResolvedTarget(
+    int Host,
+    HostProfile? Profile,
+    CardVersion Version,
+    string? VersionText,
+    CardTargetState State,
+    string? HostText,
+    string? HostSource,
+    string? VersionSource);
+
+/// <summary>
+/// How a <c>[ChatCard]</c> type's host and schema version are decided: its own attribute, then
+/// <c>[assembly: ChatCardDefaults]</c>, then the <c>CardGenDefaultHost</c>/<c>CardGenDefaultVersion</c> MSBuild
+/// properties, then RingCentral at the highest version it renders. The generator generates a card only when this
+/// comes to <see cref="CardTargetState.Valid"/>; the analyzers report why when it does not.
+/// </summary>
+internal static class CardTargets
+{
+    public const string HostProperty = "build_property.CardGenDefaultHost";
+    public const string VersionProperty = "build_property.CardGenDefaultVersion";
+    private const string MSBuildHostSource = "the CardGenDefaultHost MSBuild property";
+    private const string MSBuildVersionSource = "the CardGenDefaultVersion MSBuild property";
+    private const string AssemblySource = "[assembly: ChatCardDefaults]";
+
+    /// <summary>The defaults from the MSBuild properties made visible to the compiler.</summary>
+    public static ProjectDefaults FromBuildProperties(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue(HostProperty, out var hostText);
+        options.TryGetValue(VersionProperty, out var versionText);
+        hostText = string.IsNullOrWhiteSpace(hostText) ? null : hostText!.Trim();
+        var version = string.IsNullOrWhiteSpace(versionText) ? null : versionText!.Trim();
+        var host = hostText is null ? 0 : ParseHost(hostText);
+        return new ProjectDefaults(
+            host,
+            version,
+            hostText,
+            hostText is null ? null : MSBuildHostSource,
+            version is null ? null : MSBuildVersionSource);
+    }
+
+    /// <summary>The defaults from <c>[assembly: ChatCardDefaults]</c> (the caller passes only those attributes).</summary>
+    public static ProjectDefaults FromAttributes(IEnumerable<AttributeData> attributes)
+    {
+        var host = 0;
+        string? version = null;
+        foreach (var attribute in attributes)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Host" && argument.Value.Value is int h && h != 0)
+                {
+                    host = h;
+                }
+                else if (argument.Key == "Version" && argument.Value.Value is string v)
+                {
+                    version = v;
+                }
+            }
+        }
+
+        return new ProjectDefaults(
+            host,
+            version,
+            host == 0 ? null : host.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            host == 0 ? null : AssemblySource,
+            version is null ? null : AssemblySource);
+    }
+
+    /// <summary>The assembly attribute's values over the MSBuild properties', each on its own.</summary>
+    public static ProjectDefaults Combine(ProjectDefaults msbuild, ProjectDefaults assembly)
+    {
+        var hostFromAssembly = assembly.Host != 0;
+        var versionFromAssembly = assembly.Version is not null;
+        return new ProjectDefaults(
+            hostFromAssembly ? assembly.Host : msbuild.Host,
+            versionFromAssembly ? assembly.Version : msbuild.Version,
+            hostFromAssembly ? assembly.HostText : msbuild.HostText,
+            hostFromAssembly ? assembly.HostSource : msbuild.HostSource,
+            versionFromAssembly ? assembly.VersionSource : msbuild.VersionSource);
+    }
+
+    /// <summary>Resolves a card's own <paramref name="host"/> (0: not set) and <paramref name="version"/> (null: not set) over the defaults.</summary>
+    public static ResolvedTarget Resolve(int host, string? version, ProjectDefaults defaults)
+    {
+        string? hostText = null, hostSource = null;
+        if (host == 0 && defaults.Host != 0)
+        {
+            host = defaults.Host;
+            hostText = defaults.HostText;
+            hostSource = defaults.HostSource;
+        }
+        else if (host == 0)
+        {
+            host = 1;
+        }
+        else
+        {
+            hostText = host.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var versionSource = version is null ? defaults.VersionSource : null;
+        if (ProfileOf(host) is not { } profile)
+        {
+            return new ResolvedTarget(host, null, default, version ?? defaults.Version, CardTargetState.InvalidHost, hostText, hostSource, versionSource);
+        }
+
+        var text = version ?? defaults.Version ?? profile.MaxVersion.ToString();
+        if (!CardVersion.TryParse(text, out var parsed) || parsed < CardVersion.V1_0)
+        {
+            return new ResolvedTarget(host, profile, default, text, CardTargetState.InvalidVersion, hostText, hostSource, versionSource);
+        }
+
+        var state = parsed > profile.MaxVersion ? CardTargetState.AboveHost : CardTargetState.Valid;
+        return new ResolvedTarget(host, profile, parsed, text, state, hostText, hostSource, versionSource);
+    }
+
+    /// <summary>The profile of a <c>ChatHost</c> value, or <see langword="null"/> for a value that is not one.</summary>
+    public static HostProfile? ProfileOf(int host)
+        => host switch
+        {
+            1 => HostProfile.RingCentral,
+            2 => HostProfile.Generic,
+            _ => null,
+        };
+
+    /// <summary>A <c>ChatHost</c> name as written in MSBuild (any case); -1 when it names no host.</summary>
+    private static int ParseHost(string value)
+        => value.ToUpperInvariant() switch
+        {
+            "RINGCENTRAL" => 1,
+            "GENERIC" => 2,
+            _ => -1,
+        };
+}
