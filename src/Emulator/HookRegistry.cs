@@ -328,35 +328,7 @@ internal static class HookIds
 {
     public static bool IsValid(string? id)
     {
-        if (string.IsNullOrEmpty(id) || id.Length > 2048)
-        {
-            return false;
-        }
-
-        if (id.Length >= 20 && IsIdText(id.AsSpan()))
-        {
-            return true; // includes the GUID form
-        }
-
-        var parts = id.Split('.');
-        return parts.Length == 3 && parts.All(p => IsIdText(p.AsSpan()));
-    }
-
-    private static bool IsIdText(ReadOnlySpan<char> text)
-    {
-        if (text.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // The client's own rule, capped so an id cannot make a URL longer than servers accept.
+        return id is { Length: <= 2048 } && WebhookUrl.IsValidId(id);
     }
 }

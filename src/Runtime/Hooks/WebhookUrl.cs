@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 
 namespace CardGen;
@@ -367,8 +368,19 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
         return false;
     }
 
-    private static bool IsValidId(string id)
+    /// <summary>
+    /// Whether <paramref name="id"/> has the form of a RingCentral webhook id: a GUID, a three-part token
+    /// (<c>xxx.yyy.zzz</c> of 0-9, A-Z, a-z, '_' and '-'), or at least 20 of those characters.
+    /// </summary>
+    /// <param name="id">The id, as in <c>/webhook/v2/{id}</c>.</param>
+    /// <returns><see langword="true"/> when the id has one of those forms; <see langword="false"/> for anything else, null included.</returns>
+    public static bool IsValidId([NotNullWhen(true)] string? id)
     {
+        if (id is null)
+        {
+            return false;
+        }
+
         if (id.Length >= 20 && IsIdText(id, 0, id.Length))
         {
             return true; // includes the GUID form

@@ -178,4 +178,24 @@ public sealed class WebhookUrlTests
         Assert.False(a == null);
         Assert.True((WebhookUrl?)null == null);
     }
+
+    [Theory]
+    [InlineData(Id, true)]
+    [InlineData("AbCdEfGhIjKlMnOpQrSt", true)]
+    [InlineData("a1.b_2.c-3", true)]
+    [InlineData("short", false)]
+    [InlineData("a..c", false)]
+    [InlineData("a.b.c.d", false)]
+    [InlineData("d1f7c0de 5eed 4bad 8c0f 9e1234567abc", false)]
+    [InlineData("d1f7c0de-5eed-4bad-8c0f-9e1234567ab%", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsValidId_accepts_the_forms_RingCentral_issues_and_nothing_else(string? id, bool valid)
+    {
+        Assert.Equal(valid, WebhookUrl.IsValidId(id));
+        if (id is not null)
+        {
+            Assert.Equal(valid, WebhookUrl.TryParse($"https://hooks.ringcentral.com/webhook/v2/{id}", out _));
+        }
+    }
 }
