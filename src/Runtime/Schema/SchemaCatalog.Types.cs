@@ -9,48 +9,86 @@ public static partial class SchemaCatalog
     /// <summary>The <c>type</c> names of every type in the catalog.</summary>
     public static class TypeNames
     {
-#pragma warning disable CS1591 // The constants are the schema's own names.
+        /// <summary>The schema type <c>TextBlock</c>.</summary>
         public const string TextBlock = "TextBlock";
+        /// <summary>The schema type <c>RichTextBlock</c>.</summary>
         public const string RichTextBlock = "RichTextBlock";
+        /// <summary>The schema type <c>TextRun</c>.</summary>
         public const string TextRun = "TextRun";
+        /// <summary>The schema type <c>Image</c>.</summary>
         public const string Image = "Image";
+        /// <summary>The schema type <c>ImageSet</c>.</summary>
         public const string ImageSet = "ImageSet";
+        /// <summary>The schema type <c>Media</c>.</summary>
         public const string Media = "Media";
+        /// <summary>The schema type <c>MediaSource</c>.</summary>
         public const string MediaSource = "MediaSource";
+        /// <summary>The schema type <c>CaptionSource</c>.</summary>
         public const string CaptionSource = "CaptionSource";
+        /// <summary>The schema type <c>Container</c>.</summary>
         public const string Container = "Container";
+        /// <summary>The schema type <c>ColumnSet</c>.</summary>
         public const string ColumnSet = "ColumnSet";
+        /// <summary>The schema type <c>Column</c>.</summary>
         public const string Column = "Column";
+        /// <summary>The schema type <c>FactSet</c>.</summary>
         public const string FactSet = "FactSet";
+        /// <summary>The schema type <c>Fact</c>.</summary>
         public const string Fact = "Fact";
+        /// <summary>The schema type <c>ActionSet</c>.</summary>
         public const string ActionSet = "ActionSet";
+        /// <summary>The schema type <c>Table</c>.</summary>
         public const string Table = "Table";
+        /// <summary>The schema type <c>TableColumnDefinition</c>.</summary>
         public const string TableColumnDefinition = "TableColumnDefinition";
+        /// <summary>The schema type <c>TableRow</c>.</summary>
         public const string TableRow = "TableRow";
+        /// <summary>The schema type <c>TableCell</c>.</summary>
         public const string TableCell = "TableCell";
+        /// <summary>The schema type <c>Carousel</c>.</summary>
         public const string Carousel = "Carousel";
+        /// <summary>The schema type <c>CarouselPage</c>.</summary>
         public const string CarouselPage = "CarouselPage";
+        /// <summary>The schema type <c>Input.Text</c>.</summary>
         public const string InputText = "Input.Text";
+        /// <summary>The schema type <c>Input.Number</c>.</summary>
         public const string InputNumber = "Input.Number";
+        /// <summary>The schema type <c>Input.Date</c>.</summary>
         public const string InputDate = "Input.Date";
+        /// <summary>The schema type <c>Input.Time</c>.</summary>
         public const string InputTime = "Input.Time";
+        /// <summary>The schema type <c>Input.Toggle</c>.</summary>
         public const string InputToggle = "Input.Toggle";
+        /// <summary>The schema type <c>Input.ChoiceSet</c>.</summary>
         public const string InputChoiceSet = "Input.ChoiceSet";
+        /// <summary>The schema type <c>Input.Choice</c>.</summary>
         public const string InputChoice = "Input.Choice";
+        /// <summary>The schema type <c>Data.Query</c>.</summary>
         public const string DataQuery = "Data.Query";
+        /// <summary>The schema type <c>Action.OpenUrl</c>.</summary>
         public const string OpenUrl = "Action.OpenUrl";
+        /// <summary>The schema type <c>Action.Submit</c>.</summary>
         public const string Submit = "Action.Submit";
+        /// <summary>The schema type <c>Action.ShowCard</c>.</summary>
         public const string ShowCard = "Action.ShowCard";
+        /// <summary>The schema type <c>Action.ToggleVisibility</c>.</summary>
         public const string ToggleVisibility = "Action.ToggleVisibility";
+        /// <summary>The schema type <c>Action.Execute</c>.</summary>
         public const string Execute = "Action.Execute";
+        /// <summary>The schema type <c>TargetElement</c>.</summary>
         public const string TargetElement = "TargetElement";
+        /// <summary>The schema type <c>BackgroundImage</c>.</summary>
         public const string BackgroundImage = "BackgroundImage";
+        /// <summary>The schema type <c>Refresh</c>.</summary>
         public const string Refresh = "Refresh";
+        /// <summary>The schema type <c>Authentication</c>.</summary>
         public const string Authentication = "Authentication";
+        /// <summary>The schema type <c>AuthCardButton</c>.</summary>
         public const string AuthCardButton = "AuthCardButton";
+        /// <summary>The schema type <c>TokenExchangeResource</c>.</summary>
         public const string TokenExchangeResource = "TokenExchangeResource";
+        /// <summary>The schema type <c>Metadata</c>.</summary>
         public const string Metadata = "Metadata";
-#pragma warning restore CS1591
     }
 
     // The published schema spells it singular; renderers and the official samples use the plural.
