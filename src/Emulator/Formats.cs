@@ -28,13 +28,6 @@ internal static class Formats
 
     public static PostJson ToJson(RecordedPost post)
     {
-        System.Text.Json.JsonElement? response = null;
-        if (post.ResponseBody is { } text)
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(text);
-            response = document.RootElement.Clone();
-        }
-
         return new PostJson(
             post.Seq,
             post.Id,
@@ -43,7 +36,7 @@ internal static class Formats
             Time(post.ReceivedAt),
             Name(post.Verdict),
             post.HttpStatus,
-            response,
+            post.ResponseJson,
             post.ContentType,
             post.Body,
             post.BodyTruncated,

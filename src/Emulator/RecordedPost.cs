@@ -98,6 +98,9 @@ public sealed class RecordedPost
     /// <summary>The JSON answered, or <see langword="null"/> for none (a dropped connection).</summary>
     public string? ResponseBody { get; internal set; }
 
+    /// <summary><see cref="ResponseBody"/> parsed, for the inspection API.</summary>
+    internal JsonElement? ResponseJson { get; set; }
+
     /// <summary>The injected fault or rate limit the post met, described; <see langword="null"/> for none.</summary>
     public string? Fault { get; internal set; }
 

@@ -267,7 +267,14 @@ internal sealed class WebhookEndpoint
     private void Record(RecordedPost post, int status, byte[]? response)
     {
         post.HttpStatus = status;
-        post.ResponseBody = response is null ? null : Encoding.UTF8.GetString(response);
+        if (response is not null)
+        {
+            // Parsed once here rather than for every /api/posts item and every live-stream subscriber.
+            var reader = new System.Text.Json.Utf8JsonReader(response);
+            post.ResponseJson = System.Text.Json.JsonElement.ParseValue(ref reader);
+            post.ResponseBody = Encoding.UTF8.GetString(response);
+        }
+
         post.AnsweredAt = _time.GetUtcNow();
         _store.Add(post);
         if (_logger.IsEnabled(LogLevel.Information))
