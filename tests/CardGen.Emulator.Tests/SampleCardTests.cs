@@ -16,21 +16,10 @@ namespace CardGen.Emulator.Tests;
 /// </summary>
 public sealed class SampleCardTests
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CardGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory is null ? string.Empty : Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "reference", "adaptive-cards", "samples"));
-    });
-
     [SkippableFact]
     public async Task EmulatorAndClientAgreeOnEveryOfficialSample()
     {
-        var root = Environment.GetEnvironmentVariable("CARDGEN_SAMPLES") is { Length: > 0 } overridden ? overridden : Root.Value;
+        var root = RepositoryPaths.SamplesRoot;
         var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         if (!Directory.Exists(root))
         {

@@ -90,18 +90,6 @@ internal static class AnalyzerHarness
         return new AnalysisRun(output, generatorDiagnostics, run, analyzerDiagnostics, exceptions.ToImmutableArray());
     }
 
-    /// <summary>The folder holding CardGen.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CardGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find CardGen.sln.");
-    }
-
     private static ImmutableArray<DiagnosticAnalyzer> Discover()
     {
         Type[] types;
@@ -120,25 +108,6 @@ internal static class AnalyzerHarness
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
-    }
-
-    /// <summary>MSBuild properties as the compiler hands them to generators and analyzers (<c>build_property.X</c>).</summary>
-    internal sealed class GlobalOptionsProvider(IEnumerable<(string Key, string Value)> options) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global = new(options.ToDictionary(o => o.Key, o => o.Value, StringComparer.OrdinalIgnoreCase));
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new(new Dictionary<string, string>());
-
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
     }
 }
 

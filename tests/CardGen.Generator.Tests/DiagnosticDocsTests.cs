@@ -20,7 +20,7 @@ public sealed class DiagnosticDocsTests
 
     private static readonly Regex IdPattern = new(@"^CARDGEN\d{3}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    private static readonly string Root = AnalyzerHarness.RepositoryRoot();
+    private static readonly string Root = RepositoryPaths.Root;
 
     private static readonly string DocsDirectory = Path.Combine(Root, "docs", "diagnostics");
 

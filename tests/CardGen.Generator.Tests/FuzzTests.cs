@@ -93,7 +93,7 @@ public sealed class FuzzTests
 
         if (!failures.IsEmpty)
         {
-            var directory = Path.Combine(AnalyzerHarness.RepositoryRoot(), "artifacts", "fuzz");
+            var directory = Path.Combine(RepositoryPaths.Root, "artifacts", "fuzz");
             Directory.CreateDirectory(directory);
             var report = new StringBuilder();
             report.Append(CultureInfo.InvariantCulture, $"{failures.Count} of {indices.Length} mutated sources made the generator or an analyzer throw (seed {seed}). ");
@@ -183,7 +183,7 @@ public sealed class FuzzTests
     /// <summary>The annotated sources that get mutated: every feature source, the runtime tests' and the sample's cards, and builder use.</summary>
     private static IReadOnlyList<string> Seeds()
     {
-        var root = AnalyzerHarness.RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var files = new[]
         {
             Path.Combine(root, "tests", "CardGen.Tests", "Generated", "Events.cs"),

@@ -20,7 +20,7 @@ public sealed class SampleAnalysisTests
     [Fact]
     public async Task The_sample_raises_no_CARDGEN_diagnostic_at_any_severity()
     {
-        var project = Path.Combine(AnalyzerHarness.RepositoryRoot(), "samples", "CardGen.Sample");
+        var project = Path.Combine(RepositoryPaths.Root, "samples", "CardGen.Sample");
         var files = Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
             .Where(f => !IsBuildOutput(project, f))
             .OrderBy(f => f, StringComparer.Ordinal)

@@ -26,7 +26,7 @@ public sealed class PackageFixture : IAsyncLifetime
 
     public PackageFixture()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = RepositoryPaths.Root;
         Version = string.Create(CultureInfo.InvariantCulture, $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.g{Guid.NewGuid().ToString("N")[..8]}");
         Root = Path.Combine(Path.GetTempPath(), "cardgen-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
         FeedDirectory = Path.Combine(Root, "feed");
@@ -168,20 +168,6 @@ public sealed class PackageFixture : IAsyncLifetime
             {fallback}
             </configuration>
             """);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CardGen.sln"))
-                && File.Exists(Path.Combine(directory.FullName, "src", "Runtime", "CardGen.csproj")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CardGen.sln above {AppContext.BaseDirectory}.");
     }
 }
 

@@ -116,7 +116,7 @@ public sealed partial class PreviewPageTests
 
         var png = await page.ScreenshotAsync(Width, Height, cancel);
         Assert.True(png.Length > 10_000 && png.AsSpan(0, 8).SequenceEqual(PngSignature), "The screenshot is not a PNG of a rendered page.");
-        var file = Path.Combine(RepositoryPaths.EmulatorArtifacts(), "preview.png");
+        var file = Path.Combine(RepositoryPaths.Artifacts("emulator"), "preview.png");
         await File.WriteAllBytesAsync(file, png, cancel);
         _output.WriteLine($"Screenshot: {file} ({png.Length:N0} bytes); page says \"{state.Count}\".");
     }

@@ -9,7 +9,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CardGen.Cards;
-using CardGen.Emulator.Tests.Browser;
 using CardGen.Schema;
 using Xunit.Abstractions;
 
@@ -143,7 +142,7 @@ public sealed class EmulatorLoadTests
                 .AppendLine(CultureInfo.InvariantCulture, $"managed heap after a full GC: {Mb(heapAtHalf)} at {TotalPosts / 2:N0} posts, {Mb(heapAtEnd)} at {TotalPosts:N0} (growth {Mb(growth)}, bound {Mb(HeapGrowthBound)}); store: {emulator.Posts.Count:N0} posts, {Mb(emulator.RecordedBytes)}")
                 .ToString();
             _output.WriteLine(report);
-            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.EmulatorArtifacts(), "load.txt"), report);
+            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts("emulator"), "load.txt"), report);
         }
         finally
         {

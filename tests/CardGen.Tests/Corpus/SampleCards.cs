@@ -14,13 +14,13 @@ internal static class SampleCards
     /// <summary>Relative paths such as <c>v1.5/Scenarios/ExpenseReport.json</c>; one placeholder when absent.</summary>
     public static IEnumerable<object[]> All()
     {
-        if (!TestPaths.SamplesAvailable)
+        if (!RepositoryPaths.SamplesAvailable)
         {
             yield return new object[] { Missing };
             yield break;
         }
 
-        var root = TestPaths.SamplesRoot;
+        var root = RepositoryPaths.SamplesRoot;
         var files = Directory.EnumerateDirectories(root, "v1.*")
             .SelectMany(version => new[] { "Elements", "Scenarios" }.Select(kind => Path.Combine(version, kind)))
             .Where(Directory.Exists)
@@ -36,8 +36,8 @@ internal static class SampleCards
 
     public static byte[] Read(string relativePath)
     {
-        Skip.If(relativePath == Missing, TestPaths.SamplesMissingMessage);
-        return File.ReadAllBytes(Path.Combine(TestPaths.SamplesRoot, relativePath));
+        Skip.If(relativePath == Missing, RepositoryPaths.SamplesMissingMessage);
+        return File.ReadAllBytes(Path.Combine(RepositoryPaths.SamplesRoot, relativePath));
     }
 
     /// <summary>The version a sample's folder names (<c>v1.5/…</c> is 1.5).</summary>

@@ -15,9 +15,9 @@ public sealed class SampleCorpusTests(ITestOutputHelper output)
     public void The_corpus_is_there_in_CI()
     {
         // Locally the corpus may be absent (the tests below then skip and say why); CI must always have it.
-        if (TestPaths.IsCi)
+        if (RepositoryPaths.IsCi)
         {
-            Assert.True(TestPaths.SamplesAvailable, TestPaths.SamplesMissingMessage);
+            Assert.True(RepositoryPaths.SamplesAvailable, RepositoryPaths.SamplesMissingMessage);
             Assert.True(SampleCards.All().Count() >= 180, "Expected the full official sample set.");
         }
     }

@@ -134,9 +134,9 @@ public sealed class CardJsonTests
     [SkippableFact]
     public void Reading_mutated_samples_throws_nothing_but_CardJsonException_and_validating_them_throws_nothing()
     {
-        Skip.IfNot(TestPaths.SamplesAvailable, TestPaths.SamplesMissingMessage);
+        Skip.IfNot(RepositoryPaths.SamplesAvailable, RepositoryPaths.SamplesMissingMessage);
         var random = new Random(20261127);
-        var files = new List<string>(System.IO.Directory.EnumerateFiles(TestPaths.SamplesRoot, "*.json", System.IO.SearchOption.AllDirectories));
+        var files = new List<string>(System.IO.Directory.EnumerateFiles(RepositoryPaths.SamplesRoot, "*.json", System.IO.SearchOption.AllDirectories));
         files.Sort(StringComparer.Ordinal);
         var alphabet = Encoding.UTF8.GetBytes("{}[]\",:0123456789.-eE truefalsenull\\u\n");
         var parsed = 0;

@@ -13,7 +13,7 @@ namespace CardGen.Tests.Renderer;
 /// </summary>
 internal static class NodeRenderer
 {
-    public static string HarnessDirectory => Path.Combine(TestPaths.RepositoryRoot, "tests", "renderer");
+    public static string HarnessDirectory => Path.Combine(RepositoryPaths.Root, "tests", "renderer");
 
     /// <summary>Why the renderer cannot run here, or <see langword="null"/> when it can.</summary>
     public static string? Unavailable()
@@ -39,7 +39,7 @@ internal static class NodeRenderer
     public static void SkipUnlessAvailable()
     {
         var reason = Unavailable();
-        if (reason is not null && TestPaths.IsCi)
+        if (reason is not null && RepositoryPaths.IsCi)
         {
             Assert.Fail(reason);
         }
