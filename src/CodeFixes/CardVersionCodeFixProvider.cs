@@ -236,6 +236,12 @@ public sealed class CardVersionCodeFixProvider : CodeFixProvider
                     return root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!;
                 }
 
+                // b.Configure(c => c.AddElement(x)): the callback's only call goes, leaving an empty body.
+                if (invocation.Parent is LambdaExpressionSyntax lambda && lambda.ExpressionBody == invocation && access.Expression is IdentifierNameSyntax)
+                {
+                    return root.ReplaceNode(lambda, lambda.WithExpressionBody(null).WithBlock(Block().WithTriviaFrom(invocation)));
+                }
+
                 return root.ReplaceNode(invocation, access.Expression.WithTriviaFrom(invocation));
             default:
                 return root;

@@ -328,4 +328,29 @@ public sealed class CodeFixTests
                 """),
             index: 0);
     }
+
+    [Fact]
+    public async Task CARDGEN005_removes_calls_inside_Configure_callbacks()
+    {
+        await RunAsync<CardVersionCodeFixProvider>(
+            Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic, Version = "1.2" """, """
+                b.Configure(c =>
+                {
+                    c.AddElement({|CARDGEN005:new Table()|});
+                    c.AddText("kept");
+                });
+                b.Configure(c => c.AddElement({|CARDGEN005:new Table()|}));
+                b.Configure(c => c.AddText("kept").AddElement({|CARDGEN005:new Table()|}));
+                """),
+            Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic, Version = "1.2" """, """
+                b.Configure(c =>
+                {
+                    c.AddText("kept");
+                });
+                b.Configure(c => { });
+                b.Configure(c => c.AddText("kept"));
+                """),
+            CardVersionCodeFixProvider.RemoveFeatureKey,
+            fixAllIterations: 1);
+    }
 }

@@ -91,4 +91,24 @@ public sealed class LiteralAndIdRuleTests
             other.AddElement(new TextInput("name"));
             """));
     }
+
+    [Fact]
+    public async Task A_Configure_callback_is_checked_against_the_card_and_its_ids_across_statements()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic, Version = "1.2" """, """
+            b.AddElement(new TextBlock("x")).Configure(c =>
+            {
+                c.AddElement({|CARDGEN005:new Table()|});
+                c.AddElement(new Image("https://example.com/a.png") { Width = {|CARDGEN007:"80"|} });
+                c.AddText("plain").AddElement(new TextInput("name"));
+                c.AddElement(new TextInput({|CARDGEN008:"name"|})).AddAction(new SubmitAction("Send") { Id = "send" });
+                c.AddAction(new OpenUrlAction("Open", "https://example.com/a") { Id = {|CARDGEN008:"send"|} });
+
+                // Another builder inside the callback is not this card's.
+                var nested = new CardGen.Cards.CardBuilder(CardGen.Schema.CardVersion.V1_0);
+                nested.AddElement(new Table()).AddElement(new TextInput("name"));
+            });
+            b.Configure(c => c.AddElement(new TextInput("email")).AddAction({|CARDGEN005:new ExecuteAction("Run", "run")|}));
+            """));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using CardGen.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,7 +14,9 @@ namespace CardGen.Generator.Analyzers;
 /// <summary>
 /// Checks what <c>AddElement</c> and <c>AddAction</c> add to a generated card builder: each created CardGen.Cards
 /// object, every property set in its initializer and every enum value, against the schema catalog for the card's
-/// version (CARDGEN005) and host (006); literals (007); and ids used twice along one builder chain (008).
+/// version (CARDGEN005) and host (006); literals (007); and ids used twice along one builder chain (008). The same
+/// holds inside a <c>Configure(b => …)</c> callback, where the card's <c>CardBuilder</c> is the callback's parameter and
+/// ids are compared across the callback's statements.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
@@ -67,8 +70,18 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
         if (name is not ("AddElement" or "AddAction")
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
-            || !IsAddCall(invocation, builder)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        if (symbols.CardBuilder is { } cardBuilder && IsAddCall(invocation, cardBuilder))
+        {
+            AnalyzeConfigureCall(context, symbols, builder, cardBuilder, cardObject, syntax, invocation);
+            return;
+        }
+
+        if (!IsAddCall(invocation, builder)
             || invocation.TargetMethod.ContainingType.TypeArguments[0] is not INamedTypeSymbol { ContainingType: { } cardType })
         {
             return;
@@ -107,6 +120,102 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(DuplicateId, location, id));
             }
         }
+    }
+
+    /// <summary>
+    /// An <c>AddElement</c>/<c>AddAction</c> on a <c>CardBuilder</c>: checked when the builder is the parameter of a
+    /// callback given to a generated builder's <c>Configure</c>, against that card's target.
+    /// </summary>
+    private static void AnalyzeConfigureCall(
+        SyntaxNodeAnalysisContext context,
+        CardGenSymbols symbols,
+        INamedTypeSymbol builder,
+        INamedTypeSymbol cardBuilder,
+        INamedTypeSymbol cardObject,
+        InvocationExpressionSyntax syntax,
+        IInvocationOperation invocation)
+    {
+        if (EnclosingConfigureCallback(context.SemanticModel, syntax, builder, context.CancellationToken) is not (var callback, var parameter, var cardType)
+            || !IsOnParameter(invocation, parameter))
+        {
+            return;
+        }
+
+        var target = symbols.GetTarget(cardType);
+        if (target.State == CardTargetState.None)
+        {
+            return;
+        }
+
+        var walker = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: true);
+        walker.Visit(invocation.Arguments[0].Value);
+        if (walker.Ids is not { Count: > 0 } ids)
+        {
+            return;
+        }
+
+        // Ids added earlier in the callback, along a chain or in earlier statements: whatever call's argument comes first.
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var position = syntax.ArgumentList.SpanStart;
+        foreach (var other in callback.Body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (other.ArgumentList.SpanStart >= position
+                || other.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddElement" or "AddAction" }
+                || context.SemanticModel.GetOperation(other, context.CancellationToken) is not IInvocationOperation earlier
+                || !IsAddCall(earlier, cardBuilder)
+                || !IsOnParameter(earlier, parameter))
+            {
+                continue;
+            }
+
+            var collector = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: false);
+            collector.Visit(earlier.Arguments[0].Value);
+            foreach (var (id, _) in collector.Ids ?? new List<(string, Location)>())
+            {
+                seen.Add(id);
+            }
+        }
+
+        foreach (var (id, location) in ids)
+        {
+            if (!seen.Add(id))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DuplicateId, location, id));
+            }
+        }
+    }
+
+    /// <summary>The nearest enclosing callback given to a generated builder's <c>Configure</c>, its parameter and the card type.</summary>
+    private static (AnonymousFunctionExpressionSyntax Callback, IParameterSymbol Parameter, INamedTypeSymbol CardType)? EnclosingConfigureCallback(
+        SemanticModel model,
+        SyntaxNode node,
+        INamedTypeSymbol builder,
+        System.Threading.CancellationToken cancellationToken)
+    {
+        var callback = node.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>();
+        if (callback is not { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax configure } } }
+            || configure.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Configure" }
+            || model.GetOperation(configure, cancellationToken) is not IInvocationOperation { TargetMethod: { Name: "Configure" } method }
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, builder)
+            || method.ContainingType.TypeArguments[0] is not INamedTypeSymbol { ContainingType: { } cardType }
+            || model.GetSymbolInfo(callback, cancellationToken).Symbol is not IMethodSymbol { Parameters.Length: 1 } lambda)
+        {
+            return null;
+        }
+
+        return (callback, lambda.Parameters[0], cardType);
+    }
+
+    /// <summary>Whether the call is made on <paramref name="parameter"/>, directly or along a chain of builder calls.</summary>
+    private static bool IsOnParameter(IInvocationOperation invocation, IParameterSymbol parameter)
+    {
+        var receiver = Unwrap(invocation.Instance);
+        while (receiver is IInvocationOperation previous && previous.Instance is not null)
+        {
+            receiver = Unwrap(previous.Instance);
+        }
+
+        return receiver is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
     }
 
     private static bool IsAddCall(IInvocationOperation invocation, INamedTypeSymbol builder)

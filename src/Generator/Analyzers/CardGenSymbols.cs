@@ -27,6 +27,7 @@ internal sealed class CardGenSymbols
         CardIgnore = compilation.GetTypeByMetadataName("CardGen.CardIgnoreAttribute");
         ChatCardBuilder = compilation.GetTypeByMetadataName("CardGen.ChatCardBuilder`1");
         CardObject = compilation.GetTypeByMetadataName("CardGen.Cards.CardObject");
+        CardBuilder = compilation.GetTypeByMetadataName("CardGen.Cards.CardBuilder");
     }
 
     public INamedTypeSymbol ChatCard { get; }
@@ -52,6 +53,9 @@ internal sealed class CardGenSymbols
     public INamedTypeSymbol? ChatCardBuilder { get; }
 
     public INamedTypeSymbol? CardObject { get; }
+
+    /// <summary>The general card builder a generated builder's <c>Configure</c> hands to its callback.</summary>
+    public INamedTypeSymbol? CardBuilder { get; }
 
     /// <summary>The project defaults: <c>[assembly: ChatCardDefaults]</c> over the MSBuild properties, as the generator combines them.</summary>
     public ProjectDefaults ProjectDefaults { get; private set; } = ProjectDefaults.None;
