@@ -231,6 +231,11 @@ public sealed class FuzzTests
                 .AddAction(new SubmitAction("Send"))
                 .AddAction(new OpenUrlAction("", "ci/builds/42"))
                 .Configure(b => b.AddElement(new TextBlock("done") { Style = TextBlockStyle.Heading }))
+                .Configure(c =>
+                {
+                    c.AddText("more").AddElement(new TextInput("comment"));
+                    c.AddAction(new OpenUrlAction("Open", "https://example.com/a") { Id = "open" });
+                })
                 .Build();
 
             public static WebhookUrl Url() => WebhookUrl.Parse(Hook);
