@@ -111,4 +111,25 @@ public sealed class LiteralAndIdRuleTests
             b.Configure(c => c.AddElement(new TextInput("email")).AddAction({|CARDGEN005:new ExecuteAction("Run", "run")|}));
             """));
     }
+
+    [Fact]
+    public async Task CARDGEN008_compares_ids_across_statements_on_one_builder_in_one_block()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic""", """
+            b.AddElement(new TextInput("name"));
+            b.Configure(c => c.AddText("x")).AddElement(new TextInput({|CARDGEN008:"name"|}));
+            var local = new Deploy.CardBuilder();
+            local.AddElement(new TextInput("name"));
+            local.AddElement(new TextInput({|CARDGEN008:"name"|}));
+            if (b is not null)
+            {
+                // Another block need not run after the first: not compared.
+                b.AddElement(new TextInput("name"));
+            }
+            else
+            {
+                b.AddElement(new TextInput("name"));
+            }
+            """));
+    }
 }

@@ -63,80 +63,29 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, CardGenSymbols symbols, INamedTypeSymbol builder, INamedTypeSymbol cardObject)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        var name = syntax.Expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            _ => null,
-        };
-        if (name is not ("AddElement" or "AddAction")
+        if (AddedName(syntax) is null
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }
 
-        if (symbols.CardBuilder is { } cardBuilder && IsAddCall(invocation, cardBuilder))
+        INamedTypeSymbol builderType;
+        INamedTypeSymbol cardType;
+        if (IsAddCall(invocation, builder) && invocation.TargetMethod.ContainingType.TypeArguments[0] is INamedTypeSymbol { ContainingType: { } generatedFor })
         {
-            AnalyzeConfigureCall(context, symbols, builder, cardBuilder, cardObject, syntax, invocation);
-            return;
+            builderType = builder;
+            cardType = generatedFor;
         }
-
-        if (!IsAddCall(invocation, builder)
-            || invocation.TargetMethod.ContainingType.TypeArguments[0] is not INamedTypeSymbol { ContainingType: { } cardType })
+        else if (symbols.CardBuilder is { } cardBuilder
+            && IsAddCall(invocation, cardBuilder)
+            && EnclosingConfigureCallback(context.SemanticModel, syntax, builder, context.CancellationToken) is var (parameter, configuredCard)
+            && SymbolEqualityComparer.Default.Equals(ChainRoot(invocation, cardBuilder), parameter))
         {
-            return;
+            // Inside b.Configure(c => ...): what is added to c goes into the card b builds.
+            builderType = cardBuilder;
+            cardType = configuredCard;
         }
-
-        var target = symbols.GetTarget(cardType);
-        if (target.State == CardTargetState.None)
-        {
-            return;
-        }
-
-        var walker = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: true);
-        walker.Visit(invocation.Arguments[0].Value);
-        if (walker.Ids is not { Count: > 0 } ids)
-        {
-            return;
-        }
-
-        // Ids added earlier along the same fluent chain: builder.AddElement(a).AddElement(b).
-        var earlier = new HashSet<string>(System.StringComparer.Ordinal);
-        for (var receiver = Unwrap(invocation.Instance); receiver is IInvocationOperation previous && IsAddCall(previous, builder); receiver = Unwrap(previous.Instance))
-        {
-            var collector = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: false);
-            collector.Visit(previous.Arguments[0].Value);
-            foreach (var (id, _) in collector.Ids ?? new List<(string, Location)>())
-            {
-                earlier.Add(id);
-            }
-        }
-
-        var seen = new HashSet<string>(earlier, System.StringComparer.Ordinal);
-        foreach (var (id, location) in ids)
-        {
-            if (!seen.Add(id))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DuplicateId, location, id));
-            }
-        }
-    }
-
-    /// <summary>
-    /// An <c>AddElement</c>/<c>AddAction</c> on a <c>CardBuilder</c>: checked when the builder is the parameter of a
-    /// callback given to a generated builder's <c>Configure</c>, against that card's target.
-    /// </summary>
-    private static void AnalyzeConfigureCall(
-        SyntaxNodeAnalysisContext context,
-        CardGenSymbols symbols,
-        INamedTypeSymbol builder,
-        INamedTypeSymbol cardBuilder,
-        INamedTypeSymbol cardObject,
-        InvocationExpressionSyntax syntax,
-        IInvocationOperation invocation)
-    {
-        if (EnclosingConfigureCallback(context.SemanticModel, syntax, builder, context.CancellationToken) is not (var callback, var parameter, var cardType)
-            || !IsOnParameter(invocation, parameter))
+        else
         {
             return;
         }
@@ -154,20 +103,9 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Ids added earlier in the callback, along a chain or in earlier statements: whatever call's argument comes first.
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        var position = syntax.ArgumentList.SpanStart;
-        foreach (var other in callback.Body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var earlier in EarlierAddCalls(context, syntax, invocation, builderType))
         {
-            if (other.ArgumentList.SpanStart >= position
-                || other.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddElement" or "AddAction" }
-                || context.SemanticModel.GetOperation(other, context.CancellationToken) is not IInvocationOperation earlier
-                || !IsAddCall(earlier, cardBuilder)
-                || !IsOnParameter(earlier, parameter))
-            {
-                continue;
-            }
-
             var collector = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: false);
             collector.Visit(earlier.Arguments[0].Value);
             foreach (var (id, _) in collector.Ids ?? new List<(string, Location)>())
@@ -185,8 +123,88 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The nearest enclosing callback given to a generated builder's <c>Configure</c>, its parameter and the card type.</summary>
-    private static (AnonymousFunctionExpressionSyntax Callback, IParameterSymbol Parameter, INamedTypeSymbol CardType)? EnclosingConfigureCallback(
+    private static string? AddedName(InvocationExpressionSyntax syntax)
+    {
+        var name = syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+        return name is "AddElement" or "AddAction" ? name : null;
+    }
+
+    /// <summary>
+    /// The Add calls that put something into the same card before <paramref name="invocation"/>: earlier along its
+    /// fluent chain (<c>b.AddElement(x).AddElement(y)</c>), and, when the chain starts at a local or a parameter, in
+    /// the statements before it in the same block (<c>b.AddElement(x); b.AddElement(y);</c>). Statements in other
+    /// blocks (another branch, a loop body) are not compared: they need not both run.
+    /// </summary>
+    private static IEnumerable<IInvocationOperation> EarlierAddCalls(
+        SyntaxNodeAnalysisContext context,
+        InvocationExpressionSyntax syntax,
+        IInvocationOperation invocation,
+        INamedTypeSymbol builderType)
+    {
+        for (var receiver = Unwrap(invocation.Instance); receiver is IInvocationOperation previous && ReturnsBuilder(previous, builderType); receiver = Unwrap(previous.Instance))
+        {
+            if (IsAddCall(previous, builderType))
+            {
+                yield return previous;
+            }
+        }
+
+        if (ChainRoot(invocation, builderType) is not { } root
+            || syntax.FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } statement)
+        {
+            yield break;
+        }
+
+        foreach (var before in block.Statements)
+        {
+            if (before == statement)
+            {
+                yield break;
+            }
+
+            foreach (var call in before.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax).OfType<InvocationExpressionSyntax>())
+            {
+                if (AddedName(call) is not null
+                    && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation other
+                    && IsAddCall(other, builderType)
+                    && SymbolEqualityComparer.Default.Equals(ChainRoot(other, builderType), root))
+                {
+                    yield return other;
+                }
+            }
+        }
+    }
+
+    /// <summary>The local or parameter a chain of builder calls starts at, or null when it starts elsewhere (for example <c>card.ToCardBuilder()</c>).</summary>
+    private static ISymbol? ChainRoot(IInvocationOperation invocation, INamedTypeSymbol builderType)
+    {
+        var receiver = Unwrap(invocation.Instance);
+        while (receiver is IInvocationOperation previous && ReturnsBuilder(previous, builderType))
+        {
+            receiver = Unwrap(previous.Instance);
+        }
+
+        return receiver switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the call is one of the builder's own fluent methods (it returns the builder it is called on).</summary>
+    private static bool ReturnsBuilder(IInvocationOperation invocation, INamedTypeSymbol builderType)
+        => invocation.Instance is not null
+            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, builderType)
+            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, Unwrap(invocation.Instance)?.Type);
+
+    /// <summary>The parameter of the nearest enclosing callback given to a generated builder's <c>Configure</c>, and the card type.</summary>
+    private static (IParameterSymbol Parameter, INamedTypeSymbol CardType)? EnclosingConfigureCallback(
         SemanticModel model,
         SyntaxNode node,
         INamedTypeSymbol builder,
@@ -203,19 +221,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        return (callback, lambda.Parameters[0], cardType);
-    }
-
-    /// <summary>Whether the call is made on <paramref name="parameter"/>, directly or along a chain of builder calls.</summary>
-    private static bool IsOnParameter(IInvocationOperation invocation, IParameterSymbol parameter)
-    {
-        var receiver = Unwrap(invocation.Instance);
-        while (receiver is IInvocationOperation previous && previous.Instance is not null)
-        {
-            receiver = Unwrap(previous.Instance);
-        }
-
-        return receiver is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
+        return (lambda.Parameters[0], cardType);
     }
 
     private static bool IsAddCall(IInvocationOperation invocation, INamedTypeSymbol builder)
