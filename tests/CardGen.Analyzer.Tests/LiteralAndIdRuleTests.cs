@@ -61,6 +61,19 @@ public sealed class LiteralAndIdRuleTests
     }
 
     [Fact]
+    public async Task CARDGEN007_reports_widths_the_validator_rejects()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic""", """
+            b.AddElement(new ColumnSet { Columns = { new Column { Width = {|CARDGEN007:"abc"|} }, new Column { Width = {|CARDGEN007:0|} } } })
+             .AddElement(new Table { Columns = { new TableColumnDefinition({|CARDGEN007:"2"|}), new TableColumnDefinition({|CARDGEN007:-1.5|}) } });
+            """));
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic""", """
+            b.AddElement(new ColumnSet { Columns = { new Column { Width = "auto" }, new Column { Width = "stretch" }, new Column { Width = "2" }, new Column { Width = 1.5 }, new Column { Width = "80px" } } })
+             .AddElement(new Table { Columns = { new TableColumnDefinition(2), new TableColumnDefinition("120px") } });
+            """));
+    }
+
+    [Fact]
     public async Task CARDGEN007_is_quiet_for_valid_builder_literals()
     {
         await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Summary = "S" """, """

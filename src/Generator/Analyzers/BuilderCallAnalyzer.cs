@@ -476,6 +476,13 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             {
                 CheckLiteral(type, property, text, value.Syntax.GetLocation());
             }
+            else if (property.Kind is PropertyKind.ColumnWidth or PropertyKind.WeightOrPixels
+                && constant.Value is int or long or float or double or decimal
+                && System.Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture) is var weight
+                && !(weight > 0 && !double.IsInfinity(weight)))
+            {
+                Report(InvalidLiteral, value.Syntax.GetLocation(), $"The {type.Name} {property.Name} weight {weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "a weight must be positive");
+            }
 
             Visit(value);
         }
@@ -520,6 +527,12 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                     break;
                 case PropertyKind.HeightOrPixels when !CardFormats.IsHeight(text):
                     problem = "a height is auto, stretch or a pixel size such as \"80px\"";
+                    break;
+                case PropertyKind.ColumnWidth when !CardFormats.IsColumnWidth(text):
+                    problem = "a column width is auto, stretch, a weight such as 2 or a pixel size such as \"80px\"";
+                    break;
+                case PropertyKind.WeightOrPixels when !CardFormats.IsPixels(text):
+                    problem = "a width is a weight number such as 2 (not a string) or a pixel size such as \"80px\"";
                     break;
                 case PropertyKind.String when property.Name == "title" && type.Role == CardTypeRole.Action && string.IsNullOrWhiteSpace(text):
                     problem = "an action needs a title, or its button is blank";
