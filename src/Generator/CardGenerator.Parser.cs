@@ -117,9 +117,8 @@ public sealed partial class CardGenerator
                 }
             }
 
-            if ((version is not null && !CardVersion.TryParse(version, out _))
-                || (iconUrl is not null && !CardFormats.IsAbsoluteUrl(iconUrl))
-                || host is < 0 or > 2)
+            // Host and version are decided with the project defaults, in CardTargets.Resolve.
+            if (iconUrl is not null && !CardFormats.IsAbsoluteUrl(iconUrl))
             {
                 return null;
             }

@@ -142,7 +142,7 @@ internal static class CardTargets
         }
 
         var text = version ?? defaults.Version ?? profile.MaxVersion.ToString();
-        if (!CardVersion.TryParse(text, out var parsed) || parsed < CardVersion.V1_0)
+        if (!IsKnownVersion(text, out var parsed))
         {
             return new ResolvedTarget(host, profile, default, text, CardTargetState.InvalidVersion, hostText, hostSource, versionSource);
         }
@@ -150,6 +150,13 @@ internal static class CardTargets
         var state = parsed > profile.MaxVersion ? CardTargetState.AboveHost : CardTargetState.Valid;
         return new ResolvedTarget(host, profile, parsed, text, state, hostText, hostSource, versionSource);
     }
+
+    /// <summary>Whether <paramref name="text"/> names a schema version the catalog knows, written as major.minor ("1.3", not "1.3.0" or "2.0").</summary>
+    public static bool IsKnownVersion(string text, out CardVersion version)
+        => CardVersion.TryParse(text, out version)
+            && version >= CardVersion.V1_0
+            && version <= CardVersion.Latest
+            && string.Equals(text, version.ToString(), System.StringComparison.Ordinal);
 
     /// <summary>The profile of a <c>ChatHost</c> value, or <see langword="null"/> for a value that is not one.</summary>
     public static HostProfile? ProfileOf(int host)

@@ -145,4 +145,22 @@ public sealed class LiteralAndIdRuleTests
             }
             """));
     }
+
+    [Theory]
+    [InlineData("ChatHost.RingCentral", "2.0")]
+    [InlineData("ChatHost.Generic", "1.7")]
+    [InlineData("ChatHost.RingCentral", "1.3.0")]
+    [InlineData("ChatHost.Generic", "01.5")]
+    public async Task CARDGEN007_reports_a_version_the_schema_does_not_have_whatever_the_host(string host, string version)
+    {
+        await Verify.AnalyzeAsync(
+            $$"""
+            [ChatCard(Title = "T", Summary = "S", Host = {{host}}, {|#0:Version = "{{version}}"|})]
+            public partial class Card
+            {
+            }
+            """,
+            Verify.Diagnostic("CARDGEN007", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments($"Version \"{version}\"", $"a version is major.minor, from 1.0 to {CardGen.Schema.CardVersion.Latest}"));
+    }
 }

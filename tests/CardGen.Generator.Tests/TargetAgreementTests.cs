@@ -16,7 +16,7 @@ namespace CardGen.Generator.Tests;
 public sealed class TargetAgreementTests
 {
     private static readonly string?[] CardHosts = { null, "ChatHost.RingCentral", "ChatHost.Generic", "(ChatHost)5" };
-    private static readonly string?[] CardVersions = { null, "1.2", "1.5", "one" };
+    private static readonly string?[] CardVersions = { null, "1.2", "1.5", "one", "2.0", "1.3.0" };
     private static readonly string?[] AssemblyDefaults = { null, "Host = ChatHost.Generic", "Host = (ChatHost)9", "Version = \"1.6\"", "Version = \"1.1\"" };
     private static readonly string?[] MSBuildHosts = { null, "RingCentral", "generic", "Teams" };
     private static readonly string?[] MSBuildVersions = { null, "1.4", "latest" };
