@@ -147,8 +147,8 @@ public sealed partial class CardGenerator
                 host,
                 titleParts.ToEquatableArray(),
                 summaryParts.ToEquatableArray(),
-                title is not null,
-                summary is not null,
+                !string.IsNullOrWhiteSpace(title),
+                !string.IsNullOrWhiteSpace(summary),
                 iconUrl,
                 members.Keys.Where(described.ContainsKey).Select(n => described[n]).ToEquatableArray(),
                 ordered);

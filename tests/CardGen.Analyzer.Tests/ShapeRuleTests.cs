@@ -120,6 +120,16 @@ public sealed class ShapeRuleTests
                 public string Name { get; set; } = "";
                 [CardIgnore, {|CARDGEN014:CardText|}] public string Hidden { get; set; } = "";
             }
+
+            [ChatCard(Title = "", Summary = "Nothing")]
+            public partial class {|CARDGEN009:BlankTitle|}
+            {
+            }
+
+            [ChatCard(Title = "  ", Summary = "Nothing")]
+            public partial class {|CARDGEN009:WhitespaceTitle|}
+            {
+            }
             """);
     }
 

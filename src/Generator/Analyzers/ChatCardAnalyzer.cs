@@ -494,7 +494,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                 $"has no Summary; {target.Profile.Name} shows it as the notification text, and without it mobile notifications read \"New Card Sent\""));
         }
 
-        if (title is null && !hasMapping)
+        if (string.IsNullOrWhiteSpace(title) && !hasMapping)
         {
             Report(context, EmptyCard, type.Locations[0], type.Name);
         }
