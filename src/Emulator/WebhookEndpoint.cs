@@ -101,33 +101,6 @@ internal sealed class WebhookEndpoint
     private async Task ProcessAsync(HttpContext context, RecordedPost post, HookRoute route, string id, ReadOnlyMemory<byte> body, bool tooLarge)
     {
         var state = HookIds.IsValid(id) ? _hooks.Find(id) : null;
-        if (state is not null)
-        {
-            var fault = _hooks.Decide(state, out var retryAfter, out var delay, out var description);
-            post.Fault = description;
-            if (delay > TimeSpan.Zero)
-            {
-                try
-                {
-                    await Task.Delay(delay, _time, context.RequestAborted).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    post.Verdict = PostVerdict.Fault;
-                    post.Fault = description + "; the client went away during the delay";
-                    post.Error = "Client closed the connection";
-                    Record(post, 0, null);
-                    return;
-                }
-            }
-
-            if (fault is not null)
-            {
-                await AnswerFaultAsync(context, post, fault, retryAfter).ConfigureAwait(false);
-                return;
-            }
-        }
-
         if (state is null || state.CurrentStatus == HookStatus.Deleted)
         {
             post.Findings = new[] { new RecordedFinding(Validation.FindingSeverity.Error, EmulatorRules.HookNotFound, "$", "No active webhook has this id (unknown or deleted).") };
@@ -139,6 +112,32 @@ internal sealed class WebhookEndpoint
         {
             post.Findings = new[] { new RecordedFinding(Validation.FindingSeverity.Error, EmulatorRules.HookSuspended, "$", "The webhook is suspended; activate it to post again.") };
             await RejectAsync(context, post, Suspended, validation: null).ConfigureAwait(false);
+            return;
+        }
+
+        // Faults and rate limits apply to a hook that exists and is active: a deleted or suspended one answers as
+        // RingCentral does, so a client is not sent into retries for a hook that is gone.
+        var fault = _hooks.Decide(state, out var retryAfter, out var delay, out var description);
+        post.Fault = description;
+        if (delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, _time, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                post.Verdict = PostVerdict.Fault;
+                post.Fault = description + "; the client went away during the delay";
+                post.Error = "Client closed the connection";
+                Record(post, 0, null);
+                return;
+            }
+        }
+
+        if (fault is not null)
+        {
+            await AnswerFaultAsync(context, post, fault, retryAfter).ConfigureAwait(false);
             return;
         }
 

@@ -182,6 +182,33 @@ public sealed class WebhookContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeletedOrSuspendedHookAnswersAsSuchBeforeAnyFaultOrRateLimit()
+    {
+        var deleted = _emulator.CreateHook();
+        _emulator.SetRateLimit(deleted.Id, new RateLimit(1, TimeSpan.FromMinutes(1)));
+        Assert.Equal("OK", (await Raw.PostAsync(deleted.Uri, """{"text":"x"}""")).Str("status"));
+        Assert.True(_emulator.DeleteHook(deleted.Id));
+
+        var suspended = _emulator.CreateHook();
+        _emulator.InjectFault(suspended.Id, FaultSpec.ServerError(503));
+        Assert.True(_emulator.SuspendHook(suspended.Id));
+
+        var gone = await Raw.PostAsync(deleted.Uri, """{"text":"x"}""");
+        var paused = await Raw.PostAsync(suspended.Uri, """{"text":"x"}""");
+
+        Assert.Equal(200, gone.Status);
+        Assert.Null(gone.Response.Headers.RetryAfter);
+        Assert.Equal("Webhook not found!", gone.Str("error"));
+        Assert.Equal(200, paused.Status);
+        Assert.Equal("Webhook is suspended", paused.Str("error"));
+        Assert.All(_emulator.Posts.Skip(1), p => Assert.Null(p.Fault));
+
+        // Active again, the hook meets its fault.
+        Assert.True(_emulator.ActivateHook(suspended.Id));
+        Assert.Equal(503, (await Raw.PostAsync(suspended.Uri, """{"text":"x"}""")).Status);
+    }
+
+    [Fact]
     public async Task ErrorStatusIsConfigurable()
     {
         await using var emulator = await HookEmulator.StartAsync(new HookEmulatorOptions { ErrorHttpStatus = 400 });
