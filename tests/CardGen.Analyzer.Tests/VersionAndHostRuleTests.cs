@@ -192,4 +192,28 @@ public sealed class VersionAndHostRuleTests
             }
             """);
     }
+
+    [Fact]
+    public async Task CARDGEN011_counts_the_actions_a_builder_adds_after_the_cards_own()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Summary = "S" """, """
+            b.AddAction(new OpenUrlAction("1", "https://example.com/1"))
+             .AddAction(new OpenUrlAction("2", "https://example.com/2"))
+             .AddAction(new OpenUrlAction("3", "https://example.com/3"));
+            b.AddAction(new OpenUrlAction("4", "https://example.com/4"));
+            b.AddElement(new TextBlock("x")).AddAction(new OpenUrlAction("5", "https://example.com/5"));
+            {|CARDGEN011:b.AddAction(new OpenUrlAction("6", "https://example.com/6"))|};
+            b.AddAction(new OpenUrlAction("7", "https://example.com/7"));
+            """));
+
+        // The card's own [CardAction] member counts first: the fifth added action is the sixth.
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Summary = "S" """, """
+                b.AddAction(new OpenUrlAction("1", "https://example.com/1"))
+                 .AddAction(new OpenUrlAction("2", "https://example.com/2"))
+                 .AddAction(new OpenUrlAction("3", "https://example.com/3"))
+                 .AddAction(new OpenUrlAction("4", "https://example.com/4"));
+                {|CARDGEN011:b.AddAction(new OpenUrlAction("5", "https://example.com/5"))|};
+                """).Replace("[CardText] public string Name", "[CardAction(\"Open\")] public Uri? Link { get; set; }\n    [CardText] public string Name", StringComparison.Ordinal));
+    }
 }

@@ -14,7 +14,8 @@ namespace CardGen.Generator.Analyzers;
 /// <summary>
 /// Checks what <c>AddElement</c> and <c>AddAction</c> add to a generated card builder: each created CardGen.Cards
 /// object, every property set in its initializer and every enum value, against the schema catalog for the card's
-/// version (CARDGEN005) and host (006); literals (007); and ids used twice along one builder chain (008). The same
+/// version (CARDGEN005) and host (006); literals (007); ids used twice along one builder chain (008); and actions
+/// beyond what the host shows, counting the card's own [CardAction] members (011). The same
 /// holds inside a <c>Configure(b => …)</c> callback, where the card's <c>CardBuilder</c> is the callback's parameter and
 /// ids are compared across the callback's statements.
 /// </summary>
@@ -40,7 +41,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        FeatureNeedsNewerVersion, HostDoesNotSupport, InvalidLiteral, DuplicateId);
+        FeatureNeedsNewerVersion, HostDoesNotSupport, InvalidLiteral, DuplicateId, HostPresentation);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -98,13 +99,28 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
 
         var walker = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: true);
         walker.Visit(invocation.Arguments[0].Value);
+        var earlierCalls = EarlierAddCalls(context, syntax, invocation, builderType).ToList();
+        if (invocation.TargetMethod.Name == "AddAction" && target is { IsValid: true, Profile: { } profile })
+        {
+            // The card's [CardAction] members come first, then what the builder adds.
+            var actions = symbols.GetMemberActionCount(cardType, context.CancellationToken) + earlierCalls.Count(c => c.TargetMethod.Name == "AddAction") + 1;
+            if (actions == profile.MaxActions + 1)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    HostPresentation,
+                    syntax.GetLocation(),
+                    cardType.Name,
+                    $"has more than {profile.MaxActions} actions; {profile.Name} shows at most {profile.MaxActions} in a row and drops the rest"));
+            }
+        }
+
         if (walker.Ids is not { Count: > 0 } ids)
         {
             return;
         }
 
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var earlier in EarlierAddCalls(context, syntax, invocation, builderType))
+        foreach (var earlier in earlierCalls)
         {
             var collector = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: false);
             collector.Visit(earlier.Arguments[0].Value);

@@ -12,6 +12,7 @@ namespace CardGen.Generator.Analyzers;
 internal sealed class CardGenSymbols
 {
     private readonly ConcurrentDictionary<INamedTypeSymbol, CardTarget> _targets = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, int> _memberActions = new(SymbolEqualityComparer.Default);
 
     private CardGenSymbols(Compilation compilation, INamedTypeSymbol chatCard)
     {
@@ -107,6 +108,14 @@ internal sealed class CardGenSymbols
     /// <summary>The host and version a <c>[ChatCard]</c> type targets (cached per type).</summary>
     public CardTarget GetTarget(INamedTypeSymbol cardType)
         => _targets.GetOrAdd(cardType, type => FindAttribute(type, ChatCard) is { } attribute ? ResolveTarget(attribute) : CardTarget.None);
+
+    /// <summary>How many actions a <c>[ChatCard]</c> type's own <c>[CardAction]</c> members add (cached per type).</summary>
+    public int GetMemberActionCount(INamedTypeSymbol cardType, System.Threading.CancellationToken cancellationToken)
+        => _memberActions.GetOrAdd(cardType, type =>
+        {
+            var members = CardGenerator.Parser.CollectMembers(type, cancellationToken, stopAtErrorType: false);
+            return members?.Values.Count(m => FindAttribute(m.Symbol, CardAction) is not null && FindAttribute(m.Symbol, CardIgnore) is null) ?? 0;
+        });
 
     /// <summary>The card's target, resolved by the generator's own rules (<see cref="CardTargets.Resolve"/>).</summary>
     public CardTarget ResolveTarget(AttributeData chatCard)
