@@ -14,6 +14,9 @@ namespace CardGen.Package.Tests;
 [Trait("Category", "Slow")]
 public sealed class ConsumerDiagnosticsTests
 {
+    /// <summary>The repository the package names; each diagnostic's help link leads to its page there.</summary>
+    internal const string ProjectUrl = "https://github.com/cardgen/cardgen";
+
     private const string Properties = """
                 <TargetFramework>net10.0</TargetFramework>
                 <LangVersion>latest</LangVersion>
@@ -77,6 +80,9 @@ public sealed class ConsumerDiagnosticsTests
         Assert.True(
             diagnostics.Any(d => d.Id == "CARDGEN003" && d.Message.Contains("Number", StringComparison.Ordinal)),
             $"CARDGEN003 does not suggest the closest member, Number.\n{context}");
+        Assert.True(
+            diagnostics.Any(d => d.Id == "CARDGEN001" && d.Message.EndsWith($"({ProjectUrl}/blob/main/docs/diagnostics/CARDGEN001.md)", StringComparison.Ordinal)),
+            $"CARDGEN001 does not link to its page in the repository the package names.\n{context}");
 
         // Nothing else is wrong with these types, so no other CARDGEN error may appear.
         var others = diagnostics.Where(d => d.Severity == "error" && d.Id is not ("CARDGEN001" or "CARDGEN003")).ToList();

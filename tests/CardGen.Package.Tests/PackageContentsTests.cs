@@ -87,6 +87,12 @@ public sealed class PackageContentsTests
         Assert.Equal("CardGen", metadata.Elements().Single(e => e.Name.LocalName == "id").Value);
         Assert.Equal(package.Version, metadata.Elements().Single(e => e.Name.LocalName == "version").Value);
 
+        // The diagnostics' help links lead into the repository the package names.
+        var projectUrl = metadata.Elements().Single(e => e.Name.LocalName == "projectUrl").Value;
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal(projectUrl, (string?)repository.Attribute("url"));
+        Assert.Equal(ConsumerDiagnosticsTests.ProjectUrl, projectUrl);
+
         var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id") ?? "").ToList();
         var forbidden = dependencies.Where(id =>
             id.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase)
