@@ -136,4 +136,32 @@ public sealed class MemberRuleTests
             }
             """);
     }
+
+    [Fact]
+    public async Task CARDGEN004_checks_a_plain_base_types_mapped_members_once_where_they_are_declared()
+    {
+        await Verify.AnalyzeAsync("""
+            public abstract class EventBase
+            {
+                [{|CARDGEN004:CardImage|}] public int Count { get; set; }
+                [CardFact("Service")] public string Service { get; set; } = "";
+                [Obsolete] public string Plain { get; set; } = "";
+            }
+
+            [ChatCard(Title = "A", Summary = "S")]
+            public partial class First : EventBase
+            {
+            }
+
+            [ChatCard(Title = "B", Summary = "S")]
+            public partial class Second : EventBase
+            {
+            }
+
+            public class Unrelated
+            {
+                [Obsolete] public string Name { get; set; } = "";
+            }
+            """);
+    }
 }

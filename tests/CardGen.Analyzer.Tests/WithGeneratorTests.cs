@@ -80,4 +80,25 @@ public sealed class WithGeneratorTests
         Assert.Equal(0, generated);
         Assert.Equal(new[] { "CARDGEN003", "CARDGEN004" }, analyzers.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_card_skipped_for_a_plain_base_types_member_is_explained_on_the_card()
+    {
+        var (_, analyzers, generated) = await RunAsync("""
+            public abstract class EventBase
+            {
+                [CardImage] public int Count { get; set; }
+                [CardFact("Service")] public string Service { get; set; } = "";
+            }
+
+            [ChatCard(Title = "T", Summary = "S")]
+            public partial class Derived : EventBase
+            {
+            }
+            """);
+        Assert.Equal(0, generated);
+        var diagnostic = Assert.Single(analyzers);
+        Assert.Equal("CARDGEN004", diagnostic.Id);
+        Assert.Equal("CardImage", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+    }
 }

@@ -60,6 +60,14 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
 
         if (card is null && part is null)
         {
+            // A plain type whose members carry mapping attributes is a base some card builds on: its members are
+            // checked here, where they are declared, once (the cards report nothing for them).
+            if (MayHaveMappedMembers(type, context.CancellationToken))
+            {
+                var ownMembers = CardGenerator.Parser.CollectMembers(type, context.CancellationToken, stopAtErrorType: false)!;
+                CheckMembers(context, symbols, type, isPart: false, target: null, ownMembers, type.Locations[0], context.CancellationToken);
+            }
+
             return;
         }
 
@@ -69,7 +77,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
 
         var target = card is not null ? symbols.ResolveTarget(card) : CardTarget.None;
         var members = CardGenerator.Parser.CollectMembers(type, cancellationToken, stopAtErrorType: false)!;
-        var hasMapping = CheckMembers(context, symbols, type, isPart: part is not null, card is not null ? target : (CardTarget?)null, members, cancellationToken);
+        var hasMapping = CheckMembers(context, symbols, type, isPart: part is not null, card is not null ? target : (CardTarget?)null, members, type.Locations[0], cancellationToken);
 
         if (card is not null)
         {
@@ -137,6 +145,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         bool isPart,
         CardTarget? target,
         Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members,
+        Location typeLocation,
         CancellationToken cancellationToken)
     {
         var hasMapping = false;
@@ -194,7 +203,15 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
 
                 if (!own)
                 {
-                    continue; // A base type's members are reported where they are declared.
+                    // A base type's members are reported where they are declared; a compiled base's (another
+                    // assembly's plain type) have no declaration here, so they are reported on this type.
+                    if (ignore is null && visible && current.DeclaringSyntaxReferences.IsEmpty
+                        && CardGenSymbols.FindAttribute(current, symbols.ChatCard) is null && CardGenSymbols.FindAttribute(current, symbols.CardPart) is null)
+                    {
+                        CheckMapping(context, symbols, type, isPart, target, member, mapped[0], cancellationToken, typeLocation);
+                    }
+
+                    continue;
                 }
 
                 var first = mapped[0].AttributeClass!.Name;
@@ -226,10 +243,16 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         CardTarget? target,
         ISymbol member,
         AttributeData attribute,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Location? fallback = null)
     {
         var name = Short(attribute.AttributeClass!.Name);
         var location = Location(attribute, cancellationToken);
+        if (location == Microsoft.CodeAnalysis.Location.None && fallback is not null)
+        {
+            location = fallback;
+        }
+
         ITypeSymbol memberType;
         switch (member)
         {
@@ -600,6 +623,53 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
     }
 
     private static Location? ArgumentLocation(AttributeSyntax? attribute, string name) => ArgumentSyntax(attribute, name)?.GetLocation();
+
+    private static readonly string[] MappingAttributeNames = { "CardText", "CardFact", "CardFacts", "CardImage", "CardAction", "CardSection" };
+
+    /// <summary>A syntax-only first look (no binding): does a member declaration carry an attribute named like a mapping one?</summary>
+    private static bool MayHaveMappedMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return false;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                foreach (var list in member.AttributeLists)
+                {
+                    foreach (var attribute in list.Attributes)
+                    {
+                        var name = attribute.Name switch
+                        {
+                            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                            SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            _ => string.Empty,
+                        };
+                        if (name.EndsWith("Attribute", System.StringComparison.Ordinal))
+                        {
+                            name = name.Substring(0, name.Length - "Attribute".Length);
+                        }
+
+                        if (System.Array.IndexOf(MappingAttributeNames, name) >= 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static Location Location(AttributeData attribute, CancellationToken cancellationToken)
         => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Microsoft.CodeAnalysis.Location.None;
