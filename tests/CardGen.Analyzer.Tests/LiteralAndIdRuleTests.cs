@@ -146,6 +146,34 @@ public sealed class LiteralAndIdRuleTests
             """));
     }
 
+    [Fact]
+    public async Task CARDGEN008_ignores_ids_in_nested_blocks_of_earlier_statements_and_on_a_replaced_builder()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic""", """
+            if (b.GetHashCode() > 0)
+            {
+                b.AddElement(new TextInput("status"));
+                return;
+            }
+
+            foreach (var i in new[] { 1, 2 })
+            {
+                b.AddElement(new TextInput("loop"));
+            }
+
+            b.AddElement(new TextInput("status")).AddElement(new TextInput("loop"));
+            b.Configure(c => c.AddElement(new TextInput("callback")));
+            b.AddElement(new TextInput("callback"));
+
+            var x = new Deploy.CardBuilder();
+            x.AddElement(new TextInput("comment"));
+            x.Build();
+            x = new Deploy.CardBuilder();
+            x.AddElement(new TextInput("comment"));
+            x.AddElement(new TextInput({|CARDGEN008:"comment"|}));
+            """));
+    }
+
     [Theory]
     [InlineData("ChatHost.RingCentral", "2.0")]
     [InlineData("ChatHost.Generic", "1.7")]

@@ -216,4 +216,21 @@ public sealed class VersionAndHostRuleTests
                 {|CARDGEN011:b.AddAction(new OpenUrlAction("5", "https://example.com/5"))|};
                 """).Replace("[CardText] public string Name", "[CardAction(\"Open\")] public Uri? Link { get; set; }\n    [CardText] public string Name", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task CARDGEN011_does_not_add_up_actions_of_branches_that_cannot_both_run()
+    {
+        await Verify.AnalyzeAsync(Sources.BuilderCard("""Title = "T", Summary = "S" """, """
+            if (b.GetHashCode() > 0)
+            {
+                b.AddAction(new OpenUrlAction("1", "https://example.com/1")).AddAction(new OpenUrlAction("2", "https://example.com/2")).AddAction(new OpenUrlAction("3", "https://example.com/3"));
+            }
+            else
+            {
+                b.AddAction(new OpenUrlAction("1", "https://example.com/1")).AddAction(new OpenUrlAction("2", "https://example.com/2"));
+            }
+
+            b.AddAction(new OpenUrlAction("4", "https://example.com/4"));
+            """));
+    }
 }

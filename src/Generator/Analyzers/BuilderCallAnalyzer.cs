@@ -57,11 +57,18 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
 
             // A syntax action with a name check, not an operation action: an operation action makes the compiler build
             // operation trees for every method body in the project, which cost more than everything these checks do.
-            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, symbols, builder, cardObject), SyntaxKind.InvocationExpression);
+            // What each block's statements add, worked out once per block (not again for every call in it).
+            var blocks = new System.Collections.Concurrent.ConcurrentDictionary<BlockSyntax, BlockAdds>();
+            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, symbols, builder, cardObject, blocks), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, CardGenSymbols symbols, INamedTypeSymbol builder, INamedTypeSymbol cardObject)
+    private static void AnalyzeInvocation(
+        SyntaxNodeAnalysisContext context,
+        CardGenSymbols symbols,
+        INamedTypeSymbol builder,
+        INamedTypeSymbol cardObject,
+        System.Collections.Concurrent.ConcurrentDictionary<BlockSyntax, BlockAdds> blocks)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (AddedName(syntax) is null
@@ -99,11 +106,19 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
 
         var walker = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: true);
         walker.Visit(invocation.Arguments[0].Value);
-        var earlierCalls = EarlierAddCalls(context, syntax, invocation, builderType).ToList();
-        if (invocation.TargetMethod.Name == "AddAction" && target is { IsValid: true, Profile: { } profile })
+        var isAction = invocation.TargetMethod.Name == "AddAction";
+        var countActions = isAction && target is { IsValid: true, Profile: not null };
+        if (walker.Ids is not { Count: > 0 } && !countActions)
+        {
+            return;
+        }
+
+        var (earlierIds, earlierActions) = EarlierAdds(context, syntax, invocation, builderType, cardObject, blocks);
+        if (countActions)
         {
             // The card's [CardAction] members come first, then what the builder adds.
-            var actions = symbols.GetMemberActionCount(cardType, context.CancellationToken) + earlierCalls.Count(c => c.TargetMethod.Name == "AddAction") + 1;
+            var profile = target.Profile!;
+            var actions = symbols.GetMemberActionCount(cardType, context.CancellationToken) + earlierActions + 1;
             if (actions == profile.MaxActions + 1)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
@@ -119,17 +134,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var earlier in earlierCalls)
-        {
-            var collector = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: false);
-            collector.Visit(earlier.Arguments[0].Value);
-            foreach (var (id, _) in collector.Ids ?? new List<(string, Location)>())
-            {
-                seen.Add(id);
-            }
-        }
-
+        var seen = new HashSet<string>(earlierIds, System.StringComparer.Ordinal);
         foreach (var (id, location) in ids)
         {
             if (!seen.Add(id))
@@ -151,49 +156,67 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The Add calls that put something into the same card before <paramref name="invocation"/>: earlier along its
-    /// fluent chain (<c>b.AddElement(x).AddElement(y)</c>), and, when the chain starts at a local or a parameter, in
-    /// the statements before it in the same block (<c>b.AddElement(x); b.AddElement(y);</c>). Statements in other
-    /// blocks (another branch, a loop body) are not compared: they need not both run.
+    /// The literal ids and the number of actions added to the same card before <paramref name="invocation"/>: earlier
+    /// along its fluent chain (<c>b.AddElement(x).AddElement(y)</c>), and, when the chain starts at a local or a
+    /// parameter, by the statements before it in the same block (<c>b.AddElement(x); b.AddElement(y);</c>) since the
+    /// variable last got a new builder. Calls inside nested blocks (a branch, a loop body) or callbacks are not
+    /// counted: they need not run.
     /// </summary>
-    private static IEnumerable<IInvocationOperation> EarlierAddCalls(
+    private static (List<string> Ids, int Actions) EarlierAdds(
         SyntaxNodeAnalysisContext context,
         InvocationExpressionSyntax syntax,
         IInvocationOperation invocation,
-        INamedTypeSymbol builderType)
+        INamedTypeSymbol builderType,
+        INamedTypeSymbol cardObject,
+        System.Collections.Concurrent.ConcurrentDictionary<BlockSyntax, BlockAdds> blocks)
     {
+        var ids = new List<string>();
+        var actions = 0;
         for (var receiver = Unwrap(invocation.Instance); receiver is IInvocationOperation previous && ReturnsBuilder(previous, builderType); receiver = Unwrap(previous.Instance))
         {
             if (IsAddCall(previous, builderType))
             {
-                yield return previous;
+                ids.AddRange(CollectIds(previous, cardObject));
+                actions += previous.TargetMethod.Name == "AddAction" ? 1 : 0;
             }
         }
 
         if (ChainRoot(invocation, builderType) is not { } root
             || syntax.FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } statement)
         {
-            yield break;
+            return (ids, actions);
         }
 
-        foreach (var before in block.Statements)
+        var adds = blocks.GetOrAdd(block, b => BlockAdds.Create(b, context.SemanticModel, cardObject, context.CancellationToken));
+        var index = block.Statements.IndexOf(statement);
+        var from = 0;
+        foreach (var (at, reset) in adds.Resets)
         {
-            if (before == statement)
+            if (at < index && SymbolEqualityComparer.Default.Equals(reset, root))
             {
-                yield break;
-            }
-
-            foreach (var call in before.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax).OfType<InvocationExpressionSyntax>())
-            {
-                if (AddedName(call) is not null
-                    && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation other
-                    && IsAddCall(other, builderType)
-                    && SymbolEqualityComparer.Default.Equals(ChainRoot(other, builderType), root))
-                {
-                    yield return other;
-                }
+                from = at + 1;
             }
         }
+
+        foreach (var call in adds.Calls)
+        {
+            if (call.Statement >= from && call.Statement < index
+                && SymbolEqualityComparer.Default.Equals(call.Root, root)
+                && SymbolEqualityComparer.Default.Equals(call.BuilderType, builderType))
+            {
+                ids.AddRange(call.Ids);
+                actions += call.IsAction ? 1 : 0;
+            }
+        }
+
+        return (ids, actions);
+    }
+
+    private static List<string> CollectIds(IInvocationOperation addCall, INamedTypeSymbol cardObject)
+    {
+        var collector = new Walker(static _ => { }, CardTarget.None, cardObject, string.Empty, report: false);
+        collector.Visit(addCall.Arguments[0].Value);
+        return collector.Ids?.Select(i => i.Id).ToList() ?? new List<string>();
     }
 
     /// <summary>The local or parameter a chain of builder calls starts at, or null when it starts elsewhere (for example <c>card.ToCardBuilder()</c>).</summary>
@@ -273,6 +296,54 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
         "ElementHeight" => SchemaCatalog.EnumNames.BlockElementHeight,
         _ => type,
     };
+
+    /// <summary>The Add calls a block's own statements make (not nested blocks or callbacks), and where a variable gets a new value.</summary>
+    private sealed class BlockAdds
+    {
+        private BlockAdds(List<(int Statement, ISymbol Root, INamedTypeSymbol BuilderType, bool IsAction, List<string> Ids)> calls, List<(int Statement, ISymbol Variable)> resets)
+        {
+            Calls = calls;
+            Resets = resets;
+        }
+
+        public List<(int Statement, ISymbol Root, INamedTypeSymbol BuilderType, bool IsAction, List<string> Ids)> Calls { get; }
+
+        public List<(int Statement, ISymbol Variable)> Resets { get; }
+
+        public static BlockAdds Create(BlockSyntax block, SemanticModel model, INamedTypeSymbol cardObject, System.Threading.CancellationToken cancellationToken)
+        {
+            var calls = new List<(int, ISymbol, INamedTypeSymbol, bool, List<string>)>();
+            var resets = new List<(int, ISymbol)>();
+            for (var i = 0; i < block.Statements.Count; i++)
+            {
+                var statement = block.Statements[i];
+                foreach (var node in statement.DescendantNodes(n => n == statement || n is not (StatementSyntax or AnonymousFunctionExpressionSyntax)))
+                {
+                    if (node is InvocationExpressionSyntax call
+                        && AddedName(call) is not null
+                        && model.GetOperation(call, cancellationToken) is IInvocationOperation { TargetMethod: { Parameters.Length: 1 } method } add
+                        && add.Arguments.Length == 1
+                        && method.ContainingType.OriginalDefinition is INamedTypeSymbol builderType
+                        && ReturnsBuilder(add, builderType)
+                        && ChainRoot(add, builderType) is { } root)
+                    {
+                        calls.Add((i, root, builderType, method.Name == "AddAction", CollectIds(add, cardObject)));
+                    }
+                }
+
+                // Any assignment to a variable, also in a nested block, may give it a new builder: compare nothing across it.
+                foreach (var assignment in statement.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (assignment.Left is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol)
+                    {
+                        resets.Add((i, model.GetSymbolInfo(name, cancellationToken).Symbol!));
+                    }
+                }
+            }
+
+            return new BlockAdds(calls, resets);
+        }
+    }
 
     /// <summary>Walks an added object and what it contains.</summary>
     private sealed class Walker
