@@ -164,4 +164,26 @@ public sealed class MemberRuleTests
             }
             """);
     }
+
+    [Fact]
+    public async Task CARDGEN004_checks_a_generic_plain_base_with_each_cards_type_arguments_on_the_card()
+    {
+        await Verify.AnalyzeAsync("""
+            public abstract class EventBase<T>
+            {
+                [CardImage] public T? Picture { get; set; }
+                [CardText] public string Caption { get; set; } = "";
+            }
+
+            [ChatCard(Title = "A", Summary = "S")]
+            public partial class WithUri : EventBase<Uri>
+            {
+            }
+
+            [ChatCard(Title = "B", Summary = "S")]
+            public partial class {|CARDGEN004:WithObject|} : EventBase<object>
+            {
+            }
+            """);
+    }
 }

@@ -62,7 +62,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         {
             // A plain type whose members carry mapping attributes is a base some card builds on: its members are
             // checked here, where they are declared, once (the cards report nothing for them).
-            if (MayHaveMappedMembers(type, context.CancellationToken))
+            if (!type.IsGenericType && MayHaveMappedMembers(type, context.CancellationToken))
             {
                 var ownMembers = CardGenerator.Parser.CollectMembers(type, context.CancellationToken, stopAtErrorType: false)!;
                 CheckMembers(context, symbols, type, isPart: false, target: null, ownMembers, type.Locations[0], context.CancellationToken);
@@ -203,9 +203,10 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
 
                 if (!own)
                 {
-                    // A base type's members are reported where they are declared; a compiled base's (another
-                    // assembly's plain type) have no declaration here, so they are reported on this type.
-                    if (ignore is null && visible && current.DeclaringSyntaxReferences.IsEmpty
+                    // A base type's members are reported where they are declared. A plain base compiled into another
+                    // assembly has no declaration here, and a generic plain base is only known with its type
+                    // arguments here: their members are reported on this type.
+                    if (ignore is null && visible && (current.DeclaringSyntaxReferences.IsEmpty || current.IsGenericType)
                         && CardGenSymbols.FindAttribute(current, symbols.ChatCard) is null && CardGenSymbols.FindAttribute(current, symbols.CardPart) is null)
                     {
                         CheckMapping(context, symbols, type, isPart, target, member, mapped[0], cancellationToken, typeLocation);
@@ -244,14 +245,10 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         ISymbol member,
         AttributeData attribute,
         CancellationToken cancellationToken,
-        Location? fallback = null)
+        Location? at = null)
     {
         var name = Short(attribute.AttributeClass!.Name);
-        var location = Location(attribute, cancellationToken);
-        if (location == Microsoft.CodeAnalysis.Location.None && fallback is not null)
-        {
-            location = fallback;
-        }
+        var location = at ?? Location(attribute, cancellationToken);
 
         ITypeSymbol memberType;
         switch (member)
@@ -303,7 +300,8 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
             Report(context, ActionInPart, location, type.Name);
         }
 
-        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        // Reported on the card itself (at), the attribute's own syntax is not used for locations.
+        var syntax = at is not null ? null : attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
         foreach (var argument in attribute.NamedArguments)
         {
             switch (argument.Key)
