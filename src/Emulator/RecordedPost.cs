@@ -127,7 +127,8 @@ public sealed class RecordedPost
     {
         get
         {
-            long bytes = 512 + (2L * Body.Length) + (2L * (ResponseBody?.Length ?? 0)) + (2L * ((Text?.Length ?? 0) + (Title?.Length ?? 0) + (Activity?.Length ?? 0)));
+            // The answer is held twice: as text and parsed (about its UTF-8 size).
+            long bytes = 512 + (2L * Body.Length) + (3L * (ResponseBody?.Length ?? 0)) + (2L * ((Text?.Length ?? 0) + (Title?.Length ?? 0) + (Activity?.Length ?? 0)));
             foreach (var card in Cards)
             {
                 bytes += System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(card).Length;

@@ -238,6 +238,12 @@ public sealed class ChatHookClient : IDisposable
                         throw;
                     }
 
+#if NET5_0_OR_GREATER
+                    if (e is TaskCanceledException)
+                    {
+                        throw new TaskCanceledException(e.Message, e, cancellationToken);
+                    }
+#endif
                     throw new OperationCanceledException(e.Message, e, cancellationToken);
                 }
                 catch (OperationCanceledException e)

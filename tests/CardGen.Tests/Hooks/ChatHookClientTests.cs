@@ -372,6 +372,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), cts.Token));
         _exceptions.Add(e);
         Assert.Equal(cts.Token, e.CancellationToken);
+        Assert.IsType<TaskCanceledException>(e); // as HttpClient throws it, so a catch (TaskCanceledException) still works
     }
 
     [Fact]
