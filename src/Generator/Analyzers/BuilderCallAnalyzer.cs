@@ -606,20 +606,9 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
-                case PropertyKind.Pixels when !CardFormats.IsPixels(text):
-                    problem = "a pixel size is digits followed by 'px', for example \"80px\"";
-                    break;
-                case PropertyKind.Color when !CardFormats.IsColor(text):
-                    problem = "a colour is #RRGGBB or #AARRGGBB";
-                    break;
-                case PropertyKind.HeightOrPixels when !CardFormats.IsHeight(text):
-                    problem = "a height is auto, stretch or a pixel size such as \"80px\"";
-                    break;
-                case PropertyKind.ColumnWidth when !CardFormats.IsColumnWidth(text):
-                    problem = "a column width is auto, stretch, a weight such as 2 or a pixel size such as \"80px\"";
-                    break;
-                case PropertyKind.WeightOrPixels when !CardFormats.IsPixels(text):
-                    problem = "a width is a weight number such as 2 (not a string) or a pixel size such as \"80px\"";
+                case var kind when CardFormats.TryGetTextRule(kind, out var isValid, out var expected) && !isValid(text):
+                    // The validator's own rule and wording (a number, where allowed, is a weight and not text).
+                    problem = $"it must be {expected}";
                     break;
                 case PropertyKind.String when property.Name == "title" && type.Role == CardTypeRole.Action && string.IsNullOrWhiteSpace(text):
                     problem = "an action needs a title, or its button is blank";

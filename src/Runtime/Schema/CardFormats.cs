@@ -8,6 +8,24 @@ namespace CardGen.Schema;
 /// </summary>
 public static class CardFormats
 {
+    /// <summary>
+    /// The rule a string value of a <paramref name="kind"/> property follows, and how to say it ("must be …"): one
+    /// table for the validator and the analyzers. False for kinds without a text rule (URLs have their own checks).
+    /// </summary>
+    internal static bool TryGetTextRule(PropertyKind kind, out Func<string, bool> isValid, out string expected)
+    {
+        (isValid, expected) = kind switch
+        {
+            PropertyKind.Pixels => (IsPixels, "a pixel size such as \"80px\""),
+            PropertyKind.Color => (IsColor, "a colour #RRGGBB or #AARRGGBB"),
+            PropertyKind.ColumnWidth => (IsColumnWidth, "\"auto\", \"stretch\", a weight number or \"NNpx\""),
+            PropertyKind.WeightOrPixels => (IsPixels, "a weight number or \"NNpx\""),
+            PropertyKind.HeightOrPixels => (IsHeight, "\"auto\", \"stretch\" or \"NNpx\""),
+            _ => ((Func<string, bool>)(_ => true), string.Empty),
+        };
+        return expected.Length > 0;
+    }
+
     /// <summary>Whether <paramref name="value"/> is a pixel size: digits followed by <c>px</c>, such as <c>"80px"</c>.</summary>
     /// <param name="value">The text.</param>
     /// <returns>Whether it is a pixel size.</returns>

@@ -342,20 +342,11 @@ internal sealed class ValidationWalker
             case PropertyKind.Url:
                 CheckUrl(value, p, owner, path);
                 break;
-            case PropertyKind.Pixels:
-                CheckFormat(value, path, p, owner, CardFormats.IsPixels, "a pixel size such as \"80px\"");
+            case PropertyKind.Pixels or PropertyKind.Color or PropertyKind.HeightOrPixels when CardFormats.TryGetTextRule(p.Kind, out var isValid, out var expected):
+                CheckFormat(value, path, p, owner, isValid, expected);
                 break;
-            case PropertyKind.Color:
-                CheckFormat(value, path, p, owner, CardFormats.IsColor, "a colour #RRGGBB or #AARRGGBB");
-                break;
-            case PropertyKind.ColumnWidth:
-                CheckDimension(value, path, p, owner, CardFormats.IsColumnWidth, "\"auto\", \"stretch\", a weight number or \"NNpx\"");
-                break;
-            case PropertyKind.WeightOrPixels:
-                CheckDimension(value, path, p, owner, CardFormats.IsPixels, "a weight number or \"NNpx\"");
-                break;
-            case PropertyKind.HeightOrPixels:
-                CheckFormat(value, path, p, owner, CardFormats.IsHeight, "\"auto\", \"stretch\" or \"NNpx\"");
+            case PropertyKind.ColumnWidth or PropertyKind.WeightOrPixels when CardFormats.TryGetTextRule(p.Kind, out var isValid, out var expected):
+                CheckDimension(value, path, p, owner, isValid, expected); // a number is a weight
                 break;
             case PropertyKind.Version:
                 CheckFormat(value, path, p, owner, v => Schema.CardVersion.TryParse(v, out _), "a version such as \"1.3\"");
