@@ -94,9 +94,8 @@ internal static class PayloadChecker
     public static PayloadCheck CheckV2(JsonElement root)
     {
         var check = new PayloadCheck();
-        if (root.ValueKind != JsonValueKind.Object)
+        if (!IsObject(check, root))
         {
-            check.Fail(InvalidPayload, EmulatorRules.Envelope, "$", $"The message must be a JSON object, not {Kind(root)}.", "payload must be an object");
             return check;
         }
 
@@ -118,24 +117,15 @@ internal static class PayloadChecker
             return check;
         }
 
-        if (attachments > 0)
-        {
-            var index = 0;
-            foreach (var attachment in root.GetProperty("attachments").EnumerateArray())
-            {
-                CheckAttachment(check, attachment, index++, v1: false);
-            }
-        }
-
+        CheckAttachments(check, root, attachments, v1: false);
         return check;
     }
 
     public static PayloadCheck CheckV1(JsonElement root)
     {
         var check = new PayloadCheck();
-        if (root.ValueKind != JsonValueKind.Object)
+        if (!IsObject(check, root))
         {
-            check.Fail(InvalidPayload, EmulatorRules.Envelope, "$", $"The message must be a JSON object, not {Kind(root)}.", "payload must be an object");
             return check;
         }
 
@@ -156,16 +146,33 @@ internal static class PayloadChecker
             return check;
         }
 
-        if (attachments > 0)
+        CheckAttachments(check, root, attachments, v1: true);
+        return check;
+    }
+
+    private static bool IsObject(PayloadCheck check, JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Object)
         {
-            var index = 0;
-            foreach (var attachment in root.GetProperty("attachments").EnumerateArray())
-            {
-                CheckAttachment(check, attachment, index++, v1: true);
-            }
+            return true;
         }
 
-        return check;
+        check.Fail(InvalidPayload, EmulatorRules.Envelope, "$", $"The message must be a JSON object, not {Kind(root)}.", "payload must be an object");
+        return false;
+    }
+
+    private static void CheckAttachments(PayloadCheck check, JsonElement root, int count, bool v1)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var index = 0;
+        foreach (var attachment in root.GetProperty("attachments").EnumerateArray())
+        {
+            CheckAttachment(check, attachment, index++, v1);
+        }
     }
 
     private static string? OptionalString(PayloadCheck check, JsonElement root, string name)
