@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test project in the solution and ends with one line: "N passed, N failed, N skipped".
-# Exits non-zero when anything failed or did not build. Extra arguments go to 'dotnet test'.
+# Exits non-zero when anything failed, did not build, or a test project reported no test (eng/summarize-results.sh).
+# Extra arguments go to 'dotnet test'; a --filter that leaves a project without tests therefore fails the run, so
+# run a subset with 'dotnet test' directly.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -17,22 +19,16 @@ mkdir -p "$results"
 dotnet test CardGen.sln -c Release --logger trx --results-directory "$results" "$@"
 status=$?
 
-passed=0; failed=0; skipped=0
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  value() { printf '%s' "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
-  total=$(value total); executed=$(value executed); p=$(value passed); f=$(value failed); e=$(value error)
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0} + ${e:-0}))
-  skipped=$((skipped + ${total:-0} - ${executed:-0}))
-done
+summary=$(bash "$root/eng/summarize-results.sh" "$results")
+summary_status=$?
+printf '%s\n' "$summary" | sed '$d'
+line=$(printf '%s\n' "$summary" | tail -n 1)
 
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+if [ "$status" -ne 0 ] && [ "$summary_status" -eq 0 ]; then
   # Nothing failed inside a test run, so a project did not build or a test host crashed: count it.
   echo "dotnet test exited with $status before reporting a failed test (build error or crashed test host)."
-  failed=1
+  line=$(printf '%s' "$line" | awk -F', ' '{ split($2, f, " "); printf "%s, %d failed, %s", $1, f[1] + 1, $3 }')
 fi
 
-echo "$passed passed, $failed failed, $skipped skipped"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+echo "$line"
+[ "$status" -eq 0 ] && [ "$summary_status" -eq 0 ]
