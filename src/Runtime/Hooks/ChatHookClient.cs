@@ -322,8 +322,17 @@ public sealed class ChatHookClient : IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var request = new HttpRequestMessage(HttpMethod.Post, hook.RevealUri()) { Content = content };
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var (text, truncated) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        return Classify(hook, response, text, truncated, attempt, settings);
+        try
+        {
+            var (text, truncated) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            return Classify(hook, response, text, truncated, attempt, settings);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or HttpRequestException or IOException))
+        {
+            // An answer arrived but could not be made sense of (a bug here, or a handler of a caller's HttpClient):
+            // the caller still gets the status and whether the post may have gone through, not a raw exception.
+            return Unreadable(hook, (int)response.StatusCode, e);
+        }
     }
 
     private static Outcome Classify(WebhookUrl hook, HttpResponseMessage response, string body, bool truncated, int attempt, Settings settings)
@@ -446,6 +455,21 @@ public sealed class ChatHookClient : IDisposable
             retryable: false,
             delay: TimeSpan.Zero,
             statusCode: status);
+
+    private static Outcome Unreadable(WebhookUrl hook, int status, Exception exception)
+    {
+        // A redirect or a 4xx (429 included) says the host did not take the post; any other answer may have posted it.
+        var mayHaveBeenDelivered = status is not (>= 300 and < 500);
+        return Outcome.Fail(
+            ChatHookFailure.UnexpectedResponse,
+            $"RingCentral answered the post to {hook.Redacted} with HTTP {status}, but the answer could not be read ({exception.GetType().Name}: {hook.Scrub(exception.Message)})"
+                + (mayHaveBeenDelivered ? "; the message may have been delivered." : "; the message was not delivered."),
+            mayHaveBeenDelivered,
+            retryable: false,
+            delay: TimeSpan.Zero,
+            statusCode: status,
+            inner: exception);
+    }
 
     private static async Task<(string Text, bool Truncated)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

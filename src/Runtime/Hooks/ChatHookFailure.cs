@@ -21,6 +21,9 @@ public enum ChatHookFailure
     /// <summary>The connection failed (DNS, refused, reset, TLS).</summary>
     Network,
 
-    /// <summary>The host answered with something that is not the webhook protocol (not JSON, no <c>"status":"OK"</c>, a redirect, a body over the size cap).</summary>
+    /// <summary>
+    /// The host answered with something that is not the webhook protocol (not JSON, no <c>"status":"OK"</c>, a redirect,
+    /// a body over the size cap), or with an answer that could not be read at all.
+    /// </summary>
     UnexpectedResponse,
 }
