@@ -17,11 +17,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CardGen;
 
 /// <summary>
-/// Posts messages and Adaptive Cards to RingCentral incoming webhooks: validates cards first, upgrades v1 URLs to
-/// v2 for cards, honours <c>Retry-After</c> on 429, and turns the host's answers (including
+/// Posts messages and Adaptive Cards to RingCentral incoming webhooks: validates cards first, posts to the v2 form
+/// of a v1 URL, honours <c>Retry-After</c> on 429, and turns the host's answers (including
 /// <c>"status":"error"</c> with HTTP 200) into <see cref="ChatHookException"/>.
 /// </summary>
 /// <remarks>
+/// <para>A <see cref="WebhookMessage"/> is written in the v2 message schema (<c>text</c>, <c>iconUri</c>,
+/// attachments), which the legacy v1 URL <c>/webhook/{id}</c> does not read (it expects <c>body</c> and
+/// <c>icon</c>). So every post to a v1 URL, text-only included, goes to its v2 form <c>/webhook/v2/{id}</c>:
+/// RingCentral documents that rewrite as the same webhook.</para>
 /// <para>A post succeeds only with a 2xx status and a JSON body whose <c>status</c> is <c>OK</c>. A post is not
 /// idempotent, so by default only 429 (which posted nothing) is retried; see
 /// <see cref="ChatHookClientOptions.RetryServerErrors"/>.</para>
@@ -81,7 +85,7 @@ public sealed class ChatHookClient : IDisposable
     public ChatHookClientOptions Options { get; }
 
     /// <summary>Posts a message to a webhook.</summary>
-    /// <param name="hook">The webhook. A v1 URL is upgraded to v2 when the message has attachments.</param>
+    /// <param name="hook">The webhook. A v1 URL is posted to as its v2 form, the same webhook, since the message is in the v2 schema.</param>
     /// <param name="message">The message.</param>
     /// <param name="cancellationToken">Cancels the post, including waits between retries.</param>
     /// <returns>The host's answer.</returns>
@@ -107,7 +111,7 @@ public sealed class ChatHookClient : IDisposable
     }
 
     /// <summary>Posts one card to a webhook, with the card's <c>FallbackText</c> as the activity line.</summary>
-    /// <param name="hook">The webhook. A v1 URL is upgraded to v2.</param>
+    /// <param name="hook">The webhook. A v1 URL is posted to as its v2 form, the same webhook.</param>
     /// <param name="card">The card.</param>
     /// <param name="cancellationToken">Cancels the post, including waits between retries.</param>
     /// <returns>The host's answer.</returns>
@@ -202,11 +206,9 @@ public sealed class ChatHookClient : IDisposable
         }
 
         var body = message.ToUtf8Json();
-        var endpoint = hook;
-        if (message.Attachments.Count > 0 && hook.Format == WebhookFormat.V1)
+        var endpoint = MessageRoute.Endpoint(WebhookFormat.V2, hook);
+        if (endpoint != hook)
         {
-            // Adaptive Cards are a v2 feature; RingCentral documents the v1 -> v2 rewrite as the same webhook.
-            endpoint = hook.ToV2();
             HookLog.UpgradedToV2(settings.Logger, endpoint, hook);
         }
 

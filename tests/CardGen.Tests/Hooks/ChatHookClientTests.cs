@@ -68,15 +68,20 @@ public sealed class ChatHookClientTests : HookClientTest
     }
 
     [Fact]
-    public async Task A_v1_hook_is_upgraded_to_v2_for_cards_but_not_for_text()
+    public async Task Every_message_to_a_v1_hook_goes_to_its_v2_form()
     {
+        // WebhookMessage is the v2 schema (text, iconUri); the v1 route reads body and icon, so a text-only message
+        // must be moved too, not only one that carries cards.
         using var client = Client();
-        var v1 = WebhookUrl.Parse($"{Server.Origin}/webhook/{Id}");
-        await client.PostAsync(v1, ValidCard());
-        await client.PostAsync(v1, new WebhookMessage { Text = "plain" });
+        await client.PostAsync(V1Hook, ValidCard());
+        await client.PostAsync(V1Hook, new WebhookMessage { Text = "plain", IconUri = "https://ci.example.com/icon.png" });
+        await client.PostAsync(Hook, new WebhookMessage { Text = "plain" });
 
-        Assert.Equal(new[] { $"/webhook/v2/{Id}", $"/webhook/{Id}" }, Server.Received.Select(r => r.Path));
-        Assert.Contains(Logger.Entries, e => e.EventName == "UpgradedToV2");
+        Assert.Equal(new[] { $"/webhook/v2/{Id}", $"/webhook/v2/{Id}", $"/webhook/v2/{Id}" }, Server.Received.Select(r => r.Path));
+        var moved = Logger.Entries.Where(e => e.EventName == "UpgradedToV2").ToArray();
+        Assert.Equal(2, moved.Length);
+        Assert.All(moved, e => Assert.Equal(RedactedHook, e.Values["Hook"]));
+        Assert.All(moved, e => Assert.Equal($"{Server.Origin}/webhook/d1f7\u2026", e.Values["V1Hook"]));
     }
 
     [Fact]
