@@ -276,7 +276,7 @@ public sealed class ChatHookClient : IDisposable
             if (outcome.Response is { } response)
             {
                 HookLog.Posted(logger, hook, cards, attempt, response.StatusCode);
-                return new ChatHookResponse(response.StatusCode, attempt, response.Body);
+                return new ChatHookResponse(response.StatusCode, attempt, response.Body, hook);
             }
 
             if (outcome.Retryable && attempt < settings.MaxAttempts)
@@ -402,7 +402,7 @@ public sealed class ChatHookClient : IDisposable
 
             if (envelope.IsOk)
             {
-                return new Outcome(new ChatHookResponse(status, attempt, body));
+                return new Outcome(new ChatHookResponse(status, attempt, body, hook));
             }
 
             return Unexpected(hook, status, $"{http} without \"status\":\"OK\"", mayHaveBeenDelivered: true);
@@ -567,7 +567,17 @@ public sealed class ChatHookClient : IDisposable
             ? "an unlimited time"
             : value.TotalSeconds.ToString(value.TotalSeconds % 1 == 0 ? "0" : "0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text.Substring(0, max) + "\u2026";
+    /// <summary>The first <paramref name="max"/> characters of <paramref name="text"/> and an ellipsis, without splitting a surrogate pair.</summary>
+    internal static string Clip(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var end = max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return text.Substring(0, end) + "\u2026";
+    }
 
     /// <summary>The options as they were when a post started.</summary>
     private sealed class Settings
@@ -664,10 +674,18 @@ public sealed class ChatHookClient : IDisposable
 
         public ChatHookException ToException(WebhookUrl hook, int attempts)
         {
-            // An inner exception whose text shows the webhook id (some network stacks print the request URL) is left out.
-            var inner = Inner is not null && hook.Reveals(Inner.ToString()) ? null : Inner;
+            // An inner exception whose text shows the webhook id (some handlers print the request URL) is left out:
+            // Exception.ToString() prints every inner exception, and their text cannot be rewritten.
+            var message = hook.Scrub(Message);
+            var inner = Inner;
+            if (inner is not null && hook.Reveals(inner.ToString()))
+            {
+                message += $" The underlying {inner.GetType().Name} is left out because its text shows the webhook URL.";
+                inner = null;
+            }
+
             return new ChatHookException(
-                hook.Scrub(Message),
+                message,
                 inner,
                 Failure,
                 hook.Redacted,
