@@ -27,8 +27,12 @@ namespace CardGen;
 /// <c>icon</c>). So every post to a v1 URL, text-only included, goes to its v2 form <c>/webhook/v2/{id}</c>:
 /// RingCentral documents that rewrite as the same webhook.</para>
 /// <para>A post succeeds only with a 2xx status and a JSON body whose <c>status</c> is <c>OK</c>. A post is not
-/// idempotent, so by default only 429 (which posted nothing) is retried; see
-/// <see cref="ChatHookClientOptions.RetryServerErrors"/>.</para>
+/// idempotent, so by default only failures that certainly posted nothing are retried: 429 (after its
+/// <c>Retry-After</c>) and a connection that was never made (DNS failure, connection refused, TLS handshake),
+/// within <see cref="ChatHookClientOptions.MaxAttempts"/>. A failure that may have posted the message (a 5xx, a
+/// timeout, a connection lost after sending) is retried only with
+/// <see cref="ChatHookClientOptions.RetryServerErrors"/>; <see cref="ChatHookException.MayHaveBeenDelivered"/> tells
+/// which kind a failure was.</para>
 /// <para>The client never writes the webhook id to an exception message or a log line, and removes it from text
 /// the host sends back. If you pass an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>, note that its
 /// default logging writes request URLs (the secret) at Information level; filter the
@@ -261,13 +265,14 @@ public sealed class ChatHookClient : IDisposable
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException)
                 {
+                    // A connection that was never made sent nothing, so trying again cannot post the message twice.
                     var delivered = MayHaveBeenSent(e);
                     outcome = Outcome.Fail(
                         ChatHookFailure.Network,
                         $"The post to {hook.Redacted} failed: {hook.Scrub(e.Message)}; "
                             + (delivered ? "the message may have been delivered." : "the connection was not made, so the message was not delivered."),
                         mayHaveBeenDelivered: delivered,
-                        retryable: settings.RetryServerErrors,
+                        retryable: !delivered || settings.RetryServerErrors,
                         delay: Backoff(settings, attempt),
                         inner: e);
                 }
@@ -527,18 +532,26 @@ public sealed class ChatHookClient : IDisposable
         return null;
     }
 
-    /// <summary>The wait before retry number <paramref name="attempt"/> when the host gives none: doubling from the default, capped.</summary>
+    /// <summary>
+    /// The wait before retry number <paramref name="attempt"/> when the host gives none: a random time between half
+    /// and all of the delay that doubles from <see cref="ChatHookClientOptions.DefaultRetryDelay"/>, capped at
+    /// <see cref="ChatHookClientOptions.MaxRetryDelay"/> ("equal jitter"). Clients that failed together, for
+    /// example when a host went away, then do not all retry at the same moment; the lower half keeps a floor.
+    /// </summary>
     private static TimeSpan Backoff(Settings settings, int attempt)
     {
-        var ticks = settings.DefaultRetryDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30));
-        return ticks >= settings.MaxRetryDelay.Ticks ? settings.MaxRetryDelay : TimeSpan.FromTicks((long)ticks);
+        var doubled = settings.DefaultRetryDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30));
+        var full = doubled >= settings.MaxRetryDelay.Ticks ? settings.MaxRetryDelay.Ticks : (long)doubled;
+        var half = full / 2;
+        var random = settings.Jitter();
+        return TimeSpan.FromTicks(half + (long)((full - half) * (random is >= 0 and < 1 ? random : 0)));
     }
 
     /// <summary>
     /// Whether a failed request may have reached the host. Only failures to connect (DNS, refused, unreachable, TLS
     /// handshake) prove it did not; anything else, for example a reset after sending, may have delivered it.
     /// </summary>
-    private static bool MayHaveBeenSent(Exception exception)
+    internal static bool MayHaveBeenSent(Exception exception)
     {
 #if NET
         if (exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError })
@@ -593,7 +606,10 @@ public sealed class ChatHookClient : IDisposable
             ValidateCards = options.ValidateCards;
             Logger = options.Logger ?? NullLogger.Instance;
             Time = options.TimeProvider;
+            Jitter = options.Jitter;
         }
+
+        public Func<double> Jitter { get; }
 
         public int MaxAttempts { get; }
 

@@ -18,7 +18,11 @@ public enum ChatHookFailure
     /// <summary>An attempt took longer than <see cref="ChatHookClientOptions.Timeout"/>. The message may have been posted.</summary>
     Timeout,
 
-    /// <summary>The connection failed (DNS, refused, reset, TLS).</summary>
+    /// <summary>
+    /// The connection failed (DNS, refused, reset, TLS). When it was never made, nothing was sent
+    /// (<see cref="ChatHookException.MayHaveBeenDelivered"/> is <see langword="false"/>) and the client retried it
+    /// within <see cref="ChatHookClientOptions.MaxAttempts"/>.
+    /// </summary>
     Network,
 
     /// <summary>

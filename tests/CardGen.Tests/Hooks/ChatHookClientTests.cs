@@ -171,7 +171,7 @@ public sealed class ChatHookClientTests : HookClientTest
     }
 
     [Fact]
-    public async Task A_429_without_Retry_After_waits_the_default_delay()
+    public async Task A_429_without_Retry_After_waits_a_doubling_delay()
     {
         Server.Default = Reply.Json(429, string.Empty);
         var clock = new TestClock();
@@ -180,18 +180,19 @@ public sealed class ChatHookClientTests : HookClientTest
             o.MaxAttempts = 3;
             o.DefaultRetryDelay = TimeSpan.FromMilliseconds(300);
             o.TimeProvider = clock;
+            o.Jitter = () => 0.5; // the wait is drawn from [d/2, d]; RetryTests checks the bounds
         });
 
         var post = Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
-        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(300));
-        clock.Advance(TimeSpan.FromMilliseconds(299));
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(225));
+        clock.Advance(TimeSpan.FromMilliseconds(224));
         Assert.Single(Server.Received);
         clock.Advance(TimeSpan.FromMilliseconds(1));
 
         // The second wait doubles.
-        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(600));
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(450));
         Assert.Equal(2, Server.Received.Count);
-        clock.Advance(TimeSpan.FromMilliseconds(600));
+        clock.Advance(TimeSpan.FromMilliseconds(450));
 
         var e = await post;
         Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
@@ -471,6 +472,7 @@ public sealed class ChatHookClientTests : HookClientTest
         Assert.Equal(ChatHookFailure.Network, e.Failure);
         Assert.False(e.MayHaveBeenDelivered);
         Assert.Null(e.StatusCode);
+        Assert.Equal(3, e.Attempts); // nothing was sent, so each attempt was safe to make
         Assert.IsAssignableFrom<HttpRequestException>(e.InnerException);
     }
 
