@@ -34,9 +34,29 @@ namespace CardGen;
 /// <see cref="ChatHookClientOptions.RetryServerErrors"/>; <see cref="ChatHookException.MayHaveBeenDelivered"/> tells
 /// which kind a failure was.</para>
 /// <para>The client never writes the webhook id to an exception message or a log line, and removes it from text
-/// the host sends back. If you pass an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>, note that its
-/// default logging writes request URLs (the secret) at Information level; filter the
-/// <c>System.Net.Http.HttpClient</c> categories or remove that logging for this client.</para>
+/// the host sends back. HTTP tracing below it (<c>System.Net.Http</c> activities, for example OpenTelemetry's
+/// HttpClient instrumentation) records the request URL as <c>url.full</c>, and .NET redacts only a query string
+/// there, not the path that holds the token: filter or redact webhook hosts in your tracing.</para>
+/// <para>An <see cref="HttpClient"/> you pass (<see cref="ChatHookClient(HttpClient, ChatHookClientOptions?)"/>)
+/// carries the post through its own handlers, and they see the full URL. The client's own HttpClient follows no
+/// redirect and has no retry or logging handler; with yours:</para>
+/// <list type="bullet">
+/// <item><description>A redirect may be followed (<c>AllowAutoRedirect</c> is on by default): a 307 or 308 re-posts
+/// the body, and a 301, 302 or 303 sends a GET, to the <c>Location</c>, which may be another host; the URL path, and
+/// with it the token, goes along when the new URL keeps it. RingCentral never redirects a webhook post, so set
+/// <c>AllowAutoRedirect = false</c> on the primary handler. When a redirect was followed anyway, the client sees
+/// afterwards that the request went to another URL and throws <see cref="ChatHookFailure.UnexpectedResponse"/>
+/// instead of returning a success, but what was sent cannot be called back.</description></item>
+/// <item><description>A resilience handler (for example <c>AddStandardResilienceHandler</c>) retries POSTs after a 5xx
+/// or a timeout by default, which posts a message twice behind <see cref="ChatHookClientOptions.RetryServerErrors"/>
+/// and <see cref="ChatHookClientOptions.MaxAttempts"/>. Leave retries to these options: add no retry handler to
+/// this client, or disable it for POST.</description></item>
+/// <item><description>Logging handlers write the URL: the default logging of an <c>IHttpClientFactory</c> client
+/// writes each request URL, token included, at Information level. Call <c>RemoveAllLoggers()</c> on that client's
+/// builder, or filter its <c>System.Net.Http.HttpClient.{name}</c> log categories.</description></item>
+/// </list>
+/// <para>Pass an HttpClient only for what the client's own cannot do (a proxy, client certificates), and configure
+/// it as above.</para>
 /// <para>The client is thread-safe. Reuse one instance (or <see cref="Shared"/>) rather than creating one per post.</para>
 /// </remarks>
 public sealed class ChatHookClient : IDisposable
@@ -52,6 +72,14 @@ public sealed class ChatHookClient : IDisposable
     private int _disposed;
 
     /// <summary>Creates a client that posts through <paramref name="httpClient"/>.</summary>
+    /// <remarks>
+    /// Its handlers see the full webhook URL, token included. Turn off <c>AllowAutoRedirect</c> on its primary
+    /// handler (a followed redirect re-posts the message, and the token when the new URL keeps the path, to another
+    /// host; the client reports it afterwards as <see cref="ChatHookFailure.UnexpectedResponse"/>), add no retry or
+    /// resilience handler (it would retry POSTs and post twice; use <see cref="ChatHookClientOptions.MaxAttempts"/>
+    /// and <see cref="ChatHookClientOptions.RetryServerErrors"/>), and remove or filter its request logging, which
+    /// writes the URL. See the class remarks.
+    /// </remarks>
     /// <param name="httpClient">The HTTP client; it is not disposed with this client. Its own <c>Timeout</c> also applies, and counts as <see cref="ChatHookFailure.Timeout"/>.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
@@ -327,8 +355,18 @@ public sealed class ChatHookClient : IDisposable
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        using var request = new HttpRequestMessage(HttpMethod.Post, hook.RevealUri()) { Content = content };
+        var target = hook.RevealUri();
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+        // This client's own HttpClient never follows a redirect; a caller's may, and then the request (its body, and
+        // the token when the new URL keeps the path) went elsewhere. It cannot be undone, but it must not pass as a success.
+        var sent = response.RequestMessage ?? request;
+        if (sent.RequestUri is { } uri && !string.Equals(uri.AbsoluteUri, target.AbsoluteUri, StringComparison.Ordinal))
+        {
+            return Redirected(hook, (int)response.StatusCode, uri, reposted: sent.Method == HttpMethod.Post);
+        }
+
         try
         {
             var (text, truncated) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
@@ -462,6 +500,24 @@ public sealed class ChatHookClient : IDisposable
             retryable: false,
             delay: TimeSpan.Zero,
             statusCode: status);
+
+    private static Outcome Redirected(WebhookUrl hook, int status, Uri sentTo, bool reposted)
+    {
+        var mayHaveBeenDelivered = reposted && status is not (>= 300 and < 500);
+        var elsewhere = hook.Scrub(sentTo.GetLeftPart(UriPartial.Authority)) + "/";
+        return Outcome.Fail(
+            ChatHookFailure.UnexpectedResponse,
+            $"The HttpClient given to ChatHookClient followed a redirect: the post to {hook.Redacted} was sent to {elsewhere} instead, which answered HTTP {status}. "
+                + (reposted
+                    ? "The message was posted there and may have been delivered"
+                    : "The request became a GET there, so the message was not delivered")
+                + ", and the webhook URL's token went along if the new URL kept the path. Webhook posts are never redirected: "
+                + "check the URL, and set AllowAutoRedirect = false on the handler of the HttpClient you pass.",
+            mayHaveBeenDelivered,
+            retryable: false,
+            delay: TimeSpan.Zero,
+            statusCode: status);
+    }
 
     private static Outcome Unreadable(WebhookUrl hook, int status, Exception exception)
     {
