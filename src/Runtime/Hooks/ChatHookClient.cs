@@ -372,6 +372,12 @@ public sealed class ChatHookClient : IDisposable
             var (text, truncated) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             return Classify(hook, response, text, truncated, attempt, settings);
         }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // A read aborted by the timeout or the caller can surface as something else (on .NET Framework the response
+            // is disposed to abort it, and the stream throws ObjectDisposedException): it is still that cancellation.
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
+        }
         catch (Exception e) when (e is not (OperationCanceledException or HttpRequestException or IOException))
         {
             // An answer arrived but could not be made sense of (a bug here, or a handler of a caller's HttpClient):

@@ -131,11 +131,37 @@ public sealed class UnreadableResponseTests : HookClientTest
         Assert.Contains(Logger.Entries, x => x.EventName == "Failed");
     }
 
+    [Fact]
+    public async Task A_read_aborted_by_the_timeout_is_a_timeout_whatever_the_stream_throws()
+    {
+        // On .NET Framework a read is aborted by disposing the response, and the stream then throws
+        // ObjectDisposedException, not OperationCanceledException; it is still the attempt's timeout.
+        var clock = new TestClock();
+        using var http = new HttpClient(new BrokenContentHandler(HttpStatusCode.OK, abortable: true));
+        using var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = Logger, Timeout = TimeSpan.FromSeconds(2), TimeProvider = clock });
+
+        var post = Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        var e = await post;
+        Assert.Equal(ChatHookFailure.Timeout, e.Failure);
+        Assert.True(e.MayHaveBeenDelivered);
+    }
+
     /// <summary>Answers every request with <paramref name="status"/> and a body that throws when read.</summary>
-    private sealed class BrokenContentHandler(HttpStatusCode status) : HttpMessageHandler
+    /// <remarks>
+    /// With <paramref name="abortable"/>, the body instead never arrives until the read is cancelled, and then the read
+    /// throws <see cref="ObjectDisposedException"/>, as a .NET Framework response stream does once disposed.
+    /// </remarks>
+    private sealed class BrokenContentHandler(HttpStatusCode status, bool abortable = false) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(new HttpResponseMessage(status) { RequestMessage = request, Content = new BrokenContent() });
+            => Task.FromResult(new HttpResponseMessage(status)
+            {
+                RequestMessage = request,
+                Content = abortable ? new StreamContent(new NeverEndingStream()) : new BrokenContent(),
+            });
     }
 
     private sealed class BrokenContent : HttpContent
@@ -148,5 +174,51 @@ public sealed class UnreadableResponseTests : HookClientTest
             length = 0;
             return false;
         }
+    }
+
+    private sealed class NeverEndingStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new ObjectDisposedException(nameof(NeverEndingStream));
+            }
+
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
