@@ -514,9 +514,9 @@ public sealed class ChatHookClient : IDisposable
         return Outcome.Fail(
             ChatHookFailure.UnexpectedResponse,
             $"The HttpClient given to ChatHookClient followed a redirect: the post to {hook.Redacted} was sent to {elsewhere} instead, which answered HTTP {status}. "
-                + (reposted
-                    ? "The message was posted there and may have been delivered"
-                    : "The request became a GET there, so the message was not delivered")
+                + (!reposted ? "The request became a GET there, so the message was not delivered"
+                    : mayHaveBeenDelivered ? "The message was posted there and may have been delivered"
+                    : "The message was posted there, which refused it")
                 + ", and the webhook URL's token went along if the new URL kept the path. Webhook posts are never redirected: "
                 + "check the URL, and set AllowAutoRedirect = false on the handler of the HttpClient you pass.",
             mayHaveBeenDelivered,

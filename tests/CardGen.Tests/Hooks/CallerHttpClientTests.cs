@@ -49,6 +49,23 @@ public sealed class CallerHttpClientTests : HookClientTest
         Assert.Equal(WebhookMessage.ForCard(ValidCard(), activity: "Build 1842 failed").ToJson(), moved.Body);
     }
 
+    [Fact]
+    public async Task A_re_posted_message_the_other_host_refused_was_not_delivered()
+    {
+        Server.Default = Reply.Json(307, string.Empty, ("Location", $"{_elsewhere.Origin}/collect"));
+        _elsewhere.Default = Reply.Json(404, """{"error":"no such hook"}""");
+        using var http = new HttpClient();
+        using var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = Logger });
+
+        var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+
+        Assert.Equal(ChatHookFailure.UnexpectedResponse, e.Failure);
+        Assert.Equal(404, e.StatusCode);
+        Assert.False(e.MayHaveBeenDelivered);
+        Assert.Contains("The message was posted there, which refused it", e.Message, StringComparison.Ordinal);
+        Assert.Single(_elsewhere.Received);
+    }
+
     [Theory]
     [InlineData(301)]
     [InlineData(302)]
