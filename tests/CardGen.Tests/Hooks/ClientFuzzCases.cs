@@ -287,7 +287,7 @@ internal static class ClientFuzzCases
             {
                 < 4 => Words[random.Next(Words.Length)],
                 4 => GoodEscapes[random.Next(GoodEscapes.Length)],
-                5 => random.Next(2) == 0 ? id : id.ToUpperInvariant(),
+                5 => " " + (random.Next(2) == 0 ? id : id.ToUpperInvariant()), // the space keeps an escape before it (a lone '\\') from eating its first letter
                 6 when badEscapes => BadEscapes[random.Next(BadEscapes.Length)],
                 7 when badEscapes => BadEscapes[random.Next(6)], // the lone surrogates only: still valid JSON
                 _ => " ",
