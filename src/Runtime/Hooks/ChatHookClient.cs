@@ -35,8 +35,8 @@ namespace CardGen;
 /// which kind a failure was.</para>
 /// <para>The client never writes the webhook id to an exception message or a log line, and removes it from text
 /// the host sends back. HTTP tracing below it (<c>System.Net.Http</c> activities, for example OpenTelemetry's
-/// HttpClient instrumentation) records the request URL as <c>url.full</c>, and .NET redacts only a query string
-/// there, not the path that holds the token: filter or redact webhook hosts in your tracing.</para>
+/// HttpClient instrumentation) records the request URL as <c>url.full</c>, and .NET redacts at most a query
+/// string there, never the path that holds the token: filter or redact webhook hosts in your tracing.</para>
 /// <para>An <see cref="HttpClient"/> you pass (<see cref="ChatHookClient(HttpClient, ChatHookClientOptions?)"/>)
 /// carries the post through its own handlers, and they see the full URL. The client's own HttpClient follows no
 /// redirect and has no retry or logging handler; with yours:</para>
