@@ -17,18 +17,46 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CardGen;
 
 /// <summary>
-/// Posts messages and Adaptive Cards to RingCentral incoming webhooks: validates cards first, upgrades v1 URLs to
-/// v2 for cards, honours <c>Retry-After</c> on 429, and turns the host's answers (including
+/// Posts messages and Adaptive Cards to RingCentral incoming webhooks: validates cards first, posts to the v2 form
+/// of a v1 URL, honours <c>Retry-After</c> on 429, and turns the host's answers (including
 /// <c>"status":"error"</c> with HTTP 200) into <see cref="ChatHookException"/>.
 /// </summary>
 /// <remarks>
+/// <para>A <see cref="WebhookMessage"/> is written in the v2 message schema (<c>text</c>, <c>iconUri</c>,
+/// attachments), which the legacy v1 URL <c>/webhook/{id}</c> does not read (it expects <c>body</c> and
+/// <c>icon</c>). So every post to a v1 URL, text-only included, goes to its v2 form <c>/webhook/v2/{id}</c>:
+/// RingCentral documents that rewrite as the same webhook.</para>
 /// <para>A post succeeds only with a 2xx status and a JSON body whose <c>status</c> is <c>OK</c>. A post is not
-/// idempotent, so by default only 429 (which posted nothing) is retried; see
-/// <see cref="ChatHookClientOptions.RetryServerErrors"/>.</para>
+/// idempotent, so by default only failures that certainly posted nothing are retried: 429 (after its
+/// <c>Retry-After</c>) and a connection that was never made (DNS failure, connection refused, TLS handshake),
+/// within <see cref="ChatHookClientOptions.MaxAttempts"/>. A failure that may have posted the message (a 5xx, a
+/// timeout, a connection lost after sending) is retried only with
+/// <see cref="ChatHookClientOptions.RetryServerErrors"/>; <see cref="ChatHookException.MayHaveBeenDelivered"/> tells
+/// which kind a failure was.</para>
 /// <para>The client never writes the webhook id to an exception message or a log line, and removes it from text
-/// the host sends back. If you pass an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>, note that its
-/// default logging writes request URLs (the secret) at Information level; filter the
-/// <c>System.Net.Http.HttpClient</c> categories or remove that logging for this client.</para>
+/// the host sends back. HTTP tracing below it (<c>System.Net.Http</c> activities, for example OpenTelemetry's
+/// HttpClient instrumentation) records the request URL as <c>url.full</c>, and .NET redacts at most a query
+/// string there, never the path that holds the token: filter or redact webhook hosts in your tracing.</para>
+/// <para>An <see cref="HttpClient"/> you pass (<see cref="ChatHookClient(HttpClient, ChatHookClientOptions?)"/>)
+/// carries the post through its own handlers, and they see the full URL. The client's own HttpClient follows no
+/// redirect and has no retry or logging handler; with yours:</para>
+/// <list type="bullet">
+/// <item><description>A redirect may be followed (<c>AllowAutoRedirect</c> is on by default): a 307 or 308 re-posts
+/// the body, and a 301, 302 or 303 sends a GET, to the <c>Location</c>, which may be another host; the URL path, and
+/// with it the token, goes along when the new URL keeps it. RingCentral never redirects a webhook post, so set
+/// <c>AllowAutoRedirect = false</c> on the primary handler. When a redirect was followed anyway, the client sees
+/// afterwards that the request went to another URL and throws <see cref="ChatHookFailure.UnexpectedResponse"/>
+/// instead of returning a success, but what was sent cannot be called back.</description></item>
+/// <item><description>A resilience handler (for example <c>AddStandardResilienceHandler</c>) retries POSTs after a 5xx
+/// or a timeout by default, which posts a message twice behind <see cref="ChatHookClientOptions.RetryServerErrors"/>
+/// and <see cref="ChatHookClientOptions.MaxAttempts"/>. Leave retries to these options: add no retry handler to
+/// this client, or disable it for POST.</description></item>
+/// <item><description>Logging handlers write the URL: the default logging of an <c>IHttpClientFactory</c> client
+/// writes each request URL, token included, at Information level. Call <c>RemoveAllLoggers()</c> on that client's
+/// builder, or filter its <c>System.Net.Http.HttpClient.{name}</c> log categories.</description></item>
+/// </list>
+/// <para>Pass an HttpClient only for what the client's own cannot do (a proxy, client certificates), and configure
+/// it as above.</para>
 /// <para>The client is thread-safe. Reuse one instance (or <see cref="Shared"/>) rather than creating one per post.</para>
 /// </remarks>
 public sealed class ChatHookClient : IDisposable
@@ -44,6 +72,14 @@ public sealed class ChatHookClient : IDisposable
     private int _disposed;
 
     /// <summary>Creates a client that posts through <paramref name="httpClient"/>.</summary>
+    /// <remarks>
+    /// Its handlers see the full webhook URL, token included. Turn off <c>AllowAutoRedirect</c> on its primary
+    /// handler (a followed redirect re-posts the message, and the token when the new URL keeps the path, to another
+    /// host; the client reports it afterwards as <see cref="ChatHookFailure.UnexpectedResponse"/>), add no retry or
+    /// resilience handler (it would retry POSTs and post twice; use <see cref="ChatHookClientOptions.MaxAttempts"/>
+    /// and <see cref="ChatHookClientOptions.RetryServerErrors"/>), and remove or filter its request logging, which
+    /// writes the URL. See the class remarks.
+    /// </remarks>
     /// <param name="httpClient">The HTTP client; it is not disposed with this client. Its own <c>Timeout</c> also applies, and counts as <see cref="ChatHookFailure.Timeout"/>.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
@@ -81,7 +117,7 @@ public sealed class ChatHookClient : IDisposable
     public ChatHookClientOptions Options { get; }
 
     /// <summary>Posts a message to a webhook.</summary>
-    /// <param name="hook">The webhook. A v1 URL is upgraded to v2 when the message has attachments.</param>
+    /// <param name="hook">The webhook. A v1 URL is posted to as its v2 form, the same webhook, since the message is in the v2 schema.</param>
     /// <param name="message">The message.</param>
     /// <param name="cancellationToken">Cancels the post, including waits between retries.</param>
     /// <returns>The host's answer.</returns>
@@ -107,7 +143,7 @@ public sealed class ChatHookClient : IDisposable
     }
 
     /// <summary>Posts one card to a webhook, with the card's <c>FallbackText</c> as the activity line.</summary>
-    /// <param name="hook">The webhook. A v1 URL is upgraded to v2.</param>
+    /// <param name="hook">The webhook. A v1 URL is posted to as its v2 form, the same webhook.</param>
     /// <param name="card">The card.</param>
     /// <param name="cancellationToken">Cancels the post, including waits between retries.</param>
     /// <returns>The host's answer.</returns>
@@ -202,11 +238,9 @@ public sealed class ChatHookClient : IDisposable
         }
 
         var body = message.ToUtf8Json();
-        var endpoint = hook;
-        if (message.Attachments.Count > 0 && hook.Format == WebhookFormat.V1)
+        var endpoint = MessageRoute.Endpoint(WebhookFormat.V2, hook);
+        if (endpoint != hook)
         {
-            // Adaptive Cards are a v2 feature; RingCentral documents the v1 -> v2 rewrite as the same webhook.
-            endpoint = hook.ToV2();
             HookLog.UpgradedToV2(settings.Logger, endpoint, hook);
         }
 
@@ -259,13 +293,14 @@ public sealed class ChatHookClient : IDisposable
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException)
                 {
+                    // A connection that was never made sent nothing, so trying again cannot post the message twice.
                     var delivered = MayHaveBeenSent(e);
                     outcome = Outcome.Fail(
                         ChatHookFailure.Network,
                         $"The post to {hook.Redacted} failed: {hook.Scrub(e.Message)}; "
                             + (delivered ? "the message may have been delivered." : "the connection was not made, so the message was not delivered."),
                         mayHaveBeenDelivered: delivered,
-                        retryable: settings.RetryServerErrors,
+                        retryable: !delivered || settings.RetryServerErrors,
                         delay: Backoff(settings, attempt),
                         inner: e);
                 }
@@ -274,7 +309,7 @@ public sealed class ChatHookClient : IDisposable
             if (outcome.Response is { } response)
             {
                 HookLog.Posted(logger, hook, cards, attempt, response.StatusCode);
-                return new ChatHookResponse(response.StatusCode, attempt, response.Body);
+                return new ChatHookResponse(response.StatusCode, attempt, response.Body, hook);
             }
 
             if (outcome.Retryable && attempt < settings.MaxAttempts)
@@ -320,10 +355,35 @@ public sealed class ChatHookClient : IDisposable
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        using var request = new HttpRequestMessage(HttpMethod.Post, hook.RevealUri()) { Content = content };
+        var target = hook.RevealUri();
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var (text, truncated) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        return Classify(hook, response, text, truncated, attempt, settings);
+
+        // This client's own HttpClient never follows a redirect; a caller's may, and then the request (its body, and
+        // the token when the new URL keeps the path) went elsewhere. It cannot be undone, but it must not pass as a success.
+        var sent = response.RequestMessage ?? request;
+        if (sent.RequestUri is { } uri && !string.Equals(uri.AbsoluteUri, target.AbsoluteUri, StringComparison.Ordinal))
+        {
+            return Redirected(hook, (int)response.StatusCode, uri, reposted: sent.Method == HttpMethod.Post);
+        }
+
+        try
+        {
+            var (text, truncated) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            return Classify(hook, response, text, truncated, attempt, settings);
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // A read aborted by the timeout or the caller can surface as something else (on .NET Framework the response
+            // is disposed to abort it, and the stream throws ObjectDisposedException): it is still that cancellation.
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or HttpRequestException or IOException))
+        {
+            // An answer arrived but could not be made sense of (a bug here, or a handler of a caller's HttpClient):
+            // the caller still gets the status and whether the post may have gone through, not a raw exception.
+            return Unreadable(hook, (int)response.StatusCode, e);
+        }
     }
 
     private static Outcome Classify(WebhookUrl hook, HttpResponseMessage response, string body, bool truncated, int attempt, Settings settings)
@@ -391,7 +451,7 @@ public sealed class ChatHookClient : IDisposable
 
             if (envelope.IsOk)
             {
-                return new Outcome(new ChatHookResponse(status, attempt, body));
+                return new Outcome(new ChatHookResponse(status, attempt, body, hook));
             }
 
             return Unexpected(hook, status, $"{http} without \"status\":\"OK\"", mayHaveBeenDelivered: true);
@@ -447,6 +507,39 @@ public sealed class ChatHookClient : IDisposable
             delay: TimeSpan.Zero,
             statusCode: status);
 
+    private static Outcome Redirected(WebhookUrl hook, int status, Uri sentTo, bool reposted)
+    {
+        var mayHaveBeenDelivered = reposted && status is not (>= 300 and < 500);
+        var elsewhere = hook.Scrub(sentTo.GetLeftPart(UriPartial.Authority)) + "/";
+        return Outcome.Fail(
+            ChatHookFailure.UnexpectedResponse,
+            $"The HttpClient given to ChatHookClient followed a redirect: the post to {hook.Redacted} was sent to {elsewhere} instead, which answered HTTP {status}. "
+                + (!reposted ? "The request became a GET there, so the message was not delivered"
+                    : mayHaveBeenDelivered ? "The message was posted there and may have been delivered"
+                    : "The message was posted there, which refused it")
+                + ", and the webhook URL's token went along if the new URL kept the path. Webhook posts are never redirected: "
+                + "check the URL, and set AllowAutoRedirect = false on the handler of the HttpClient you pass.",
+            mayHaveBeenDelivered,
+            retryable: false,
+            delay: TimeSpan.Zero,
+            statusCode: status);
+    }
+
+    private static Outcome Unreadable(WebhookUrl hook, int status, Exception exception)
+    {
+        // A redirect or a 4xx (429 included) says the host did not take the post; any other answer may have posted it.
+        var mayHaveBeenDelivered = status is not (>= 300 and < 500);
+        return Outcome.Fail(
+            ChatHookFailure.UnexpectedResponse,
+            $"RingCentral answered the post to {hook.Redacted} with HTTP {status}, but the answer could not be read ({exception.GetType().Name}: {hook.Scrub(exception.Message)})"
+                + (mayHaveBeenDelivered ? "; the message may have been delivered." : "; the message was not delivered."),
+            mayHaveBeenDelivered,
+            retryable: false,
+            delay: TimeSpan.Zero,
+            statusCode: status,
+            inner: exception);
+    }
+
     private static async Task<(string Text, bool Truncated)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.Content is null)
@@ -501,18 +594,26 @@ public sealed class ChatHookClient : IDisposable
         return null;
     }
 
-    /// <summary>The wait before retry number <paramref name="attempt"/> when the host gives none: doubling from the default, capped.</summary>
+    /// <summary>
+    /// The wait before retry number <paramref name="attempt"/> when the host gives none: a random time between half
+    /// and all of the delay that doubles from <see cref="ChatHookClientOptions.DefaultRetryDelay"/>, capped at
+    /// <see cref="ChatHookClientOptions.MaxRetryDelay"/> ("equal jitter"). Clients that failed together, for
+    /// example when a host went away, then do not all retry at the same moment; the lower half keeps a floor.
+    /// </summary>
     private static TimeSpan Backoff(Settings settings, int attempt)
     {
-        var ticks = settings.DefaultRetryDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30));
-        return ticks >= settings.MaxRetryDelay.Ticks ? settings.MaxRetryDelay : TimeSpan.FromTicks((long)ticks);
+        var doubled = settings.DefaultRetryDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30));
+        var full = doubled >= settings.MaxRetryDelay.Ticks ? settings.MaxRetryDelay.Ticks : (long)doubled;
+        var half = full / 2;
+        var random = settings.Jitter();
+        return TimeSpan.FromTicks(half + (long)((full - half) * (random is >= 0 and < 1 ? random : 0)));
     }
 
     /// <summary>
     /// Whether a failed request may have reached the host. Only failures to connect (DNS, refused, unreachable, TLS
     /// handshake) prove it did not; anything else, for example a reset after sending, may have delivered it.
     /// </summary>
-    private static bool MayHaveBeenSent(Exception exception)
+    internal static bool MayHaveBeenSent(Exception exception)
     {
 #if NET
         if (exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError })
@@ -541,7 +642,17 @@ public sealed class ChatHookClient : IDisposable
             ? "an unlimited time"
             : value.TotalSeconds.ToString(value.TotalSeconds % 1 == 0 ? "0" : "0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text.Substring(0, max) + "\u2026";
+    /// <summary>The first <paramref name="max"/> characters of <paramref name="text"/> and an ellipsis, without splitting a surrogate pair.</summary>
+    internal static string Clip(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var end = max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return text.Substring(0, end) + "\u2026";
+    }
 
     /// <summary>The options as they were when a post started.</summary>
     private sealed class Settings
@@ -557,7 +668,10 @@ public sealed class ChatHookClient : IDisposable
             ValidateCards = options.ValidateCards;
             Logger = options.Logger ?? NullLogger.Instance;
             Time = options.TimeProvider;
+            Jitter = options.Jitter;
         }
+
+        public Func<double> Jitter { get; }
 
         public int MaxAttempts { get; }
 
@@ -638,10 +752,18 @@ public sealed class ChatHookClient : IDisposable
 
         public ChatHookException ToException(WebhookUrl hook, int attempts)
         {
-            // An inner exception whose text shows the webhook id (some network stacks print the request URL) is left out.
-            var inner = Inner is not null && hook.Reveals(Inner.ToString()) ? null : Inner;
+            // An inner exception whose text shows the webhook id (some handlers print the request URL) is left out:
+            // Exception.ToString() prints every inner exception, and their text cannot be rewritten.
+            var message = hook.Scrub(Message);
+            var inner = Inner;
+            if (inner is not null && hook.Reveals(inner.ToString()))
+            {
+                message += $" The underlying {inner.GetType().Name} is left out because its text shows the webhook URL.";
+                inner = null;
+            }
+
             return new ChatHookException(
-                hook.Scrub(Message),
+                message,
                 inner,
                 Failure,
                 hook.Redacted,

@@ -16,10 +16,13 @@ public sealed class ChatHookClientOptions
     private TimeSpan _timeout = TimeSpan.FromSeconds(30);
     private HostProfile _host = HostProfile.RingCentral;
     private TimeProvider _timeProvider = TimeProvider.System;
+    private Func<double> _jitter = JitterSource.Next;
 
     /// <summary>
-    /// How many requests one post may make in total (default 3, at least 1). HTTP 429 is always retried within
-    /// this budget; 5xx, timeouts and network failures only when <see cref="RetryServerErrors"/> is set.
+    /// How many requests one post may make in total (default 3, at least 1). Within this budget the client always
+    /// retries what certainly posted nothing: HTTP 429, and a connection that was never made (DNS failure, connection
+    /// refused or unreachable, TLS handshake failure). What may have posted the message (a 5xx, a timeout, a
+    /// connection lost after the request was sent) is retried only when <see cref="RetryServerErrors"/> is set.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int MaxAttempts
@@ -30,7 +33,8 @@ public sealed class ChatHookClientOptions
 
     /// <summary>
     /// The longest the client waits before a retry (default 60 s). A <c>Retry-After</c> beyond it fails the post at
-    /// once (with <see cref="ChatHookException.RetryAfter"/> set) instead of waiting; computed back-off is capped at it.
+    /// once (with <see cref="ChatHookException.RetryAfter"/> set) instead of waiting; the delay computed back-off draws
+    /// from (see <see cref="DefaultRetryDelay"/>) is capped at it.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than about 24 days.</exception>
     public TimeSpan MaxRetryDelay
@@ -40,8 +44,10 @@ public sealed class ChatHookClientOptions
     }
 
     /// <summary>
-    /// The wait before the first retry when the host sends no <c>Retry-After</c> (default 1 s); it doubles for each
-    /// further retry, up to <see cref="MaxRetryDelay"/>.
+    /// The delay back-off starts from when the host sends no <c>Retry-After</c> (default 1 s). Retry <c>n</c> waits a
+    /// random time between half and all of <c>d = DefaultRetryDelay × 2^(n−1)</c>, with <c>d</c> capped at
+    /// <see cref="MaxRetryDelay"/> ("equal jitter"), so clients that failed together do not retry together. A host's
+    /// <c>Retry-After</c> (on 429, or on a 5xx that is retried) is waited exactly, without jitter.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than about 24 days.</exception>
     public TimeSpan DefaultRetryDelay
@@ -51,9 +57,11 @@ public sealed class ChatHookClientOptions
     }
 
     /// <summary>
-    /// Whether to retry 5xx responses, timeouts and network failures (default <see langword="false"/>). A post is not
-    /// idempotent: a 5xx or a timeout after the body was sent may have posted the message, so a retry may post it
-    /// twice. Set it when a duplicate is better than a lost message.
+    /// Whether to retry failures that may have posted the message (default <see langword="false"/>): 5xx responses,
+    /// timeouts, and network failures after the connection was made (a reset or a cut response). A post is not
+    /// idempotent: such a failure may come after the host posted the message, so a retry may post it twice. Set it
+    /// when a duplicate is better than a lost message. Failures that posted nothing (429, a connection never made)
+    /// are retried either way.
     /// </summary>
     public bool RetryServerErrors { get; set; }
 
@@ -97,6 +105,16 @@ public sealed class ChatHookClientOptions
     {
         get => _timeProvider;
         set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
+    /// Where the random part of computed back-off comes from: a number in [0, 1) per wait. Tests set a fixed one to
+    /// prove the waits exactly.
+    /// </summary>
+    internal Func<double> Jitter
+    {
+        get => _jitter;
+        set => _jitter = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     private static TimeSpan CheckDelay(TimeSpan value)

@@ -18,9 +18,16 @@ public enum ChatHookFailure
     /// <summary>An attempt took longer than <see cref="ChatHookClientOptions.Timeout"/>. The message may have been posted.</summary>
     Timeout,
 
-    /// <summary>The connection failed (DNS, refused, reset, TLS).</summary>
+    /// <summary>
+    /// The connection failed (DNS, refused, reset, TLS). When it was never made, nothing was sent
+    /// (<see cref="ChatHookException.MayHaveBeenDelivered"/> is <see langword="false"/>) and the client retried it
+    /// within <see cref="ChatHookClientOptions.MaxAttempts"/>.
+    /// </summary>
     Network,
 
-    /// <summary>The host answered with something that is not the webhook protocol (not JSON, no <c>"status":"OK"</c>, a redirect, a body over the size cap).</summary>
+    /// <summary>
+    /// The host answered with something that is not the webhook protocol (not JSON, no <c>"status":"OK"</c>, a redirect,
+    /// a body over the size cap), or with an answer that could not be read at all.
+    /// </summary>
     UnexpectedResponse,
 }

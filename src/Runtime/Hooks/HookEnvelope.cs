@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace CardGen;
@@ -9,6 +11,11 @@ namespace CardGen;
 /// <c>{"status":"error","message":…,"error":…,"validation":[…]}</c>. <c>error</c> may be a string or (an older
 /// form) an object <c>{code, message, response:{code, message, validation}}</c>.
 /// </summary>
+/// <remarks>
+/// Every string is read with <see cref="Text"/>: JSON allows escapes of lone surrogates (<c>"\udc00"</c>) that
+/// <see cref="JsonElement.GetString"/> refuses with an <see cref="InvalidOperationException"/>, and whatever a host
+/// or a proxy answers must still end as a result or a <see cref="ChatHookException"/>.
+/// </remarks>
 internal sealed class HookEnvelope
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
@@ -67,15 +74,15 @@ internal sealed class HookEnvelope
                 return false;
             }
 
-            var status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            var status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? Text(s) : null;
+            var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? Text(m) : null;
             string? error = null;
             var validation = new List<string>();
             if (root.TryGetProperty("error", out var e))
             {
                 error = e.ValueKind switch
                 {
-                    JsonValueKind.String => e.GetString(),
+                    JsonValueKind.String => Text(e),
                     JsonValueKind.Object => Summarize(e, validation),
                     JsonValueKind.Null or JsonValueKind.Undefined => null,
                     _ => e.GetRawText(),
@@ -125,7 +132,7 @@ internal sealed class HookEnvelope
         => obj.TryGetProperty(name, out var value)
             ? value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => Text(value),
                 JsonValueKind.Number => value.GetRawText(),
                 _ => null,
             }
@@ -135,7 +142,7 @@ internal sealed class HookEnvelope
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            yield return value.GetString()!;
+            yield return Text(value);
             yield break;
         }
 
@@ -148,10 +155,70 @@ internal sealed class HookEnvelope
         {
             yield return item.ValueKind switch
             {
-                JsonValueKind.String => item.GetString()!,
+                JsonValueKind.String => Text(item),
                 JsonValueKind.Object => StringProperty(item, "message") ?? item.GetRawText(),
                 _ => item.GetRawText(),
             };
         }
+    }
+
+    /// <summary>
+    /// The string <paramref name="value"/> holds, with U+FFFD in place of each lone surrogate (as invalid UTF-8 in the
+    /// body is decoded), so the text can still be shown and scrubbed of the webhook id.
+    /// </summary>
+    private static string Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return Unescape(value.GetRawText());
+        }
+    }
+
+    /// <summary>Decodes a JSON string token (quotes included) that the parser accepted, so every escape is well formed.</summary>
+    private static string Unescape(string token)
+    {
+        var text = new StringBuilder(token.Length);
+        for (var i = 1; i < token.Length - 1; i++)
+        {
+            var c = token[i];
+            if (c == '\\')
+            {
+                c = token[++i];
+                switch (c)
+                {
+                    case 'b': c = '\b'; break;
+                    case 'f': c = '\f'; break;
+                    case 'n': c = '\n'; break;
+                    case 'r': c = '\r'; break;
+                    case 't': c = '\t'; break;
+                    case 'u':
+                        c = (char)ushort.Parse(token.Substring(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                        i += 4;
+                        break;
+                    default: break; // '"', '\\' and '/' stand for themselves
+                }
+            }
+
+            text.Append(c);
+        }
+
+        // Keep surrogate pairs; replace the halves that have no partner.
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                text[i] = '\uFFFD';
+            }
+        }
+
+        return text.ToString();
     }
 }

@@ -17,7 +17,7 @@ internal static class HookLog
     private static readonly Action<ILogger, string, string, Exception?> UpgradedMessage = LoggerMessage.Define<string, string>(
         LogLevel.Debug,
         new EventId(2, "UpgradedToV2"),
-        "Posting to {Hook} instead of the v1 URL {V1Hook} because the message carries Adaptive Cards");
+        "Posting to {Hook} instead of the v1 URL {V1Hook}, the same webhook: the message is in the v2 schema, which the v1 URL does not read");
 
     private static readonly Action<ILogger, int, int, string, Exception?> CardWarningsMessage = LoggerMessage.Define<int, int, string>(
         LogLevel.Debug,

@@ -3,7 +3,10 @@ namespace CardGen;
 /// <summary>The RingCentral incoming-webhook URL format, which decides the message schema the endpoint accepts.</summary>
 public enum WebhookFormat
 {
-    /// <summary>The legacy <c>/webhook/{id}</c> endpoint: the v1 (Slack-style) message schema, no Adaptive Cards.</summary>
+    /// <summary>
+    /// The legacy <c>/webhook/{id}</c> endpoint: the v1 (Slack-style) message schema, no Adaptive Cards.
+    /// <see cref="ChatHookClient"/> posts a <see cref="WebhookMessage"/> (the v2 schema) to such a URL's v2 form.
+    /// </summary>
     V1,
 
     /// <summary>The <c>/webhook/v2/{id}</c> endpoint: the v2 message schema, with Adaptive Card attachments.</summary>

@@ -14,7 +14,8 @@ namespace CardGen;
 /// <remarks>
 /// Each Adaptive Card is written as an attachment object itself (<c>{"type":"AdaptiveCard","version":"1.3",…}</c>),
 /// not wrapped in a Teams-style <c>{contentType, content}</c> object, which RingCentral rejects. A message needs
-/// <see cref="Text"/> or at least one attachment.
+/// <see cref="Text"/> or at least one attachment. The legacy v1 URL reads another schema (<c>body</c>, <c>icon</c>),
+/// so <see cref="ChatHookClient"/> posts every message given a v1 URL to its v2 form, the same webhook.
 /// </remarks>
 public sealed class WebhookMessage
 {

@@ -113,7 +113,7 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
 
     /// <summary>
     /// The v2 form of this URL: a v1 <c>/webhook/{id}</c> becomes <c>/webhook/v2/{id}</c> (the same webhook, per
-    /// RingCentral's docs). Adaptive Card attachments need v2.
+    /// RingCentral's docs). A <see cref="WebhookMessage"/>, Adaptive Card attachments included, needs v2.
     /// </summary>
     /// <returns>The v2 URL; this instance when it already is one.</returns>
     public WebhookUrl ToV2() => Format == WebhookFormat.V2 ? this : new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V2, Id);

@@ -18,63 +18,8 @@ namespace CardGen.Tests.Hooks;
 /// The client against a loopback server with scripted replies. Every test gets its own server, and afterwards
 /// checks that no log line and no exception text contained the webhook id.
 /// </summary>
-public sealed class ChatHookClientTests : IAsyncLifetime
+public sealed class ChatHookClientTests : HookClientTest
 {
-    private const string Id = WebhookUrlTests.Id;
-
-    private readonly CapturingLogger _logger = new();
-    private readonly List<Exception> _exceptions = new();
-    private HookServer _server = null!;
-
-    private WebhookUrl Hook => WebhookUrl.Parse($"{_server.Origin}/webhook/v2/{Id}");
-
-    private string RedactedHook => $"{_server.Origin}/webhook/v2/d1f7\u2026";
-
-    public async Task InitializeAsync() => _server = await HookServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        foreach (var entry in _logger.Entries)
-        {
-            WebhookUrlTests.AssertNoSecret(entry.AllText);
-        }
-
-        foreach (var exception in _exceptions)
-        {
-            WebhookUrlTests.AssertNoSecret(exception.ToString());
-            WebhookUrlTests.AssertNoSecret(exception.Message);
-            if (exception is ChatHookException hook)
-            {
-                WebhookUrlTests.AssertNoSecret(hook.WebhookUrl);
-                WebhookUrlTests.AssertNoSecret(hook.Error);
-                WebhookUrlTests.AssertNoSecret(string.Join("\n", hook.Validation));
-            }
-        }
-    }
-
-    private static AdaptiveCard ValidCard() => new(CardVersion.V1_3)
-    {
-        FallbackText = "Build 1842 failed",
-        Body = { new TextBlock("Build 1842 failed") { Wrap = true }, new FactSet(new Fact("Branch", "main")) },
-        Actions = { new OpenUrlAction("Open build", "https://ci.example.com/builds/1842") },
-    };
-
-    private ChatHookClient Client(Action<ChatHookClientOptions>? configure = null)
-    {
-        var options = new ChatHookClientOptions { Logger = _logger, DefaultRetryDelay = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(5) };
-        configure?.Invoke(options);
-        return new ChatHookClient(options);
-    }
-
-    private async Task<TException> Fails<TException>(Func<Task> post)
-        where TException : Exception
-    {
-        var exception = await Assert.ThrowsAsync<TException>(post);
-        _exceptions.Add(exception);
-        return exception;
-    }
-
     [Fact]
     public async Task A_card_is_posted_as_the_v2_envelope_with_a_json_content_type()
     {
@@ -85,7 +30,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.Equal(1, response.Attempts);
         Assert.Equal("""{"status":"OK"}""", response.Body);
 
-        var request = Assert.Single(_server.Received);
+        var request = Assert.Single(Server.Received);
         Assert.Equal("POST", request.Method);
         Assert.Equal($"/webhook/v2/{Id}", request.Path);
         Assert.Equal("application/json; charset=utf-8", request.ContentType);
@@ -98,14 +43,14 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.False(attachment.TryGetProperty("contentType", out _));
         Assert.Equal(request.Body, WebhookMessage.ForCard(ValidCard(), activity: "Build 1842 failed").ToJson());
 
-        var posted = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Information);
+        var posted = Assert.Single(Logger.Entries, e => e.Level == LogLevel.Information);
         Assert.Equal("Posted", posted.EventName);
         Assert.Equal(RedactedHook, posted.Values["Hook"]);
         Assert.Equal(1, posted.Values["Attempts"]);
         Assert.Equal(1, posted.Values["Cards"]);
         Assert.Equal(200, posted.Values["StatusCode"]);
         Assert.Equal($"Posted to {RedactedHook} in 1 attempt(s): 1 card(s), HTTP 200", posted.Message);
-        var sending = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Debug && e.EventName == "Sending");
+        var sending = Assert.Single(Logger.Entries, e => e.Level == LogLevel.Debug && e.EventName == "Sending");
         Assert.Equal(RedactedHook, sending.Values["Hook"]);
         Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(request.Body), sending.Values["Bytes"]);
         Assert.Equal(1, sending.Values["Attempt"]);
@@ -119,25 +64,30 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         var message = WebhookMessage.ForCard(ValidCard(), activity: "CI", title: "**Failed**", iconUri: "https://ci.example.com/icon.png");
         message.Text = "See the card";
         await client.PostAsync(Hook, message);
-        Assert.Equal(message.ToJson(), Assert.Single(_server.Received).Body);
+        Assert.Equal(message.ToJson(), Assert.Single(Server.Received).Body);
     }
 
     [Fact]
-    public async Task A_v1_hook_is_upgraded_to_v2_for_cards_but_not_for_text()
+    public async Task Every_message_to_a_v1_hook_goes_to_its_v2_form()
     {
+        // WebhookMessage is the v2 schema (text, iconUri); the v1 route reads body and icon, so a text-only message
+        // must be moved too, not only one that carries cards.
         using var client = Client();
-        var v1 = WebhookUrl.Parse($"{_server.Origin}/webhook/{Id}");
-        await client.PostAsync(v1, ValidCard());
-        await client.PostAsync(v1, new WebhookMessage { Text = "plain" });
+        await client.PostAsync(V1Hook, ValidCard());
+        await client.PostAsync(V1Hook, new WebhookMessage { Text = "plain", IconUri = "https://ci.example.com/icon.png" });
+        await client.PostAsync(Hook, new WebhookMessage { Text = "plain" });
 
-        Assert.Equal(new[] { $"/webhook/v2/{Id}", $"/webhook/{Id}" }, _server.Received.Select(r => r.Path));
-        Assert.Contains(_logger.Entries, e => e.EventName == "UpgradedToV2");
+        Assert.Equal(new[] { $"/webhook/v2/{Id}", $"/webhook/v2/{Id}", $"/webhook/v2/{Id}" }, Server.Received.Select(r => r.Path));
+        var moved = Logger.Entries.Where(e => e.EventName == "UpgradedToV2").ToArray();
+        Assert.Equal(2, moved.Length);
+        Assert.All(moved, e => Assert.Equal(RedactedHook, e.Values["Hook"]));
+        Assert.All(moved, e => Assert.Equal($"{Server.Origin}/webhook/d1f7\u2026", e.Values["V1Hook"]));
     }
 
     [Fact]
     public async Task Status_error_with_HTTP_200_is_a_host_error_with_the_error_and_validation()
     {
-        _server.Default = Reply.Json(200, """{"status":"error","message":"Your request was accepted, however a post was not generated","error":"Invalid AdaptiveCard payload","validation":["payload.attachments[0] does not match any schema"]}""");
+        Server.Default = Reply.Json(200, """{"status":"error","message":"Your request was accepted, however a post was not generated","error":"Invalid AdaptiveCard payload","validation":["payload.attachments[0] does not match any schema"]}""");
         using var client = Client();
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
@@ -149,14 +99,14 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.Equal(1, e.Attempts);
         Assert.Equal(RedactedHook, e.WebhookUrl);
         Assert.Equal($"RingCentral rejected the post to {RedactedHook}: Invalid AdaptiveCard payload (payload.attachments[0] does not match any schema)", e.Message);
-        Assert.Single(_server.Received);
-        Assert.Contains(_logger.Entries, x => x.Level == LogLevel.Warning && x.EventName == "Failed");
+        Assert.Single(Server.Received);
+        Assert.Contains(Logger.Entries, x => x.Level == LogLevel.Warning && x.EventName == "Failed");
     }
 
     [Fact]
     public async Task An_error_object_is_summarized_and_an_echoed_id_is_redacted()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             Reply.Json(200, """{"status":"error","error":{"code":"CMN-101","message":"Parameter [attachments] is invalid","response":{"validation":[{"message":"attachments[0].type"}]}}}"""),
             Reply.Json(200, $$"""{"status":"error","message":"Your request was accepted, however a post was not generated","error":"Webhook not found! {{Id}}"}"""),
             Reply.Json(404, $$"""{"error":"Unknown webhook {{Id.ToUpperInvariant()}}"}"""),
@@ -185,7 +135,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [Fact]
     public async Task Retry_After_is_honoured_on_429_and_the_post_then_succeeds()
     {
-        _server.Enqueue(Reply.Json(429, """{"status":"error","error":"Too many requests"}""", ("Retry-After", "1")));
+        Server.Enqueue(Reply.Json(429, """{"status":"error","error":"Too many requests"}""", ("Retry-After", "1")));
         var clock = new TestClock();
         using var client = Client(o => o.TimeProvider = clock);
 
@@ -193,13 +143,13 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
         clock.Advance(TimeSpan.FromMilliseconds(999));
         Assert.False(post.IsCompleted);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
 
         clock.Advance(TimeSpan.FromMilliseconds(1));
         var response = await post;
         Assert.Equal(2, response.Attempts);
-        Assert.Equal(2, _server.Received.Count);
-        var retry = Assert.Single(_logger.Entries, e => e.EventName == "Retrying");
+        Assert.Equal(2, Server.Received.Count);
+        var retry = Assert.Single(Logger.Entries, e => e.EventName == "Retrying");
         Assert.Equal(LogLevel.Warning, retry.Level);
         Assert.Equal(1.0, retry.Values["DelaySeconds"]);
     }
@@ -207,7 +157,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [Fact]
     public async Task A_host_that_keeps_rate_limiting_fails_after_MaxAttempts()
     {
-        _server.Default = Reply.Json(429, string.Empty, ("Retry-After", "0"));
+        Server.Default = Reply.Json(429, string.Empty, ("Retry-After", "0"));
         using var client = Client(o => o.MaxAttempts = 3);
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
@@ -216,37 +166,38 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.Equal(3, e.Attempts);
         Assert.Equal(TimeSpan.Zero, e.RetryAfter);
         Assert.False(e.MayHaveBeenDelivered);
-        Assert.Equal(3, _server.Received.Count);
-        Assert.Equal(2, _logger.Entries.Count(x => x.EventName == "Retrying"));
+        Assert.Equal(3, Server.Received.Count);
+        Assert.Equal(2, Logger.Entries.Count(x => x.EventName == "Retrying"));
     }
 
     [Fact]
-    public async Task A_429_without_Retry_After_waits_the_default_delay()
+    public async Task A_429_without_Retry_After_waits_a_doubling_delay()
     {
-        _server.Default = Reply.Json(429, string.Empty);
+        Server.Default = Reply.Json(429, string.Empty);
         var clock = new TestClock();
         using var client = Client(o =>
         {
             o.MaxAttempts = 3;
             o.DefaultRetryDelay = TimeSpan.FromMilliseconds(300);
             o.TimeProvider = clock;
+            o.Jitter = () => 0.5; // the wait is drawn from [d/2, d]; RetryTests checks the bounds
         });
 
         var post = Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
-        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(300));
-        clock.Advance(TimeSpan.FromMilliseconds(299));
-        Assert.Single(_server.Received);
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(225));
+        clock.Advance(TimeSpan.FromMilliseconds(224));
+        Assert.Single(Server.Received);
         clock.Advance(TimeSpan.FromMilliseconds(1));
 
         // The second wait doubles.
-        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(600));
-        Assert.Equal(2, _server.Received.Count);
-        clock.Advance(TimeSpan.FromMilliseconds(600));
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(450));
+        Assert.Equal(2, Server.Received.Count);
+        clock.Advance(TimeSpan.FromMilliseconds(450));
 
         var e = await post;
         Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
         Assert.Null(e.RetryAfter);
-        Assert.Equal(3, _server.Received.Count);
+        Assert.Equal(3, Server.Received.Count);
     }
 
     [Theory]
@@ -256,7 +207,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     {
         var clock = new TestClock();
         var value = asDate ? clock.GetUtcNow().AddHours(1).ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "120";
-        _server.Default = Reply.Json(429, string.Empty, ("Retry-After", value));
+        Server.Default = Reply.Json(429, string.Empty, ("Retry-After", value));
         using var client = Client(o =>
         {
             o.MaxRetryDelay = TimeSpan.FromSeconds(60);
@@ -266,7 +217,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
         Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
         Assert.Equal(1, e.Attempts);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
         Assert.DoesNotContain(clock.Timers, t => t != TimeSpan.FromSeconds(5)); // only the attempt's timeout, no wait
         if (asDate)
         {
@@ -282,7 +233,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [Fact]
     public async Task A_5xx_is_a_server_error_that_may_have_been_delivered_and_is_not_retried()
     {
-        _server.Default = Reply.Json(500, """{"status":"error","error":"Internal error"}""");
+        Server.Default = Reply.Json(500, """{"status":"error","error":"Internal error"}""");
         using var client = Client();
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
@@ -292,24 +243,24 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.Equal(1, e.Attempts);
         Assert.Equal("Internal error", e.Error);
         Assert.Contains("RetryServerErrors", e.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
     }
 
     [Fact]
     public async Task A_5xx_is_retried_when_RetryServerErrors_is_set()
     {
-        _server.Enqueue(Reply.Json(503, string.Empty), Reply.Json(502, "<html>bad gateway</html>"));
+        Server.Enqueue(Reply.Json(503, string.Empty), Reply.Json(502, "<html>bad gateway</html>"));
         using var client = Client(o => o.RetryServerErrors = true);
 
         var response = await client.PostAsync(Hook, ValidCard());
         Assert.Equal(3, response.Attempts);
-        Assert.Equal(3, _server.Received.Count);
+        Assert.Equal(3, Server.Received.Count);
     }
 
     [Fact]
     public async Task A_5xx_still_fails_after_MaxAttempts_when_retried()
     {
-        _server.Default = Reply.Json(500, string.Empty);
+        Server.Default = Reply.Json(500, string.Empty);
         using var client = Client(o =>
         {
             o.RetryServerErrors = true;
@@ -319,13 +270,13 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
         Assert.Equal(ChatHookFailure.ServerError, e.Failure);
         Assert.Equal(2, e.Attempts);
-        Assert.Equal(2, _server.Received.Count);
+        Assert.Equal(2, Server.Received.Count);
     }
 
     [Fact]
     public async Task A_slow_host_times_out_per_attempt()
     {
-        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(30));
+        Server.Default = Reply.Delayed(TimeSpan.FromSeconds(30));
         var clock = new TestClock();
         using var client = Client(o =>
         {
@@ -346,15 +297,15 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.Null(e.StatusCode);
         Assert.Equal(1, e.Attempts);
         Assert.Contains("timed out after 0.3 s", e.Message, StringComparison.Ordinal);
-        Assert.True(_server.Received.Count <= 1, $"{_server.Received.Count} requests arrived; a timeout must not be retried.");
+        Assert.True(Server.Received.Count <= 1, $"{Server.Received.Count} requests arrived; a timeout must not be retried.");
     }
 
     [Fact]
     public async Task The_timeout_of_a_given_HttpClient_also_counts_as_a_timeout()
     {
-        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(10));
+        Server.Default = Reply.Delayed(TimeSpan.FromSeconds(10));
         using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
-        using var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = _logger });
+        using var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = Logger });
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
         Assert.Equal(ChatHookFailure.Timeout, e.Failure);
@@ -365,12 +316,12 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     {
         // The server holds the reply for 30 s and the client's own timeout is on a clock that never moves, so only
         // the caller's token can end this post early.
-        _server.Default = Reply.Delayed(TimeSpan.FromSeconds(30));
+        Server.Default = Reply.Delayed(TimeSpan.FromSeconds(30));
         using var client = Client(o => o.TimeProvider = new TestClock());
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), cts.Token));
-        _exceptions.Add(e);
+        Keep(e);
         Assert.Equal(cts.Token, e.CancellationToken);
         Assert.IsType<TaskCanceledException>(e); // as HttpClient throws it, so a catch (TaskCanceledException) still works
     }
@@ -378,7 +329,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [Fact]
     public async Task Caller_cancellation_also_ends_a_wait_between_retries()
     {
-        _server.Default = Reply.Json(429, string.Empty, ("Retry-After", "30"));
+        Server.Default = Reply.Json(429, string.Empty, ("Retry-After", "30"));
         var clock = new TestClock();
         using var client = Client(o => o.TimeProvider = clock);
         using var cts = new CancellationTokenSource();
@@ -388,7 +339,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         await cts.CancelAsync();
         var e = await post;
         Assert.Equal(cts.Token, e.CancellationToken);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
     }
 
     [Fact]
@@ -396,7 +347,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     {
         using var client = Client();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Hook, ValidCard(), new CancellationToken(canceled: true)));
-        Assert.Empty(_server.Received);
+        Assert.Empty(Server.Received);
     }
 
     [Fact]
@@ -413,8 +364,8 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.Contains(error.Message, e.Message, StringComparison.Ordinal);
         Assert.Contains("RingCentral", e.Message, StringComparison.Ordinal);
         Assert.Equal("card", e.ParamName);
-        Assert.Empty(_server.Received);
-        Assert.Contains(_logger.Entries, x => x.EventName == "InvalidCard");
+        Assert.Empty(Server.Received);
+        Assert.Contains(Logger.Entries, x => x.EventName == "InvalidCard");
     }
 
     [Fact]
@@ -431,13 +382,13 @@ public sealed class ChatHookClientTests : IAsyncLifetime
             Assert.Contains(e.Result.Errors, f => f.RuleId is CardRules.ActionNotSupported or CardRules.NewerThanTarget);
             Assert.StartsWith("The card in attachments[1] is not valid for RingCentral", e.Message, StringComparison.Ordinal);
             Assert.Equal("message", e.ParamName);
-            Assert.Empty(_server.Received);
+            Assert.Empty(Server.Received);
         }
 
         using (var generic = Client(o => o.Host = HostProfile.Generic))
         {
             await generic.PostAsync(Hook, card);
-            Assert.Single(_server.Received);
+            Assert.Single(Server.Received);
         }
     }
 
@@ -446,7 +397,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     {
         using var client = Client(o => o.ValidateCards = false);
         await client.PostAsync(Hook, new AdaptiveCard(CardVersion.V1_3) { Body = { new TextBlock() } });
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
     }
 
     [Fact]
@@ -454,7 +405,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     {
         using var client = Client();
         await Assert.ThrowsAsync<InvalidOperationException>(() => client.PostAsync(Hook, new WebhookMessage { Activity = "only" }));
-        Assert.Empty(_server.Received);
+        Assert.Empty(Server.Received);
     }
 
     [Theory]
@@ -465,7 +416,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [InlineData(204, "", "empty body")]
     public async Task A_2xx_that_is_not_the_webhook_protocol_is_an_unexpected_response(int status, string body, string detail)
     {
-        _server.Default = Reply.Json(status, body);
+        Server.Default = Reply.Json(status, body);
         using var client = Client();
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
@@ -473,13 +424,13 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.Equal(status, e.StatusCode);
         Assert.True(e.MayHaveBeenDelivered);
         Assert.Contains(detail, e.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
     }
 
     [Fact]
     public async Task The_status_is_compared_ignoring_case()
     {
-        _server.Default = Reply.Json(200, """{"status":"ok"}""");
+        Server.Default = Reply.Json(200, """{"status":"ok"}""");
         using var client = Client();
         Assert.Equal(200, (await client.PostAsync(Hook, ValidCard())).StatusCode);
     }
@@ -487,7 +438,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [Fact]
     public async Task A_huge_response_body_is_cut_off_at_64_KiB()
     {
-        _server.Default = Reply.Json(200, """{"status":"OK","pad":" """ + new string('x', 200_000) + "\"}");
+        Server.Default = Reply.Json(200, """{"status":"OK","pad":" """ + new string('x', 200_000) + "\"}");
         using var client = Client();
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
@@ -498,14 +449,14 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     [Fact]
     public async Task A_redirect_is_not_followed()
     {
-        _server.Default = Reply.Json(302, string.Empty, ("Location", "https://elsewhere.example.com/collect"));
+        Server.Default = Reply.Json(302, string.Empty, ("Location", "https://elsewhere.example.com/collect"));
         using var client = Client();
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
         Assert.Equal(ChatHookFailure.UnexpectedResponse, e.Failure);
         Assert.Equal(302, e.StatusCode);
         Assert.False(e.MayHaveBeenDelivered);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
     }
 
     [Fact]
@@ -521,6 +472,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         Assert.Equal(ChatHookFailure.Network, e.Failure);
         Assert.False(e.MayHaveBeenDelivered);
         Assert.Null(e.StatusCode);
+        Assert.Equal(3, e.Attempts); // nothing was sent, so each attempt was safe to make
         Assert.IsAssignableFrom<HttpRequestException>(e.InnerException);
     }
 
@@ -528,14 +480,14 @@ public sealed class ChatHookClientTests : IAsyncLifetime
     public async Task A_given_HttpClient_is_not_disposed_with_the_client()
     {
         using var http = new HttpClient();
-        using (var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = _logger }))
+        using (var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = Logger }))
         {
             await client.PostAsync(Hook, ValidCard());
         }
 
         using var again = new ChatHookClient(http);
         await again.PostAsync(Hook, ValidCard());
-        Assert.Equal(2, _server.Received.Count);
+        Assert.Equal(2, Server.Received.Count);
     }
 
     [Fact]
@@ -545,7 +497,7 @@ public sealed class ChatHookClientTests : IAsyncLifetime
         client.Dispose();
         client.Dispose();
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.PostAsync(Hook, ValidCard()));
-        Assert.Empty(_server.Received);
+        Assert.Empty(Server.Received);
     }
 
     [Fact]

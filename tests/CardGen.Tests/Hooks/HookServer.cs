@@ -28,6 +28,12 @@ internal sealed record Reply(int Status, string Body, IReadOnlyDictionary<string
         => new(status, body, headers.ToDictionary(h => h.Name, h => h.Value));
 
     public static Reply Delayed(TimeSpan delay) => Ok() with { Delay = delay };
+
+    /// <summary>A reply whose body is these bytes exactly, for bodies that are not valid UTF-8.</summary>
+    public static Reply Raw(int status, byte[] body) => new(status, string.Empty) { Bytes = body };
+
+    /// <summary>The body as bytes, sent instead of <see cref="Body"/> when set.</summary>
+    public byte[]? Bytes { get; init; }
 }
 
 /// <summary>
@@ -114,7 +120,12 @@ internal sealed class HookServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        if (reply.Body.Length > 0)
+        if (reply.Bytes is { } bytes)
+        {
+            context.Response.ContentType = reply.ContentType;
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        }
+        else if (reply.Body.Length > 0)
         {
             context.Response.ContentType = reply.ContentType;
             await context.Response.WriteAsync(reply.Body, context.RequestAborted);

@@ -31,6 +31,31 @@ internal sealed class TestClock : FakeTimeProvider
         return timer;
     }
 
+    /// <summary>
+    /// Waits (in real time, at most 30 s) until <paramref name="occurrence"/> timers (counting from 1) that
+    /// <paramref name="match"/> exist, and returns the due time of the last of them: for waits whose length a test
+    /// checks rather than knows.
+    /// </summary>
+    public async Task<TimeSpan> WaitForTimerAsync(Func<TimeSpan, bool> match, int occurrence)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var matching = Timers.Where(match).ToArray();
+            if (matching.Length >= occurrence)
+            {
+                return matching[occurrence - 1];
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timer {occurrence} of those asked for was not created; timers so far: {string.Join(", ", Timers)}.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>Waits (in real time, at most 30 s) until a timer due after <paramref name="dueTime"/> exists.</summary>
     public async Task WaitForTimerAsync(TimeSpan dueTime)
     {
