@@ -294,8 +294,8 @@ internal sealed class EmulatorApi
             posts = posts.Take(limit);
         }
 
-        var list = new PostListJson(_store.Total, _store.Accepted, _store.Rejected, _store.Faulted, posts.Select(Formats.ToJson).ToArray());
-        return WriteAsync(context, StatusCodes.Status200OK, list, EmulatorJson.Context.PostListJson);
+        var bytes = Formats.ToListBytes(_store.Total, _store.Accepted, _store.Rejected, _store.Faulted, posts);
+        return WebhookEndpoint.WriteJsonAsync(context, StatusCodes.Status200OK, bytes);
     }
 
     private Task GetPostAsync(HttpContext context)
@@ -305,7 +305,7 @@ internal sealed class EmulatorApi
             return WriteAsync(context, StatusCodes.Status404NotFound, new ApiMessage("error", "No recorded post has this number."), EmulatorJson.Context.ApiMessage);
         }
 
-        return WriteAsync(context, StatusCodes.Status200OK, Formats.ToJson(post), EmulatorJson.Context.PostJson);
+        return WebhookEndpoint.WriteJsonAsync(context, StatusCodes.Status200OK, Formats.ToJsonBytes(post));
     }
 
     private Task ClearPostsAsync(HttpContext context)
@@ -511,7 +511,7 @@ internal sealed class EmulatorApi
 
     private static async Task WriteEventAsync(HttpResponse response, RecordedPost post, CancellationToken token)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(Formats.ToJson(post), EmulatorJson.Context.PostJson);
+        var json = Formats.ToJsonBytes(post);
         var head = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"id: {post.Seq}\nevent: post\ndata: "));
         await response.Body.WriteAsync(head, token).ConfigureAwait(false);
         await response.Body.WriteAsync(json, token).ConfigureAwait(false);
