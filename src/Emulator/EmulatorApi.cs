@@ -289,9 +289,16 @@ internal sealed class EmulatorApi
             posts = posts.Where(p => p.HookId == hookId.ToString());
         }
 
-        if (query.TryGetValue("limit", out var limitText) && int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+        try
         {
-            posts = posts.Take(limit);
+            if (AdminRequests.Query(context, "limit", int.MaxValue) is { } limit)
+            {
+                posts = posts.Take((int)limit);
+            }
+        }
+        catch (AdminRequestException e)
+        {
+            return RefuseAsync(context, e);
         }
 
         var bytes = Formats.ToListBytes(_store.Total, _store.Accepted, _store.Rejected, _store.Faulted, posts);
@@ -344,15 +351,15 @@ internal sealed class EmulatorApi
             return;
         }
 
-        var json = await ReadJsonAsync(context, EmulatorJson.Context.FaultJson).ConfigureAwait(false);
         FaultSpec fault;
         try
         {
-            fault = Formats.FromJson(json ?? throw new ArgumentException("The body must be a JSON object describing a fault."));
+            using var body = await AdminRequests.ReadObjectAsync(context).ConfigureAwait(false);
+            fault = AdminRequests.ReadFault(body.RootElement);
         }
-        catch (ArgumentException e)
+        catch (AdminRequestException e)
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, new ApiMessage("error", e.Message), EmulatorJson.Context.ApiMessage).ConfigureAwait(false);
+            await RefuseAsync(context, e).ConfigureAwait(false);
             return;
         }
 
@@ -380,22 +387,19 @@ internal sealed class EmulatorApi
             return;
         }
 
-        var json = await ReadJsonAsync(context, EmulatorJson.Context.RateLimitJson).ConfigureAwait(false);
+        RateLimit limit;
         try
         {
-            if (json is null || double.IsNaN(json.WindowSeconds) || json.WindowSeconds > TimeSpan.FromDays(1).TotalSeconds)
-            {
-                throw new ArgumentException("The body must be {\"requests\": N, \"windowSeconds\": S} with a window of at most one day.");
-            }
-
-            _hooks.SetRateLimit(id, new RateLimit(json.Requests, TimeSpan.FromSeconds(json.WindowSeconds)));
+            using var body = await AdminRequests.ReadObjectAsync(context).ConfigureAwait(false);
+            limit = AdminRequests.ReadRateLimit(body.RootElement);
         }
-        catch (ArgumentException e)
+        catch (AdminRequestException e)
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, new ApiMessage("error", e.Message), EmulatorJson.Context.ApiMessage).ConfigureAwait(false);
+            await RefuseAsync(context, e).ConfigureAwait(false);
             return;
         }
 
+        _hooks.SetRateLimit(id, limit);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
@@ -412,28 +416,24 @@ internal sealed class EmulatorApi
         return Task.CompletedTask;
     }
 
-    private static async Task<T?> ReadJsonAsync<T>(HttpContext context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        if (context.Request.ContentLength is > 64 * 1024)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static Task RefuseAsync(HttpContext context, AdminRequestException refusal)
+        => WriteAsync(context, refusal.Status, new ApiMessage("error", refusal.Message), EmulatorJson.Context.ApiMessage);
 
     // ---- Live events ----
 
     private async Task EventsAsync(HttpContext context)
     {
+        long? afterQuery;
+        try
+        {
+            afterQuery = AdminRequests.Query(context, "after", long.MaxValue);
+        }
+        catch (AdminRequestException e)
+        {
+            await RefuseAsync(context, e).ConfigureAwait(false);
+            return;
+        }
+
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
@@ -447,15 +447,13 @@ internal sealed class EmulatorApi
         {
             await response.WriteAsync("retry: 2000\n: connected\n\n", token).ConfigureAwait(false);
 
-            // Replay what the client missed: after a reconnect (Last-Event-ID) or a page load (?after=seq).
-            var after = context.Request.Headers["Last-Event-ID"].ToString();
-            if (string.IsNullOrEmpty(after))
-            {
-                after = context.Request.Query["after"].ToString();
-            }
-
+            // Replay what the client missed: after a reconnect (Last-Event-ID, which the browser echoes from the
+            // stream, so one it garbles is ignored) or a page load (?after=seq).
+            long? last = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var echoed)
+                ? echoed
+                : afterQuery;
             var sent = new HashSet<long>();
-            if (long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var last))
+            if (last is not null)
             {
                 foreach (var post in _store.Snapshot().Where(p => p.Seq > last))
                 {

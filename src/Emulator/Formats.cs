@@ -134,40 +134,6 @@ internal static class Formats
         Description = fault.ToString(),
     };
 
-    /// <summary>Reads a fault from the admin API's JSON.</summary>
-    /// <exception cref="ArgumentException">The JSON does not describe a valid fault.</exception>
-    public static FaultSpec FromJson(FaultJson json)
-    {
-        var kind = (json.Kind ?? string.Empty).Trim().ToLowerInvariant() switch
-        {
-            "toomanyrequests" or "429" or "ratelimited" => FaultKind.TooManyRequests,
-            "servererror" or "5xx" or "500" or "502" or "503" or "504" => FaultKind.ServerError,
-            "delay" => FaultKind.Delay,
-            "drop" or "abort" => FaultKind.Drop,
-            _ => throw new ArgumentException("'kind' must be one of tooManyRequests, serverError, delay, drop."),
-        };
-        var spec = new FaultSpec
-        {
-            Kind = kind,
-            Rate = json.Rate ?? 1,
-            Count = json.Count,
-            Seed = json.Seed,
-            StatusCode = json.StatusCode ?? (kind == FaultKind.ServerError && int.TryParse(json.Kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status) ? status : 503),
-            RetryAfter = TimeSpan.FromSeconds(json.RetryAfterSeconds ?? 1),
-            Delay = TimeSpan.FromMilliseconds(json.DelayMs ?? 0),
-        };
-        try
-        {
-            spec.Check();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new ArgumentException(e.Message, e);
-        }
-
-        return spec;
-    }
-
     /// <summary>Shortens text echoed back in an answer (a path, a header, a parser message) to 200 characters.</summary>
     public static string Clip(string text)
     {
