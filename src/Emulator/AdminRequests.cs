@@ -40,10 +40,19 @@ internal static class AdminRequests
     private static readonly string[] RateLimitFields = ["requests", "windowSeconds"];
 
     /// <summary>Reads the body as one JSON object, at most <see cref="MaxBodyBytes"/> of it.</summary>
-    /// <exception cref="AdminRequestException">The body is too large or not a JSON object.</exception>
+    /// <exception cref="AdminRequestException">The body is not JSON by its Content-Type, too large or not a JSON object.</exception>
     public static async Task<JsonDocument> ReadObjectAsync(HttpContext context)
     {
         var request = context.Request;
+        if (!WebhookEndpoint.IsJsonContentType(request.ContentType, out _))
+        {
+            // A web page can send text/plain, a form or multipart without asking the browser first; JSON it cannot.
+            var sent = string.IsNullOrWhiteSpace(request.ContentType) ? "none" : "'" + Formats.Clip(request.ContentType) + "'";
+            throw new AdminRequestException(
+                StatusCodes.Status415UnsupportedMediaType,
+                $"Admin requests take Content-Type application/json (UTF-8); this request's Content-Type is {sent}.");
+        }
+
         if (request.ContentLength > MaxBodyBytes)
         {
             throw TooLarge();

@@ -40,6 +40,7 @@ internal sealed class EmulatorApi
     public void Map(WebApplication app, WebhookEndpoint webhook, string? webRoot)
     {
         app.Use(GuardAsync);
+        app.Use(LocalOnlyAsync);
         if (webRoot is not null)
         {
             var files = new PhysicalFileProvider(webRoot);
@@ -116,6 +117,17 @@ internal sealed class EmulatorApi
                 EmulatorJson.Context.ErrorEnvelope);
             await WebhookEndpoint.WriteJsonAsync(context, StatusCodes.Status500InternalServerError, bytes).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Everything but the webhook routes answers only this machine (see <see cref="LocalOnly"/>).</summary>
+    private static Task LocalOnlyAsync(HttpContext context, RequestDelegate next)
+    {
+        if (LocalOnly.IsWebhookPath(context.Request.Path) || LocalOnly.Refusal(context.Request) is not { } refusal)
+        {
+            return next(context);
+        }
+
+        return WriteAsync(context, StatusCodes.Status403Forbidden, new ApiMessage("error", refusal), EmulatorJson.Context.ApiMessage);
     }
 
     private static Task NotFoundAsync(HttpContext context)
