@@ -70,8 +70,13 @@ internal static class AdminRequests
         }
         catch (BadHttpRequestException e)
         {
-            // A malformed chunked body or one Kestrel itself refuses.
+            // A malformed chunked body, one cut short, or one Kestrel itself refuses.
             throw new AdminRequestException(e.StatusCode, "The request body could not be read: " + Formats.Clip(e.Message));
+        }
+        catch (IOException e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel reports some broken framing (a chunk size that overflows) as an IOException.
+            throw new AdminRequestException(StatusCodes.Status400BadRequest, "The request body could not be read: " + Formats.Clip(e.Message));
         }
 
         if (length > MaxBodyBytes)

@@ -103,6 +103,12 @@ internal sealed class EmulatorApi
         {
             // The client went away.
         }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            // The request itself is malformed (its framing, its length): the client's fault, said as such.
+            context.Response.Clear();
+            await WriteAsync(context, e.StatusCode, new ApiMessage("error", "The request could not be read: " + Formats.Clip(e.Message)), EmulatorJson.Context.ApiMessage).ConfigureAwait(false);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (context.Response.HasStarted)

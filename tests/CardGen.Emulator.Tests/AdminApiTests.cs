@@ -156,6 +156,24 @@ public sealed class AdminApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("zz\r\n")]
+    [InlineData("ffffffffffffffff\r\n")]
+    [InlineData("5\r\nab")]
+    [InlineData("3\r\nabcX\r\n")]
+    public async Task ABrokenChunkedAdminBodyIs400(string damage)
+    {
+        var head = $"POST /api/hooks/{_emulator.DefaultHookId}/faults HTTP/1.1\r\nHost: 127.0.0.1:{_emulator.BaseAddress.Port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+        var body = Encoding.ASCII.GetBytes("e\r\n{\"kind\":\"drop\"\r\n" + damage);
+
+        var answer = await RawSocket.SendAsync(_emulator.BaseAddress.Port, Encoding.ASCII.GetBytes(head), body, halfClose: true, headRequest: false);
+
+        // The client stopped sending, so it may be told off or simply closed on; never a 500.
+        Assert.True(answer is null || answer.Status == 400, $"answered {answer?.StatusLine}: {answer?.Text}");
+        Assert.Empty(_emulator.GetFaults(_emulator.DefaultHookId));
+        Assert.Equal(200, (await Raw.SendAsync(HttpMethod.Get, _emulator.At("api/posts"))).Status);
+    }
+
+    [Theory]
     [InlineData("limit=-1", "limit")]
     [InlineData("limit=abc", "limit")]
     [InlineData("limit=1e300", "limit")]

@@ -27,11 +27,12 @@ internal static class RawSocket
     /// <summary>Sends <paramref name="head"/> (request line and headers, CRLF-separated, without the blank line) and <paramref name="body"/>.</summary>
     /// <returns>The answer, or <see langword="null"/> when the server closed the connection without one.</returns>
     public static async Task<SocketAnswer?> SendAsync(int port, string head, byte[]? body = null, CancellationToken cancellationToken = default)
-        => await SendAsync(port, Encoding.Latin1.GetBytes(head + "\r\n\r\n"), body, halfClose: false, cancellationToken);
+        => await SendAsync(port, Encoding.Latin1.GetBytes(head + "\r\n\r\n"), body, halfClose: false, headRequest: false, cancellationToken);
 
     /// <summary>Sends raw bytes: the whole head (ending in a blank line) and the body.</summary>
     /// <param name="halfClose">Whether to end the sending side after the body, so that a body shorter than declared ends there.</param>
-    public static async Task<SocketAnswer?> SendAsync(int port, byte[] head, byte[]? body, bool halfClose, CancellationToken cancellationToken = default)
+    /// <param name="headRequest">Whether the request is a HEAD, whose answer declares a length but has no body.</param>
+    public static async Task<SocketAnswer?> SendAsync(int port, byte[] head, byte[]? body, bool halfClose, bool headRequest, CancellationToken cancellationToken = default)
     {
         using var client = new TcpClient { NoDelay = true };
         await client.ConnectAsync("127.0.0.1", port, cancellationToken);
@@ -55,23 +56,36 @@ internal static class RawSocket
             // The server may answer (413, 400) and close before it has read everything; read what it said.
         }
 
-        return await ReadAnswerAsync(stream, cancellationToken);
+        return await ReadAnswerAsync(stream, headRequest, cancellationToken);
     }
 
-    private static async Task<SocketAnswer?> ReadAnswerAsync(Stream stream, CancellationToken cancellationToken)
+    private static async Task<SocketAnswer?> ReadAnswerAsync(Stream stream, bool headRequest, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int headEnd;
-        while ((headEnd = IndexOfBlankLine(buffer.GetBuffer(), (int)buffer.Length)) < 0)
+        while (true)
         {
-            var read = await ReadSomeAsync(stream, chunk, cancellationToken);
-            if (read == 0)
+            while ((headEnd = IndexOfBlankLine(buffer.GetBuffer(), (int)buffer.Length)) < 0)
             {
-                return null;
+                var read = await ReadSomeAsync(stream, chunk, cancellationToken);
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
             }
 
-            buffer.Write(chunk, 0, read);
+            // An interim answer (100 Continue) comes before the real one.
+            if (!buffer.GetBuffer().AsSpan(0, headEnd).StartsWith("HTTP/1.1 1"u8))
+            {
+                break;
+            }
+
+            var after = buffer.ToArray()[(headEnd + 4)..];
+            buffer = new MemoryStream();
+            buffer.Write(after);
         }
 
         var all = buffer.ToArray();
@@ -105,6 +119,11 @@ internal static class RawSocket
             return new SocketAnswer(status, statusLine, headers, rest.ToArray(), Streamed: true);
         }
 
+        if (headRequest)
+        {
+            return new SocketAnswer(status, statusLine, headers, Array.Empty<byte>(), Streamed: false);
+        }
+
         if (headers.TryGetValue("content-length", out var lengthText))
         {
             var length = long.Parse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -113,7 +132,7 @@ internal static class RawSocket
                 var read = await ReadSomeAsync(stream, chunk, cancellationToken);
                 if (read == 0)
                 {
-                    throw new InvalidDataException($"The body ended after {rest.Length} of {length} bytes.");
+                    throw new EndOfStreamException($"The connection closed after {rest.Length} of the body's {length} bytes.");
                 }
 
                 rest.Write(chunk, 0, read);
@@ -168,7 +187,7 @@ internal static class RawSocket
             {
                 if (!await FillAsync())
                 {
-                    throw new InvalidDataException("The chunked body ended early.");
+                    throw new EndOfStreamException("The connection closed inside the chunked body.");
                 }
             }
 
@@ -179,7 +198,7 @@ internal static class RawSocket
             {
                 if (!await FillAsync())
                 {
-                    throw new InvalidDataException("The chunked body ended early.");
+                    throw new EndOfStreamException("The connection closed inside the chunked body.");
                 }
             }
 
