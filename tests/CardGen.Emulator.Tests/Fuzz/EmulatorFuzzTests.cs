@@ -67,13 +67,20 @@ public sealed class EmulatorFuzzTests
         var families = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var failures = new List<string>();
         int listingChecks = 0, fullChecks = 0, injected = 0;
+        (int Iteration, TimeSpan Took) slowest = (-1, TimeSpan.Zero);
         var clock = Stopwatch.StartNew();
         for (var n = 0; n < indices.Length && failures.Count < 5; n++)
         {
             var iteration = indices[n];
             var request = fuzzer.Generate(seed, iteration);
             var problems = new List<string>();
+            var started = clock.Elapsed;
             var outcome = await SendAsync(emulator, request, problems);
+            if (clock.Elapsed - started is var took && took > slowest.Took)
+            {
+                slowest = (iteration, took);
+            }
+
             statuses[outcome] = statuses.GetValueOrDefault(outcome) + 1;
             families[request.Family] = families.GetValueOrDefault(request.Family) + 1;
             injected += outcome == "503" || (outcome == NoAnswer && request.ToFaultyHook) ? 1 : 0;
@@ -99,6 +106,7 @@ public sealed class EmulatorFuzzTests
         var report = new StringBuilder();
         report.Append(CultureInfo.InvariantCulture, $"seed {seed}: {listingChecks} cases in {elapsed.TotalSeconds:0.0} s; GET /api/posts?limit=3 checked after each case ({listingChecks}); ");
         report.Append(CultureInfo.InvariantCulture, $"the whole listing and a replay of /api/events after every {Batch} cases and at the end ({fullChecks})\n");
+        report.Append(CultureInfo.InvariantCulture, $"slowest case: iteration {slowest.Iteration}, {slowest.Took.TotalMilliseconds:0} ms\n");
         report.Append(CultureInfo.InvariantCulture, $"injected faults met (503 or a dropped connection on hook {FaultyHook}): {injected}\n");
         report.Append("by status:\n");
         foreach (var (status, count) in statuses)
