@@ -334,6 +334,39 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         Assert.Equal(429, (await Raw.PostAsync(emulator.V2(hook.Id), Text)).Status);
     }
 
+    [Theory]
+    [InlineData("429:1e300")]
+    [InlineData("429:-1e300")]
+    [InlineData("delay:1e300")]
+    [InlineData("delay:-1e300")]
+    [InlineData("delay:Infinity")]
+    [InlineData("429:NaN")]
+    [InlineData("drop@NaN")]
+    [InlineData("503x99999999999")]
+    public void OutOfRangeFaultTextIsAFormatErrorNamingTheFault(string text)
+    {
+        var e = Assert.Throws<FormatException>(() => EmulatorConfiguration.ParseFault(text));
+
+        Assert.Contains(text.Split('x')[0], e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1/1e300")]
+    [InlineData("1/Infinity")]
+    [InlineData("1/NaN")]
+    [InlineData("0/60")]
+    [InlineData("99999999999/60")]
+    public void OutOfRangeRateLimitTextIsAFormatErrorNamingTheKey(string text)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new System.Collections.Generic.Dictionary<string, string?> { ["RATE_LIMIT"] = text })
+            .Build();
+
+        var e = Assert.Throws<FormatException>(() => EmulatorConfiguration.Read(configuration));
+
+        Assert.Contains("RATE_LIMIT", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BadFaultsAreRefusedByTheApi()
     {
