@@ -266,8 +266,7 @@ internal sealed class HookRegistry
         {
             Id = id;
             GroupIds = groupIds;
-            Created = created;
-            Modified = created;
+            Created = Modified = created;
             Random = random;
         }
 
