@@ -40,6 +40,7 @@ internal sealed class EmulatorApi
     public void Map(WebApplication app, WebhookEndpoint webhook, string? webRoot)
     {
         app.Use(GuardAsync);
+        app.Use(LocalOnlyAsync);
         if (webRoot is not null)
         {
             var files = new PhysicalFileProvider(webRoot);
@@ -102,6 +103,12 @@ internal sealed class EmulatorApi
         {
             // The client went away.
         }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            // The request itself is malformed (its framing, its length): the client's fault, said as such.
+            context.Response.Clear();
+            await WriteAsync(context, e.StatusCode, new ApiMessage("error", "The request could not be read: " + Formats.Clip(e.Message)), EmulatorJson.Context.ApiMessage).ConfigureAwait(false);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (context.Response.HasStarted)
@@ -116,6 +123,17 @@ internal sealed class EmulatorApi
                 EmulatorJson.Context.ErrorEnvelope);
             await WebhookEndpoint.WriteJsonAsync(context, StatusCodes.Status500InternalServerError, bytes).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Everything but the webhook routes answers only this machine (see <see cref="LocalOnly"/>).</summary>
+    private static Task LocalOnlyAsync(HttpContext context, RequestDelegate next)
+    {
+        if (LocalOnly.IsWebhookPath(context.Request.Path) || LocalOnly.Refusal(context.Request) is not { } refusal)
+        {
+            return next(context);
+        }
+
+        return WriteAsync(context, StatusCodes.Status403Forbidden, new ApiMessage("error", refusal), EmulatorJson.Context.ApiMessage);
     }
 
     private static Task NotFoundAsync(HttpContext context)
@@ -289,13 +307,20 @@ internal sealed class EmulatorApi
             posts = posts.Where(p => p.HookId == hookId.ToString());
         }
 
-        if (query.TryGetValue("limit", out var limitText) && int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+        try
         {
-            posts = posts.Take(limit);
+            if (AdminRequests.Query(context, "limit", int.MaxValue) is { } limit)
+            {
+                posts = posts.Take((int)limit);
+            }
+        }
+        catch (AdminRequestException e)
+        {
+            return RefuseAsync(context, e);
         }
 
-        var list = new PostListJson(_store.Total, _store.Accepted, _store.Rejected, _store.Faulted, posts.Select(Formats.ToJson).ToArray());
-        return WriteAsync(context, StatusCodes.Status200OK, list, EmulatorJson.Context.PostListJson);
+        var bytes = Formats.ToListBytes(_store.Total, _store.Accepted, _store.Rejected, _store.Faulted, posts);
+        return WebhookEndpoint.WriteJsonAsync(context, StatusCodes.Status200OK, bytes);
     }
 
     private Task GetPostAsync(HttpContext context)
@@ -305,7 +330,7 @@ internal sealed class EmulatorApi
             return WriteAsync(context, StatusCodes.Status404NotFound, new ApiMessage("error", "No recorded post has this number."), EmulatorJson.Context.ApiMessage);
         }
 
-        return WriteAsync(context, StatusCodes.Status200OK, Formats.ToJson(post), EmulatorJson.Context.PostJson);
+        return WebhookEndpoint.WriteJsonAsync(context, StatusCodes.Status200OK, Formats.ToJsonBytes(post));
     }
 
     private Task ClearPostsAsync(HttpContext context)
@@ -344,15 +369,15 @@ internal sealed class EmulatorApi
             return;
         }
 
-        var json = await ReadJsonAsync(context, EmulatorJson.Context.FaultJson).ConfigureAwait(false);
         FaultSpec fault;
         try
         {
-            fault = Formats.FromJson(json ?? throw new ArgumentException("The body must be a JSON object describing a fault."));
+            using var body = await AdminRequests.ReadObjectAsync(context).ConfigureAwait(false);
+            fault = AdminRequests.ReadFault(body.RootElement);
         }
-        catch (ArgumentException e)
+        catch (AdminRequestException e)
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, new ApiMessage("error", e.Message), EmulatorJson.Context.ApiMessage).ConfigureAwait(false);
+            await RefuseAsync(context, e).ConfigureAwait(false);
             return;
         }
 
@@ -380,22 +405,19 @@ internal sealed class EmulatorApi
             return;
         }
 
-        var json = await ReadJsonAsync(context, EmulatorJson.Context.RateLimitJson).ConfigureAwait(false);
+        RateLimit limit;
         try
         {
-            if (json is null || double.IsNaN(json.WindowSeconds) || json.WindowSeconds > TimeSpan.FromDays(1).TotalSeconds)
-            {
-                throw new ArgumentException("The body must be {\"requests\": N, \"windowSeconds\": S} with a window of at most one day.");
-            }
-
-            _hooks.SetRateLimit(id, new RateLimit(json.Requests, TimeSpan.FromSeconds(json.WindowSeconds)));
+            using var body = await AdminRequests.ReadObjectAsync(context).ConfigureAwait(false);
+            limit = AdminRequests.ReadRateLimit(body.RootElement);
         }
-        catch (ArgumentException e)
+        catch (AdminRequestException e)
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, new ApiMessage("error", e.Message), EmulatorJson.Context.ApiMessage).ConfigureAwait(false);
+            await RefuseAsync(context, e).ConfigureAwait(false);
             return;
         }
 
+        _hooks.SetRateLimit(id, limit);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
@@ -412,28 +434,24 @@ internal sealed class EmulatorApi
         return Task.CompletedTask;
     }
 
-    private static async Task<T?> ReadJsonAsync<T>(HttpContext context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        if (context.Request.ContentLength is > 64 * 1024)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static Task RefuseAsync(HttpContext context, AdminRequestException refusal)
+        => WriteAsync(context, refusal.Status, new ApiMessage("error", refusal.Message), EmulatorJson.Context.ApiMessage);
 
     // ---- Live events ----
 
     private async Task EventsAsync(HttpContext context)
     {
+        long? afterQuery;
+        try
+        {
+            afterQuery = AdminRequests.Query(context, "after", long.MaxValue);
+        }
+        catch (AdminRequestException e)
+        {
+            await RefuseAsync(context, e).ConfigureAwait(false);
+            return;
+        }
+
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
@@ -447,15 +465,13 @@ internal sealed class EmulatorApi
         {
             await response.WriteAsync("retry: 2000\n: connected\n\n", token).ConfigureAwait(false);
 
-            // Replay what the client missed: after a reconnect (Last-Event-ID) or a page load (?after=seq).
-            var after = context.Request.Headers["Last-Event-ID"].ToString();
-            if (string.IsNullOrEmpty(after))
-            {
-                after = context.Request.Query["after"].ToString();
-            }
-
+            // Replay what the client missed: after a reconnect (Last-Event-ID, which the browser echoes from the
+            // stream, so one it garbles is ignored) or a page load (?after=seq).
+            long? last = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var echoed)
+                ? echoed
+                : afterQuery;
             var sent = new HashSet<long>();
-            if (long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var last))
+            if (last is not null)
             {
                 foreach (var post in _store.Snapshot().Where(p => p.Seq > last))
                 {
@@ -511,7 +527,7 @@ internal sealed class EmulatorApi
 
     private static async Task WriteEventAsync(HttpResponse response, RecordedPost post, CancellationToken token)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(Formats.ToJson(post), EmulatorJson.Context.PostJson);
+        var json = Formats.ToJsonBytes(post);
         var head = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"id: {post.Seq}\nevent: post\ndata: "));
         await response.Body.WriteAsync(head, token).ConfigureAwait(false);
         await response.Body.WriteAsync(json, token).ConfigureAwait(false);

@@ -40,9 +40,10 @@ public static class EmulatorConfiguration
             if (parts.Length != 2
                 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var requests)
                 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                || requests < 1 || !(seconds > 0))
+                || requests < 1 || !(seconds >= 0.001 && seconds <= 86_400))
             {
-                throw new FormatException("RATE_LIMIT must be requests/seconds, for example 40/60.");
+                // The same ranges as PUT /api/hooks/{id}/rate-limit; checked before TimeSpan, which overflows.
+                throw new FormatException("RATE_LIMIT must be requests/seconds, for example 40/60: 1 to 2147483647 requests per 0.001 to 86400 seconds.");
             }
 
             options.DefaultRateLimit = new RateLimit(requests, TimeSpan.FromSeconds(seconds));
@@ -103,11 +104,17 @@ public static class EmulatorConfiguration
             value = v;
         }
 
+        // Ranges are checked before TimeSpan sees the value: it overflows (1e300) or refuses NaN with other exceptions.
+        double Value(double fallback, double max, string unit)
+            => value is not { } v ? fallback
+                : v >= 0 && v <= max ? v
+                : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"The fault '{text}' is out of range: its value is {unit} from 0 to {max}."));
+
         FaultSpec spec = kind switch
         {
-            "429" => FaultSpec.TooManyRequests(TimeSpan.FromSeconds(value ?? 1)),
+            "429" => FaultSpec.TooManyRequests(TimeSpan.FromSeconds(Value(1, 86_400, "seconds"))),
             "5xx" => FaultSpec.ServerError(),
-            "delay" => FaultSpec.Delayed(TimeSpan.FromMilliseconds(value ?? 1000)),
+            "delay" => FaultSpec.Delayed(TimeSpan.FromMilliseconds(Value(1000, 3_600_000, "milliseconds"))),
             "drop" => FaultSpec.Drop(),
             _ when int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status is >= 500 and <= 599 => FaultSpec.ServerError(status),
             _ => throw new FormatException($"The fault '{text}' is not 429, 5xx, a status 500-599, delay or drop."),

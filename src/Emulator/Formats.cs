@@ -1,6 +1,9 @@
 using System;
+using System.Buffers;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using CardGen.Validation;
 
 namespace CardGen.Emulator;
@@ -50,6 +53,66 @@ internal static class Formats
             post.Fault);
     }
 
+    /// <summary>
+    /// A post as JSON. Each post is written on its own so that one that cannot be written (which the record should
+    /// never hold) becomes a stand-in naming the problem instead of breaking a whole listing or the live stream.
+    /// </summary>
+    public static byte[] ToJsonBytes(RecordedPost post)
+    {
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(ToJson(post), EmulatorJson.Context.PostJson);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            var standIn = new PostJson(
+                post.Seq,
+                post.Id,
+                SafeJson.Repair(post.HookId),
+                Name(post.Route),
+                Time(post.ReceivedAt),
+                Name(post.Verdict),
+                post.HttpStatus,
+                null,
+                null,
+                string.Empty,
+                true,
+                post.BodyBytes,
+                null,
+                null,
+                null,
+                Array.Empty<JsonElement>(),
+                Array.Empty<FindingJson>(),
+                "The emulator cannot show this post: " + e.GetType().Name,
+                null);
+            return JsonSerializer.SerializeToUtf8Bytes(standIn, EmulatorJson.Context.PostJson);
+        }
+    }
+
+    /// <summary>The <c>/api/posts</c> answer, each post written on its own (see <see cref="ToJsonBytes"/>).</summary>
+    public static byte[] ToListBytes(long total, long accepted, long rejected, long faulted, IEnumerable<RecordedPost> posts)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("total", total);
+            writer.WriteNumber("accepted", accepted);
+            writer.WriteNumber("rejected", rejected);
+            writer.WriteNumber("faulted", faulted);
+            writer.WriteStartArray("posts");
+            foreach (var post in posts)
+            {
+                writer.WriteRawValue(ToJsonBytes(post), skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static WebhookInfoJson ToInfo(EmulatedHook hook)
         => new(hook.Id, hook.CreatorId, hook.GroupIds, Time(hook.CreationTime), Time(hook.LastModifiedTime), hook.Uri.AbsoluteUri, hook.Status.ToString());
 
@@ -71,40 +134,16 @@ internal static class Formats
         Description = fault.ToString(),
     };
 
-    /// <summary>Reads a fault from the admin API's JSON.</summary>
-    /// <exception cref="ArgumentException">The JSON does not describe a valid fault.</exception>
-    public static FaultSpec FromJson(FaultJson json)
-    {
-        var kind = (json.Kind ?? string.Empty).Trim().ToLowerInvariant() switch
-        {
-            "toomanyrequests" or "429" or "ratelimited" => FaultKind.TooManyRequests,
-            "servererror" or "5xx" or "500" or "502" or "503" or "504" => FaultKind.ServerError,
-            "delay" => FaultKind.Delay,
-            "drop" or "abort" => FaultKind.Drop,
-            _ => throw new ArgumentException("'kind' must be one of tooManyRequests, serverError, delay, drop."),
-        };
-        var spec = new FaultSpec
-        {
-            Kind = kind,
-            Rate = json.Rate ?? 1,
-            Count = json.Count,
-            Seed = json.Seed,
-            StatusCode = json.StatusCode ?? (kind == FaultKind.ServerError && int.TryParse(json.Kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status) ? status : 503),
-            RetryAfter = TimeSpan.FromSeconds(json.RetryAfterSeconds ?? 1),
-            Delay = TimeSpan.FromMilliseconds(json.DelayMs ?? 0),
-        };
-        try
-        {
-            spec.Check();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new ArgumentException(e.Message, e);
-        }
-
-        return spec;
-    }
-
     /// <summary>Shortens text echoed back in an answer (a path, a header, a parser message) to 200 characters.</summary>
-    public static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "…";
+    public static string Clip(string text)
+    {
+        if (text.Length <= 200)
+        {
+            return text;
+        }
+
+        // Never cut a surrogate pair in two: half of one is not text.
+        var end = char.IsHighSurrogate(text[199]) ? 199 : 200;
+        return text[..end] + "…";
+    }
 }

@@ -194,7 +194,11 @@ public sealed class HookEmulator : IAsyncDisposable
     }
 
     /// <summary>Creates an active hook.</summary>
-    /// <param name="id">The id (a GUID or a three-part token); <see langword="null"/> for a new GUID. A deleted hook's id may be reused.</param>
+    /// <param name="id">
+    /// The id (a GUID or a three-part token); <see langword="null"/> for a new GUID. A deleted hook's id may be reused:
+    /// the new hook starts clean, with none of the deleted one's faults or rate limit (the
+    /// <see cref="HookEmulatorOptions.DefaultRateLimit"/> applies to it as to any hook).
+    /// </param>
     /// <param name="groupId">The chat it belongs to; <see langword="null"/> for <see cref="HookEmulatorOptions.DefaultGroupId"/>.</param>
     /// <returns>The hook.</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not a webhook id.</exception>

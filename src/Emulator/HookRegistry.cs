@@ -36,21 +36,26 @@ internal sealed class HookRegistry
         var groups = (groupIds ?? Array.Empty<string>()).ToArray();
         var now = _time.GetUtcNow();
         var state = new HookState(id, groups, now, new Random(unchecked(_seed ^ StableHash(id))));
-        if (!_hooks.TryAdd(id, state))
+        while (!_hooks.TryAdd(id, state))
         {
-            var existing = _hooks[id];
+            if (!_hooks.TryGetValue(id, out var existing))
+            {
+                continue;
+            }
+
             lock (existing)
             {
                 if (existing.Status != HookStatus.Deleted)
                 {
                     throw new InvalidOperationException("A webhook with this id already exists.");
                 }
+            }
 
-                // A deleted id may be reused (tests re-create the default hook).
-                existing.Status = HookStatus.Active;
-                existing.GroupIds = groups;
-                existing.Created = existing.Modified = now;
-                return Snapshot(existing);
+            // A deleted id may be reused (tests re-create the default hook). The new hook is a new state, so none of
+            // the deleted one's faults, rate limit or window carries over.
+            if (_hooks.TryUpdate(id, state, existing))
+            {
+                break;
             }
         }
 
@@ -267,9 +272,9 @@ internal sealed class HookRegistry
 
         public string Id { get; }
 
-        public IReadOnlyList<string> GroupIds { get; set; }
+        public IReadOnlyList<string> GroupIds { get; }
 
-        public DateTimeOffset Created { get; set; }
+        public DateTimeOffset Created { get; }
 
         public DateTimeOffset Modified { get; set; }
 

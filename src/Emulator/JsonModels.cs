@@ -48,8 +48,6 @@ internal sealed record PostJson(
 
 internal sealed record FindingJson(string Severity, string RuleId, string Path, string Message);
 
-internal sealed record PostListJson(long Total, long Accepted, long Rejected, long Faulted, IReadOnlyList<PostJson> Posts);
-
 internal sealed record HookJson(
     string Id,
     string Status,
@@ -105,7 +103,6 @@ internal sealed record ApiMessage(string Status, string? Error);
 [JsonSerializable(typeof(WebhookInfoJson))]
 [JsonSerializable(typeof(WebhookListJson))]
 [JsonSerializable(typeof(PostJson))]
-[JsonSerializable(typeof(PostListJson))]
 [JsonSerializable(typeof(HookListJson))]
 [JsonSerializable(typeof(HookJson))]
 [JsonSerializable(typeof(FaultJson))]

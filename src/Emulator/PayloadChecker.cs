@@ -15,7 +15,10 @@ public static class EmulatorRules
     /// <summary>The <c>Content-Type</c> is not <c>application/json</c>.</summary>
     public const string ContentType = "EM001";
 
-    /// <summary>The body is not strict JSON (comments, trailing commas, raw control characters, bad UTF-8).</summary>
+    /// <summary>
+    /// The body is not strict JSON (comments, trailing commas, raw control characters, bad UTF-8); as a warning, a
+    /// card that holds an escaped lone surrogate, recorded with U+FFFD in its place.
+    /// </summary>
     public const string MalformedJson = "EM002";
 
     /// <summary>The body is larger than <see cref="HookEmulatorOptions.MaxBodyBytes"/>.</summary>
@@ -76,6 +79,20 @@ internal sealed class PayloadCheck
 
     public void Warn(string ruleId, string path, string message)
         => Findings.Add(new RecordedFinding(FindingSeverity.Warning, ruleId, path, message));
+
+    /// <summary>Keeps a card for the record in a form the inspection API can write back.</summary>
+    public void AddCard(JsonElement card, string path)
+    {
+        var kept = SafeJson.Writable(card, out var repaired);
+        Cards.Add(repaired ? kept : card.Clone());
+        if (repaired)
+        {
+            Warn(
+                EmulatorRules.MalformedJson,
+                path,
+                "The card holds an escaped lone surrogate (a \\u escape of D800-DFFF without its pair), which is not valid Unicode text; it is recorded with U+FFFD in its place.");
+        }
+    }
 }
 
 /// <summary>Checks v2 and legacy v1 message bodies as RingCentral does (see the reference notes on webhooks).</summary>
@@ -260,7 +277,7 @@ internal static class PayloadChecker
 
         if (type == "AdaptiveCard")
         {
-            check.Cards.Add(attachment.Clone());
+            check.AddCard(attachment, path);
             if (v1)
             {
                 check.Fail(

@@ -354,7 +354,7 @@ internal sealed class WebhookEndpoint
         }
     }
 
-    private static bool IsJsonContentType(string? contentType, out string problem)
+    internal static bool IsJsonContentType(string? contentType, out string problem)
     {
         if (string.IsNullOrWhiteSpace(contentType))
         {

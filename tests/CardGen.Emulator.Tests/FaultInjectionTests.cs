@@ -284,6 +284,90 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARecreatedHookStartsWithoutTheDeletedOnesFaultsAndRateLimit()
+    {
+        var hook = _emulator.CreateHook();
+        _emulator.InjectFault(hook.Id, FaultSpec.ServerError(502));
+        _emulator.SetRateLimit(hook.Id, new RateLimit(1, TimeSpan.FromHours(1)));
+        Assert.Equal(502, (await Raw.PostAsync(hook.Uri, Text)).Status);
+        Assert.True(_emulator.DeleteHook(hook.Id));
+
+        var again = _emulator.CreateHook(hook.Id);
+
+        Assert.Empty(_emulator.GetFaults(again.Id));
+        Assert.Equal(200, (await Raw.PostAsync(again.Uri, Text)).Status);
+        Assert.Equal(200, (await Raw.PostAsync(again.Uri, Text)).Status); // the old one-per-hour window is gone too
+    }
+
+    [Fact]
+    public async Task AHookDeletedThroughTheManagementApiAndRecreatedStartsWithoutTheFaultsSetOverHttp()
+    {
+        await using var emulator = await HookEmulator.StartAsync(new HookEmulatorOptions { ManagementToken = "t" });
+        var id = emulator.DefaultHookId;
+        Assert.Equal(200, (await Raw.SendAsync(HttpMethod.Post, emulator.At($"api/hooks/{id}/faults"), json: """{"kind":"serverError","statusCode":500}""")).Status);
+        Assert.Equal(204, (await Raw.SendAsync(HttpMethod.Put, emulator.At($"api/hooks/{id}/rate-limit"), json: """{"requests":1,"windowSeconds":3600}""")).Status);
+        Assert.Equal(200, (await Raw.SendAsync(HttpMethod.Delete, emulator.At("team-messaging/v1/webhooks/" + id), bearer: "t")).Status);
+
+        emulator.CreateHook(id); // tests re-create the well-known default hook this way
+
+        var listed = (await Raw.SendAsync(HttpMethod.Get, emulator.At("api/hooks"))).Json.GetProperty("hooks").EnumerateArray().Single(h => h.GetProperty("id").GetString() == id);
+        Assert.Equal("Active", listed.GetProperty("status").GetString());
+        Assert.Empty(listed.GetProperty("faults").EnumerateArray());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, listed.GetProperty("rateLimit").ValueKind);
+        Assert.Equal(200, (await Raw.PostAsync(emulator.V2(id), Text)).Status);
+        Assert.Equal(200, (await Raw.PostAsync(emulator.V2(id), Text)).Status);
+        var fetched = await Raw.SendAsync(HttpMethod.Get, emulator.At("team-messaging/v1/webhooks/" + id), bearer: "t");
+        Assert.Equal("Active", fetched.Json.GetProperty("records")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ARecreatedHookStillMeetsTheDefaultRateLimitLikeAnyHook()
+    {
+        await using var emulator = await HookEmulator.StartAsync(new HookEmulatorOptions { DefaultRateLimit = new RateLimit(1, TimeSpan.FromHours(1)) });
+        var hook = emulator.CreateHook();
+        emulator.SetRateLimit(hook.Id, new RateLimit(100, TimeSpan.FromHours(1)));
+        emulator.DeleteHook(hook.Id);
+
+        emulator.CreateHook(hook.Id);
+
+        Assert.Equal(200, (await Raw.PostAsync(emulator.V2(hook.Id), Text)).Status);
+        Assert.Equal(429, (await Raw.PostAsync(emulator.V2(hook.Id), Text)).Status);
+    }
+
+    [Theory]
+    [InlineData("429:1e300")]
+    [InlineData("429:-1e300")]
+    [InlineData("delay:1e300")]
+    [InlineData("delay:-1e300")]
+    [InlineData("delay:Infinity")]
+    [InlineData("429:NaN")]
+    [InlineData("drop@NaN")]
+    [InlineData("503x99999999999")]
+    public void OutOfRangeFaultTextIsAFormatErrorNamingTheFault(string text)
+    {
+        var e = Assert.Throws<FormatException>(() => EmulatorConfiguration.ParseFault(text));
+
+        Assert.Contains(text.Split('x')[0], e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1/1e300")]
+    [InlineData("1/Infinity")]
+    [InlineData("1/NaN")]
+    [InlineData("0/60")]
+    [InlineData("99999999999/60")]
+    public void OutOfRangeRateLimitTextIsAFormatErrorNamingTheKey(string text)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new System.Collections.Generic.Dictionary<string, string?> { ["RATE_LIMIT"] = text })
+            .Build();
+
+        var e = Assert.Throws<FormatException>(() => EmulatorConfiguration.Read(configuration));
+
+        Assert.Contains("RATE_LIMIT", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BadFaultsAreRefusedByTheApi()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.ServerError(404)));
