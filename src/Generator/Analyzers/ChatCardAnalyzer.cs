@@ -290,7 +290,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
             var typeName = memberType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
             var reason = itemKind == ItemKind.Section && DeclaredPart(symbols, memberType) is { } part
                 ? $"its [CardPart] type '{part.Name}' is not generated; fix the diagnostics reported on '{part.Name}' first"
-                : $"its type '{typeName}' {Accepts(itemKind)}";
+                : $"its type '{typeName}' {Accepts(itemKind)}{(itemKind != ItemKind.Facts && CardGenerator.Parser.CanRender(ItemKind.Facts, model.Kind) ? "; a dictionary renders as a list of facts with [CardFacts]" : string.Empty)}";
             Report(context, MemberCannotRender, location, name, member.Name, reason);
             return;
         }
