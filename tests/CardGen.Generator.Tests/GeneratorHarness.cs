@@ -55,6 +55,10 @@ internal static class GeneratorHarness
 
     public static IReadOnlyDictionary<string, string> GeneratedSources(GeneratorDriverRunResult run)
         => run.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>Whether generated code is the stub of a card with an error: its members throw (the one factory they call).</summary>
+    public static bool IsStub(string generated)
+        => generated.Contains("private static global::System.InvalidOperationException CardGenNotGenerated()", StringComparison.Ordinal);
 }
 
 /// <summary>Compares generated code with baseline files; set CARDGEN_ACCEPT_BASELINES=1 to accept changes.</summary>
