@@ -39,6 +39,7 @@ public sealed partial class CardGenerator
                 || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
                 || type.IsGenericType
                 || type.IsRefLikeType
+                || type.IsFileLocal
                 || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
                 || context.Attributes.Length != 1)
             {
@@ -55,7 +56,7 @@ public sealed partial class CardGenerator
             var containing = new List<ContainingTypeModel>();
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                if (outer.IsGenericType || !IsPartialEverywhere(outer, cancellationToken))
+                if (outer.IsGenericType || outer.IsFileLocal || !IsPartialEverywhere(outer, cancellationToken))
                 {
                     return null;
                 }
@@ -631,7 +632,7 @@ public sealed partial class CardGenerator
         /// </summary>
         private static bool IsUsablePart(ITypeSymbol type)
         {
-            if (type is not INamedTypeSymbol { IsGenericType: false, IsRefLikeType: false, TypeKind: TypeKind.Class or TypeKind.Struct } part
+            if (type is not INamedTypeSymbol { IsGenericType: false, IsRefLikeType: false, IsFileLocal: false, TypeKind: TypeKind.Class or TypeKind.Struct } part
                 || !HasAttribute(part, CardPartAttribute)
                 || !IsPartialEverywhere(part, CancellationToken.None))
             {
@@ -640,7 +641,7 @@ public sealed partial class CardGenerator
 
             for (var outer = part.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                if (outer.IsGenericType || !IsPartialEverywhere(outer, CancellationToken.None))
+                if (outer.IsGenericType || outer.IsFileLocal || !IsPartialEverywhere(outer, CancellationToken.None))
                 {
                     return false;
                 }

@@ -16,6 +16,9 @@ public sealed class RobustnessTests
     [InlineData("generic", "[ChatCard(Title = \"T\")] public partial class C<T> { [CardText] public string A { get; set; } = \"\"; }")]
     [InlineData("ref struct", "[ChatCard(Title = \"T\")] public ref partial struct C { [CardText] public string A { get; set; } }")]
     [InlineData("nested in a non-partial type", "public class Outer { [ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; } }")]
+    [InlineData("file-local", "[ChatCard(Title = \"T\")] file partial class C { [CardText] public string A { get; set; } = \"\"; }")]
+    [InlineData("nested in a file-local type", "file partial class Outer { [ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; } }")]
+    [InlineData("file-local part", "[CardPart] file partial class C { [CardText] public string A { get; set; } = \"\"; }")]
     public void A_type_the_generator_cannot_extend_gets_nothing_and_does_not_stop_the_others(string _, string declaration)
     {
         var (_, _, run) = GeneratorHarness.Run("using CardGen;\nnamespace Demo;\n" + declaration + Good);

@@ -109,6 +109,10 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         {
             reason = "it is a ref struct, which cannot be stored or boxed as the generated code needs";
         }
+        else if (type.IsFileLocal)
+        {
+            reason = "it is file-local, and the generated code is in another file, which cannot add to it";
+        }
         else
         {
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -116,6 +120,12 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                 if (outer.IsGenericType)
                 {
                     reason = $"it is nested in the generic type '{outer.Name}'";
+                    break;
+                }
+
+                if (outer.IsFileLocal)
+                {
+                    reason = $"it is nested in the file-local type '{outer.Name}', and the generated code is in another file, which cannot add to it";
                     break;
                 }
 
