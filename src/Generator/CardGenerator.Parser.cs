@@ -97,7 +97,7 @@ public sealed partial class CardGenerator
                 }
             }
 
-            var members = CollectMembers(type, cancellationToken, stopAtErrorType: false)!;
+            var members = CollectMembers(type, cancellationToken);
             if (members.Values.Any(m => m.Type.TypeKind == TypeKind.Error))
             {
                 return Stub(shell, "the type of one of its members does not compile", members, title, summary);
@@ -220,11 +220,10 @@ public sealed partial class CardGenerator
         };
 
         /// <summary>
-        /// The readable instance members of a type and its bases, a derived member hiding a base one; null when a member's
-        /// type does not bind and <paramref name="stopAtErrorType"/> is set (the generator skips such a type, while the
-        /// analyzers go on and check the rest).
+        /// The readable instance members of a type and its bases, a derived member hiding a base one, also those whose
+        /// type does not bind (the generator writes a stub for such a type, while the analyzers go on and check the rest).
         /// </summary>
-        internal static Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)>? CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken, bool stopAtErrorType = true)
+        internal static Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             // The derived type's members first, then its bases'; a derived member hides a base one. Members are only
             // described (which is costly) once they turn out to be used.
@@ -251,11 +250,6 @@ public sealed partial class CardGenerator
                             break;
                         default:
                             continue;
-                    }
-
-                    if (memberType.TypeKind == TypeKind.Error && stopAtErrorType)
-                    {
-                        return null;
                     }
 
                     result.Add(member.Name, (member, memberType));

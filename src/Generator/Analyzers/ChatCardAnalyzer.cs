@@ -64,7 +64,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
             // checked here, where they are declared, once (the cards report nothing for them).
             if (!type.IsGenericType && MayHaveMappedMembers(type, context.CancellationToken))
             {
-                var ownMembers = CardGenerator.Parser.CollectMembers(type, context.CancellationToken, stopAtErrorType: false)!;
+                var ownMembers = CardGenerator.Parser.CollectMembers(type, context.CancellationToken);
                 CheckMembers(context, symbols, type, isPart: false, target: null, ownMembers, type.Locations[0], context.CancellationToken);
             }
 
@@ -76,7 +76,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         CheckShape(context, type, attributeName, card ?? part!, cancellationToken);
 
         var target = card is not null ? symbols.ResolveTarget(card) : CardTarget.None;
-        var members = CardGenerator.Parser.CollectMembers(type, cancellationToken, stopAtErrorType: false)!;
+        var members = CardGenerator.Parser.CollectMembers(type, cancellationToken);
         var hasMapping = CheckMembers(context, symbols, type, isPart: part is not null, card is not null ? target : (CardTarget?)null, members, type.Locations[0], cancellationToken);
 
         if (card is not null)
