@@ -204,7 +204,7 @@ public sealed class DiagnosticDocsTests
 
                     // A wrong example's card gets a stub (or nothing, when it cannot be extended), so it compiles entirely
                     // too, generated code included: the CARDGEN error is the only one.
-                    var compilerErrors = run.Output.GetDiagnostics()
+                    var compilerErrors = run.CompilerDiagnostics
                         .Where(d => d.Severity == DiagnosticSeverity.Error)
                         .ToList();
                     if (compilerErrors.Count > 0)

@@ -41,21 +41,17 @@ internal static class GeneratedCodeChecks
             return (problems, GeneratedCodeOutcome.SourceDoesNotCompile); // Does not parse: no need to bind it to know.
         }
 
-        var sourceErrors = run.Output.GetSemanticModel(source).GetDiagnostics(cancellationToken: cancellationToken)
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
-            .ToList();
+        var errors = run.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var sourceErrors = errors.Where(d => d.Location.SourceTree == source).ToList();
         var missing = sourceErrors.Where(IsMissingGeneratedMember).ToList();
         if (sourceErrors.Count != missing.Count)
         {
             return (problems, GeneratedCodeOutcome.SourceDoesNotCompile);
         }
 
-        foreach (var tree in run.Output.SyntaxTrees.Where(t => t != source))
+        foreach (var error in errors.Where(d => d.Location.SourceTree != source))
         {
-            foreach (var error in run.Output.GetSemanticModel(tree).GetDiagnostics(cancellationToken: cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
-            {
-                problems.Add($"the generated {System.IO.Path.GetFileName(tree.FilePath)} does not compile: {error}");
-            }
+            problems.Add($"the generated code does not compile: {error}");
         }
 
         var model = run.Output.GetSemanticModel(source);

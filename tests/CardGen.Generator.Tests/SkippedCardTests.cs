@@ -67,7 +67,7 @@ public sealed class SkippedCardTests
         var run = await AnalyzerHarness.RunAsync(AnalyzerHarness.EnableAllRules(GeneratorHarness.Compile(LanguageVersion.Latest, Source)));
 
         Assert.Empty(run.Crashes());
-        var errors = run.Output.GetDiagnostics().Concat(run.AnalyzerDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var errors = run.CompilerDiagnostics.Concat(run.AnalyzerDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var error = Assert.Single(errors);
         Assert.Equal("CARDGEN003", error.Id);
         Assert.Equal("Nmber", error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan));
@@ -103,7 +103,7 @@ public sealed class SkippedCardTests
         Assert.True(generated.TryGetValue("Demo.C.g.cs", out var stub), $"{mistake}: no Demo.C.g.cs; generated [{string.Join(", ", generated.Keys)}]");
         Assert.True(GeneratorHarness.IsStub(stub!), $"{mistake}: Demo.C.g.cs is not the stub:\n{stub}");
 
-        var compilerErrors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+        var compilerErrors = run.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
         Assert.True(compilerErrors.Count == 0, $"{mistake}: compiler errors beside the CARDGEN one:\n  {string.Join("\n  ", compilerErrors)}\n--- Demo.C.g.cs ---\n{stub}");
         var cardgen = run.AnalyzerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().ToList();
         Assert.Contains(id, cardgen);
