@@ -13,7 +13,7 @@ public sealed partial class CardGenerator
     internal static class Emitter
     {
         // Stamped with the generator's own version, so generated code says which CardGen wrote it.
-        private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"CardGen\", \""
+        internal static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"CardGen\", \""
             + typeof(CardGenerator).Assembly.GetName().Version!.ToString(3) + "\")]";
         private const string Cards = "global::CardGen.Cards";
         private const string Json = "global::System.Text.Json";
@@ -66,7 +66,7 @@ public sealed partial class CardGenerator
             return w.ToString();
         }
 
-        private static IEnumerable<MemberModel> UsedMembers(CardTypeModel model)
+        internal static IEnumerable<MemberModel> UsedMembers(CardTypeModel model)
         {
             var used = new HashSet<string>(model.Items.Select(i => i.Member));
             foreach (var part in model.Title.Concat(model.Summary))
@@ -973,7 +973,7 @@ public sealed partial class CardGenerator
 
         private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-        private static void Doc(
+        internal static void Doc(
             SourceWriter w,
             string summary,
             (string Name, string Text)? param = null,

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using CardGen.Generator.Models;
 using CardGen.Schema;
+using static CardGen.Generator.Diagnostics.DiagnosticDescriptors;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,8 +13,9 @@ namespace CardGen.Generator;
 public sealed partial class CardGenerator
 {
     /// <summary>
-    /// Turns an annotated type into a <see cref="CardTypeModel"/>, or <see langword="null"/> when the generator cannot
-    /// handle it (the analyzers explain why). Holds no symbol, syntax node or compilation in what it returns.
+    /// Turns an annotated type into a <see cref="CardTypeModel"/>: the card, or its stub when it has an error the
+    /// generator cannot write code for (the analyzers explain it), or <see langword="null"/> when there is no partial
+    /// declaration to add to. Holds no symbol, syntax node or compilation in what it returns.
     /// </summary>
     internal static class Parser
     {
@@ -37,10 +39,11 @@ public sealed partial class CardGenerator
                 || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
                 || type.IsGenericType
                 || type.IsRefLikeType
+                || type.IsFileLocal
                 || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
                 || context.Attributes.Length != 1)
             {
-                return null;
+                return null; // CARDGEN001/002 (or the compiler's CS0579): nothing can be added to the type.
             }
 
             var isCard = HasAttribute(type, ChatCardAttribute);
@@ -53,7 +56,7 @@ public sealed partial class CardGenerator
             var containing = new List<ContainingTypeModel>();
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                if (outer.IsGenericType || !IsPartialEverywhere(outer, cancellationToken))
+                if (outer.IsGenericType || outer.IsFileLocal || !IsPartialEverywhere(outer, cancellationToken))
                 {
                     return null;
                 }
@@ -62,10 +65,42 @@ public sealed partial class CardGenerator
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var members = CollectMembers(type, cancellationToken);
-            if (members is null)
+            var shell = new CardTypeModel(
+                isPart,
+                alsoPart,
+                type.ContainingNamespace.IsGlobalNamespace ? null : NamespaceName(type.ContainingNamespace),
+                type.Name,
+                Keyword(type),
+                HintName(type),
+                containing.ToEquatableArray(),
+                null,
+                0,
+                EquatableArray<TemplatePartModel>.Empty,
+                EquatableArray<TemplatePartModel>.Empty,
+                false,
+                false,
+                null,
+                EquatableArray<MemberModel>.Empty,
+                EquatableArray<ItemModel>.Empty);
+            var attribute = context.Attributes[0];
+            string? title = null, summary = null, version = null, iconUrl = null;
+            var host = 0;
+            foreach (var argument in attribute.NamedArguments)
             {
-                return null;
+                switch (argument.Key)
+                {
+                    case "Title": title = argument.Value.Value as string; break;
+                    case "Summary": summary = argument.Value.Value as string; break;
+                    case "Version": version = argument.Value.Value as string; break;
+                    case "IconUrl": iconUrl = argument.Value.Value as string; break;
+                    case "Host" when argument.Value.Value is int h: host = h; break;
+                }
+            }
+
+            var members = CollectMembers(type, cancellationToken);
+            if (members.Values.Any(m => m.Type.TypeKind == TypeKind.Error))
+            {
+                return Stub(shell, "the type of one of its members does not compile", members, title, summary);
             }
 
             var described = new Dictionary<string, MemberModel>();
@@ -89,7 +124,7 @@ public sealed partial class CardGenerator
                 {
                     if (parsed.Item is null)
                     {
-                        return null; // A mapping attribute on a member it cannot render.
+                        return Stub(shell, Reported(parsed.Problem!), members, title, summary);
                     }
 
                     items.Add(parsed.Item);
@@ -98,29 +133,15 @@ public sealed partial class CardGenerator
 
             if ((isPart || alsoPart) && items.Any(i => i.Kind == ItemKind.Action))
             {
-                return null; // A part renders inside a container, which has no action bar.
+                return Stub(shell, Reported(ActionInPartId), members, title, summary); // A part renders inside a container, which has no action bar.
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var attribute = context.Attributes[0];
-            string? title = null, summary = null, version = null, iconUrl = null;
-            var host = 0;
-            foreach (var argument in attribute.NamedArguments)
-            {
-                switch (argument.Key)
-                {
-                    case "Title": title = argument.Value.Value as string; break;
-                    case "Summary": summary = argument.Value.Value as string; break;
-                    case "Version": version = argument.Value.Value as string; break;
-                    case "IconUrl": iconUrl = argument.Value.Value as string; break;
-                    case "Host" when argument.Value.Value is int h: host = h; break;
-                }
-            }
 
             // Host and version are decided with the project defaults, in CardTargets.Resolve.
             if (iconUrl is not null && !CardFormats.IsAbsoluteUrl(iconUrl))
             {
-                return null;
+                return Stub(shell, Reported(InvalidLiteralId), members, title, summary);
             }
 
             MemberModel? Lookup(string name) => members.ContainsKey(name) ? DescribeOnce(name) : null;
@@ -128,38 +149,81 @@ public sealed partial class CardGenerator
             var summaryParts = ParseTemplate(summary, Lookup);
             if (titleParts is null || summaryParts is null)
             {
-                return null;
+                return Stub(shell, Reported(TemplatePlaceholderId), members, title, summary);
             }
 
             var ordered = items
                 .OrderBy(i => i.Order)
                 .ThenBy(i => i.DeclarationIndex)
                 .ToEquatableArray();
-            return new CardTypeModel(
-                isPart,
-                alsoPart,
-                type.ContainingNamespace.IsGlobalNamespace ? null : NamespaceName(type.ContainingNamespace),
-                type.Name,
-                Keyword(type),
-                HintName(type),
-                containing.ToEquatableArray(),
-                version,
-                host,
-                titleParts.ToEquatableArray(),
-                summaryParts.ToEquatableArray(),
-                !string.IsNullOrWhiteSpace(title),
-                !string.IsNullOrWhiteSpace(summary),
-                iconUrl,
-                members.Keys.Where(described.ContainsKey).Select(n => described[n]).ToEquatableArray(),
-                ordered);
+            return shell with
+            {
+                Version = version,
+                Host = host,
+                Title = titleParts.ToEquatableArray(),
+                Summary = summaryParts.ToEquatableArray(),
+                HasTitle = !string.IsNullOrWhiteSpace(title),
+                HasSummary = !string.IsNullOrWhiteSpace(summary),
+                IconUrl = iconUrl,
+                Members = members.Keys.Where(described.ContainsKey).Select(n => described[n]).ToEquatableArray(),
+                Items = ordered,
+            };
         }
 
+        /// <summary>The <see cref="CardTypeModel.Problem"/> of a type with a CARDGEN error the analyzers report.</summary>
+        internal static string Reported(string id) => "error " + id + " is reported on it";
+
         /// <summary>
-        /// The readable instance members of a type and its bases, a derived member hiding a base one; null when a member's
-        /// type does not bind and <paramref name="stopAtErrorType"/> is set (the generator skips such a type, while the
-        /// analyzers go on and check the rest).
+        /// The stub of a type with an error: a builder step for each member the card would show (mapped, or named in a
+        /// template) whose type can be written as a parameter, and nothing to render.
         /// </summary>
-        internal static Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)>? CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken, bool stopAtErrorType = true)
+        private static CardTypeModel Stub(CardTypeModel shell, string problem, Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members, string? title, string? summary)
+        {
+            var named = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var template in new[] { title, summary })
+            {
+                if (template is not null && CardTemplate.TryParse(template, out var parts, out _, out _))
+                {
+                    foreach (var part in parts)
+                    {
+                        if (part.Member is { } member)
+                        {
+                            named.Add(member);
+                        }
+                    }
+                }
+            }
+
+            var steps = members
+                .Where(pair => (named.Contains(pair.Key) || IsMapped(pair.Value.Symbol)) && CanBeParameter(pair.Value.Type))
+                .Select(pair => Describe(pair.Key, pair.Value.Type))
+                .ToEquatableArray();
+            return shell with { Problem = problem, Members = steps };
+        }
+
+        private static bool IsMapped(ISymbol member)
+        {
+            var attributes = member.GetAttributes();
+            return !attributes.Any(a => IsCardGenAttribute(a.AttributeClass, "CardIgnoreAttribute"))
+                && attributes.Any(a => IsCardGenAttribute(a.AttributeClass, null)
+                    && a.AttributeClass!.Name is "CardTextAttribute" or "CardFactAttribute" or "CardFactsAttribute" or "CardImageAttribute" or "CardActionAttribute" or "CardSectionAttribute");
+        }
+
+        /// <summary>Whether a builder step can take a value of this type outside an unsafe context.</summary>
+        private static bool CanBeParameter(ITypeSymbol type) => type switch
+        {
+            { TypeKind: TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer } => false,
+            { SpecialType: SpecialType.System_Void } => false,
+            IArrayTypeSymbol array => CanBeParameter(array.ElementType),
+            INamedTypeSymbol named => named.TypeArguments.All(CanBeParameter),
+            _ => true,
+        };
+
+        /// <summary>
+        /// The readable instance members of a type and its bases, a derived member hiding a base one, also those whose
+        /// type does not bind (the generator writes a stub for such a type, while the analyzers go on and check the rest).
+        /// </summary>
+        internal static Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             // The derived type's members first, then its bases'; a derived member hides a base one. Members are only
             // described (which is costly) once they turn out to be used.
@@ -186,11 +250,6 @@ public sealed partial class CardGenerator
                             break;
                         default:
                             continue;
-                    }
-
-                    if (memberType.TypeKind == TypeKind.Error && stopAtErrorType)
-                    {
-                        return null;
                     }
 
                     result.Add(member.Name, (member, memberType));
@@ -375,8 +434,11 @@ public sealed partial class CardGenerator
             return null;
         }
 
-        /// <summary>Reads the member's mapping attribute; returns null when it has none, and a null item when it cannot render the member.</summary>
-        private static (ItemModel? Item, bool Mapped)? ParseItem(ISymbol member, System.Func<MemberModel> describe, int index)
+        /// <summary>
+        /// Reads the member's mapping attribute; returns null when it has none, and a null item with the id of the error
+        /// the analyzers report when it cannot render the member.
+        /// </summary>
+        private static (ItemModel? Item, string? Problem)? ParseItem(ISymbol member, System.Func<MemberModel> describe, int index)
         {
             var attributes = member.GetAttributes();
             if (attributes.IsEmpty || attributes.Any(a => IsCardGenAttribute(a.AttributeClass, "CardIgnoreAttribute")))
@@ -411,7 +473,7 @@ public sealed partial class CardGenerator
 
                 if (!CanRender(itemKind, model.Kind))
                 {
-                    return (null, true);
+                    return (null, MemberCannotRenderId);
                 }
 
                 // Not ToDictionary: while the user types, an argument can be named twice (CS0643), and the generator must not throw.
@@ -435,7 +497,7 @@ public sealed partial class CardGenerator
 
                 if ((itemKind == ItemKind.Action && string.IsNullOrWhiteSpace(title)) || (itemKind == ItemKind.Fact && title is null))
                 {
-                    return (null, true);
+                    return (null, InvalidLiteralId);
                 }
 
                 var item = new ItemModel(
@@ -455,7 +517,7 @@ public sealed partial class CardGenerator
                     Int("MaxLines"),
                     Int("Style"),
                     Bool("Separator", false));
-                return (item, true);
+                return (item, null);
             }
 
             return null;
@@ -564,7 +626,7 @@ public sealed partial class CardGenerator
         /// </summary>
         private static bool IsUsablePart(ITypeSymbol type)
         {
-            if (type is not INamedTypeSymbol { IsGenericType: false, IsRefLikeType: false, TypeKind: TypeKind.Class or TypeKind.Struct } part
+            if (type is not INamedTypeSymbol { IsGenericType: false, IsRefLikeType: false, IsFileLocal: false, TypeKind: TypeKind.Class or TypeKind.Struct } part
                 || !HasAttribute(part, CardPartAttribute)
                 || !IsPartialEverywhere(part, CancellationToken.None))
             {
@@ -573,7 +635,7 @@ public sealed partial class CardGenerator
 
             for (var outer = part.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                if (outer.IsGenericType || !IsPartialEverywhere(outer, CancellationToken.None))
+                if (outer.IsGenericType || outer.IsFileLocal || !IsPartialEverywhere(outer, CancellationToken.None))
                 {
                     return false;
                 }

@@ -1,3 +1,4 @@
+using CardGen.Generator.Diagnostics;
 using CardGen.Generator.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,7 +8,8 @@ namespace CardGen.Generator;
 /// <summary>
 /// Generates, for every <c>[ChatCard]</c> type, the card's model builder, a direct JSON writer, the webhook envelope,
 /// a typed card builder and <c>PostToHookAsync</c>; and for every <c>[CardPart]</c> type, its elements. Reports no
-/// diagnostics: a type it cannot handle is skipped, and the analyzers explain why.
+/// diagnostics: a type with an error the analyzers report gets the same members with bodies that throw (a stub), so
+/// uses of them add no error of their own; a type that cannot be extended at all gets nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class CardGenerator : IIncrementalGenerator
@@ -37,7 +39,6 @@ public sealed partial class CardGenerator : IIncrementalGenerator
 
         var resolved = cards.Combine(defaults)
             .Select(static (pair, _) => Resolve(pair.Left!, pair.Right))
-            .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.ResolvedCards);
 
         var parts = context.SyntaxProvider
@@ -48,14 +49,37 @@ public sealed partial class CardGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.Parts);
 
-        context.RegisterSourceOutput(resolved, static (spc, model) => spc.AddSource(model!.HintName + ".g.cs", Emitter.Emit(model, spc.CancellationToken)));
-        context.RegisterSourceOutput(parts, static (spc, model) => spc.AddSource(model!.HintName + ".g.cs", Emitter.Emit(model, spc.CancellationToken)));
+        context.RegisterSourceOutput(resolved, static (spc, model) => spc.AddSource(model.HintName + ".g.cs", Emit(model, spc.CancellationToken)));
+        context.RegisterSourceOutput(parts, static (spc, model) => spc.AddSource(model!.HintName + ".g.cs", Emit(model, spc.CancellationToken)));
     }
 
-    /// <summary>Applies the project defaults (<see cref="CardTargets.Resolve"/>); a card whose target is not valid is skipped, and the analyzers say why.</summary>
-    internal static CardTypeModel? Resolve(CardTypeModel model, ProjectDefaults defaults)
+    private static string Emit(CardTypeModel model, System.Threading.CancellationToken cancellationToken)
+        => model.Problem is null ? Emitter.Emit(model, cancellationToken) : StubEmitter.Emit(model, cancellationToken);
+
+    /// <summary>
+    /// Applies the project defaults (<see cref="CardTargets.Resolve"/>); a card whose target is not valid becomes a stub,
+    /// and the analyzers say why (CARDGEN006 for a version above the host, CARDGEN007 for a host or version that is not one).
+    /// </summary>
+    internal static CardTypeModel Resolve(CardTypeModel model, ProjectDefaults defaults)
     {
+        if (model.Problem is not null)
+        {
+            return model;
+        }
+
         var target = CardTargets.Resolve(model.Host, model.Version, defaults);
-        return target.State == CardTargetState.Valid ? model with { Host = target.Host, Version = target.Version.ToString() } : null;
+        if (target.State == CardTargetState.Valid)
+        {
+            return model with { Host = target.Host, Version = target.Version.ToString() };
+        }
+
+        return model with
+        {
+            Problem = Parser.Reported(target.State == CardTargetState.AboveHost ? DiagnosticDescriptors.HostDoesNotSupportId : DiagnosticDescriptors.InvalidLiteralId),
+            Members = Emitter.UsedMembers(model).ToEquatableArray(),
+            Title = EquatableArray<TemplatePartModel>.Empty,
+            Summary = EquatableArray<TemplatePartModel>.Empty,
+            Items = EquatableArray<ItemModel>.Empty,
+        };
     }
 }

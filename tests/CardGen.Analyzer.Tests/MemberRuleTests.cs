@@ -53,6 +53,28 @@ public sealed class MemberRuleTests
     }
 
     [Fact]
+    public async Task CARDGEN004_on_a_dictionary_says_that_CardFacts_renders_one()
+    {
+        const string Hint = "; a dictionary renders as a list of facts with [CardFacts]";
+        await Verify.AnalyzeAsync(
+            """
+            [ChatCard(Title = "T", Summary = "S")]
+            public partial class Card
+            {
+                [{|#0:CardFact("Labels")|}] public Dictionary<string, string> Labels { get; set; } = new();
+                [{|#1:CardText|}] public IReadOnlyDictionary<string, int>? Counts { get; set; }
+                [{|#2:CardText|}] public List<string> Tags { get; set; } = new();
+            }
+            """,
+            Verify.Diagnostic("CARDGEN004", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("CardFact", "Labels", "its type 'Dictionary<string, string>' is not a value CardGen can write as text (a string, number, date, enum, bool, char, Uri or IFormattable)" + Hint),
+            Verify.Diagnostic("CARDGEN004", DiagnosticSeverity.Error).WithLocation(1)
+                .WithArguments("CardText", "Counts", "its type 'IReadOnlyDictionary<string, int>?' is not a value CardGen can write as text (a string, number, date, enum, bool, char, Uri or IFormattable)" + Hint),
+            Verify.Diagnostic("CARDGEN004", DiagnosticSeverity.Error).WithLocation(2)
+                .WithArguments("CardText", "Tags", "its type 'List<string>' is not a value CardGen can write as text (a string, number, date, enum, bool, char, Uri or IFormattable)"));
+    }
+
+    [Fact]
     public async Task CARDGEN004_on_a_section_whose_part_is_not_generated_points_at_the_part()
     {
         await Verify.AnalyzeAsync(

@@ -79,6 +79,31 @@ public sealed class ShapeRuleTests
     }
 
     [Fact]
+    public async Task CARDGEN002_reports_a_file_local_type_and_one_nested_in_a_file_local_type()
+    {
+        // The generated code is another file, which cannot add to a file-local type.
+        await Verify.AnalyzeAsync(
+            """
+            [ChatCard(Title = "T", Summary = "S")]
+            file partial class {|#0:Local|}
+            {
+            }
+
+            file partial class Outer
+            {
+                [ChatCard(Title = "T", Summary = "S")]
+                public partial class {|#1:Inner|}
+                {
+                }
+            }
+            """,
+            Verify.Diagnostic("CARDGEN002", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Local", "it is file-local, and the generated code is in another file, which cannot add to it"),
+            Verify.Diagnostic("CARDGEN002", DiagnosticSeverity.Error).WithLocation(1)
+                .WithArguments("Inner", "it is nested in the file-local type 'Outer', and the generated code is in another file, which cannot add to it"));
+    }
+
+    [Fact]
     public async Task CARDGEN002_is_quiet_when_every_containing_type_is_partial()
     {
         await Verify.AnalyzeAsync("""

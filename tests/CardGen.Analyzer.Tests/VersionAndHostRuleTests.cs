@@ -102,6 +102,42 @@ public sealed class VersionAndHostRuleTests
     }
 
     [Fact]
+    public async Task CARDGEN005_reports_a_table_once_and_not_the_rows_cells_and_values_inside_it()
+    {
+        // The rows and cells are as new as the table and go away with it: one mistake, one error. What is wrong
+        // inside on its own (a relative URL) is still reported.
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Summary = "S" """, """
+                b.AddElement({|#0:new Table
+                {
+                    Rows =
+                    {
+                        new TableRow(new TableCell(new TextBlock("p95") { Style = TextBlockStyle.Heading }), new TableCell(new TextBlock("840 ms"))),
+                        new TableRow(new TableCell(new TextInput("note")), new TableCell(new Image({|#1:"avatar.png"|}))),
+                    },
+                }|});
+                """),
+            Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Table", "1.5", "Deploy", "1.3", ", and RingCentral renders at most 1.3"),
+            Verify.Diagnostic("CARDGEN007", DiagnosticSeverity.Error).WithLocation(1));
+    }
+
+    [Fact]
+    public async Task CARDGEN005_and_006_report_the_outermost_object_only()
+    {
+        // An action set is 1.2: on a 1.1 card what it holds (a 1.4 Action.Execute, a 1.2 style) is not reported again.
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Host = ChatHost.Generic, Version = "1.1" """, """
+                b.AddElement({|#0:new ActionSet(new ExecuteAction("Run", "run"), new OpenUrlAction("Open", "https://example.com/") { Style = ActionStyle.Positive })|})
+                 .AddElement(new Container(new TextBlock("a")) { {|#1:Style = ContainerStyle.Good|} });
+                """),
+            Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("ActionSet", "1.2", "Deploy", "1.1", ""),
+            Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(1)
+                .WithArguments("The Container style 'good'", "1.2", "Deploy", "1.1", ""));
+    }
+
+    [Fact]
     public async Task CARDGEN006_reports_a_version_above_the_host_at_the_argument()
     {
         await Verify.AnalyzeAsync(

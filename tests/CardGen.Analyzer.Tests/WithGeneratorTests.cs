@@ -67,17 +67,23 @@ public sealed class WithGeneratorTests
     }
 
     [Fact]
-    public async Task A_card_the_generator_skips_is_explained_by_the_analyzers()
+    public async Task A_card_the_generator_stubs_is_explained_by_the_analyzers_and_uses_of_it_compile()
     {
-        var (_, analyzers, generated) = await RunAsync("""
+        var (compiler, analyzers, generated) = await RunAsync("""
             [ChatCard(Title = "Build {Nmae}", Summary = "S")]
             public partial class Skipped
             {
                 public string Name { get; set; } = "";
                 [CardImage] public int Count { get; set; }
             }
+
+            public static class Use
+            {
+                public static AdaptiveCard Build(Skipped skipped) => skipped.ToCardBuilder().WithCount(1).AddElement(new TextBlock("x")).Build();
+            }
             """);
-        Assert.Equal(0, generated);
+        Assert.Empty(compiler);
+        Assert.Equal(1, generated);
         Assert.Equal(new[] { "CARDGEN003", "CARDGEN004" }, analyzers.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
     }
 
@@ -96,7 +102,7 @@ public sealed class WithGeneratorTests
             {
             }
             """);
-        Assert.Equal(0, generated);
+        Assert.Equal(1, generated);
         var diagnostic = Assert.Single(analyzers);
         Assert.Equal("CARDGEN004", diagnostic.Id);
         Assert.Equal("CardImage", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));

@@ -58,7 +58,10 @@ internal static class AnalyzerHarness
         return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(specific.ToImmutable()));
     }
 
-    /// <summary>Runs the generator, then every analyzer, and gathers what went wrong inside either.</summary>
+    /// <summary>
+    /// Runs the generator, then the compiler and every analyzer in one pass over the output (the analyzers need the
+    /// compiler's binding anyway, so its diagnostics come at little extra cost), and gathers what went wrong inside either.
+    /// </summary>
     public static async Task<AnalysisRun> RunAsync(
         CSharpCompilation compilation,
         IEnumerable<(string Key, string Value)>? globalOptions = null,
@@ -75,7 +78,12 @@ internal static class AnalyzerHarness
 
         var exceptions = new ConcurrentQueue<string>();
         var analyzerDiagnostics = ImmutableArray<Diagnostic>.Empty;
-        if (!Analyzers.IsEmpty)
+        ImmutableArray<Diagnostic> compilerDiagnostics;
+        if (Analyzers.IsEmpty)
+        {
+            compilerDiagnostics = output.GetDiagnostics(cancellationToken);
+        }
+        else
         {
             var withAnalyzers = output.WithAnalyzers(
                 Analyzers,
@@ -84,10 +92,13 @@ internal static class AnalyzerHarness
                     onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Enqueue($"{analyzer.GetType().FullName}: {exception}\n  reported as {diagnostic}"),
                     concurrentAnalysis: concurrentAnalysis,
                     logAnalyzerExecutionTime: false));
-            analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var analyzerIds = new HashSet<string>(Descriptors.Select(d => d.Id), StringComparer.Ordinal) { "AD0001" };
+            analyzerDiagnostics = all.Where(d => analyzerIds.Contains(d.Id)).ToImmutableArray();
+            compilerDiagnostics = all.Where(d => !analyzerIds.Contains(d.Id)).ToImmutableArray();
         }
 
-        return new AnalysisRun(output, generatorDiagnostics, run, analyzerDiagnostics, exceptions.ToImmutableArray());
+        return new AnalysisRun(output, generatorDiagnostics, run, analyzerDiagnostics, exceptions.ToImmutableArray(), compilerDiagnostics);
     }
 
     private static ImmutableArray<DiagnosticAnalyzer> Discover()
@@ -117,7 +128,8 @@ internal sealed record AnalysisRun(
     ImmutableArray<Diagnostic> GeneratorDiagnostics,
     GeneratorDriverRunResult GeneratorRun,
     ImmutableArray<Diagnostic> AnalyzerDiagnostics,
-    ImmutableArray<string> AnalyzerExceptions)
+    ImmutableArray<string> AnalyzerExceptions,
+    ImmutableArray<Diagnostic> CompilerDiagnostics)
 {
     /// <summary>Everything that says the generator or an analyzer threw: CS8784/CS8785, a run result's exception, AD0001, the exception callback.</summary>
     public IReadOnlyList<string> Crashes()

@@ -203,5 +203,41 @@ internal static class FeatureSources
                 [CardText] public string Body { get; set; } = "";
             }
             """,
+        // Cards with an error the generator cannot write: their members are kept and throw (a stub).
+        ["Stubs"] = """
+            using System;
+            using CardGen;
+
+            namespace Demo;
+
+            [CardPart]
+            public partial class Detail
+            {
+                [CardText] public string Note { get; set; } = "";
+            }
+
+            [ChatCard(Title = "Build {Nmber} failed", Summary = "{Project} is red")]
+            public partial class Misspelt
+            {
+                public int Number { get; set; }
+                [CardFact("Project")] public string Project { get; set; } = "";
+                [CardImage] internal Token? Avatar { get; set; }
+                [CardText] private Secret? Hidden { get; set; }
+                [CardSection] public Detail? Detail { get; set; }
+                [CardIgnore] public string? Note { get; set; }
+
+                private sealed class Secret { }
+            }
+
+            internal sealed class Token { }
+
+            [ChatCard(Title = "Both")]
+            [CardPart]
+            public partial struct CardAndPartWithAction
+            {
+                [CardText] public string? Text { get; set; }
+                [CardAction("Open")] public Uri? Link { get; set; }
+            }
+            """,
     };
 }

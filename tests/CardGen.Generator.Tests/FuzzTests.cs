@@ -18,12 +18,14 @@ namespace CardGen.Generator.Tests;
 /// Feeds thousands of broken variants of realistic annotated sources (deleted, duplicated and swapped tokens, wrong
 /// attribute arguments, broken templates, other member types and type shapes) through the generator and every
 /// analyzer, and asserts that neither ever throws: no CS8784/CS8785, no exception in the generator's run result, no
-/// AD0001 and nothing passed to the analyzer exception callback.
+/// AD0001 and nothing passed to the analyzer exception callback. Where a variant's only errors are CARDGEN ones, the
+/// generated code compiles and every use of a generated member binds (<see cref="GeneratedCodeChecks"/>).
 /// </summary>
 /// <remarks>
 /// Deterministic: iteration <c>i</c> of seed <c>s</c> always produces the same source. Replay a failure with
 /// <c>CARDGEN_FUZZ_SEED=s CARDGEN_FUZZ_ITERATION=i dotnet test tests/CardGen.Generator.Tests -c Release --filter FuzzTests</c>;
-/// <c>CARDGEN_FUZZ_ITERATIONS</c> changes how many run. Failing sources are written to <c>artifacts/fuzz/</c>.
+/// <c>CARDGEN_FUZZ_ITERATIONS</c> changes how many run. Failing sources are written to <c>artifacts/fuzz/</c>, and the
+/// counts of each run (cases, mutations, outcomes) to <c>artifacts/fuzz/generator-counts.txt</c>.
 /// </remarks>
 public sealed class FuzzTests
 {
@@ -55,6 +57,7 @@ public sealed class FuzzTests
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var failures = new ConcurrentBag<(int Iteration, string Source, IReadOnlyList<string> Problems)>();
         var mutationKinds = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var outcomes = new ConcurrentDictionary<GeneratedCodeOutcome, int>();
         var started = DateTime.UtcNow;
 
         await Parallel.ForEachAsync(indices, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (iteration, _) =>
@@ -72,6 +75,12 @@ public sealed class FuzzTests
                 var tree = CSharpSyntaxTree.ParseText(source, parseOptions, path: $"Fuzz{iteration}.cs", cancellationToken: timeout.Token);
                 var run = await AnalyzerHarness.RunAsync(baseCompilation.AddSyntaxTrees(tree), globalOptions, concurrentAnalysis: false, timeout.Token);
                 problems.AddRange(run.Crashes());
+                if (problems.Count == 0)
+                {
+                    var (checks, outcome) = GeneratedCodeChecks.Check(run, tree, timeout.Token);
+                    problems.AddRange(checks);
+                    outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -88,8 +97,13 @@ public sealed class FuzzTests
             }
         });
 
-        _output.WriteLine($"seed {seed}: {indices.Length} mutated sources in {(DateTime.UtcNow - started).TotalSeconds:0.0} s, "
-            + $"{AnalyzerHarness.Analyzers.Length} analyzer(s); mutations: {string.Join(", ", mutationKinds.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))}");
+        var compiled = outcomes.GetValueOrDefault(GeneratedCodeOutcome.Compiles);
+        var counts = $"seed {seed}: {indices.Length} mutated sources in {(DateTime.UtcNow - started).TotalSeconds:0.0} s, "
+            + $"{AnalyzerHarness.Analyzers.Length} analyzer(s); {compiled} compiled but for CARDGEN errors and had their generated code checked, "
+            + $"{outcomes.GetValueOrDefault(GeneratedCodeOutcome.SourceDoesNotCompile)} did not compile, {failures.Count} failed; "
+            + $"mutations: {string.Join(", ", mutationKinds.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))}";
+        _output.WriteLine(counts);
+        File.WriteAllText(Path.Combine(RepositoryPaths.Artifacts("fuzz"), "generator-counts.txt"), counts + "\n");
 
         if (!failures.IsEmpty)
         {
@@ -115,8 +129,11 @@ public sealed class FuzzTests
             Assert.Fail(report.ToString());
         }
 
-        // Without analyzers only the generator was exercised: that is not the whole test.
+        // Without analyzers only the generator was exercised: that is not the whole test. And every case ran, a good
+        // share of them far enough for their generated code to be checked.
         Assert.False(AnalyzerHarness.Analyzers.IsEmpty, AnalyzerHarness.NoAnalyzers);
+        Assert.Equal(indices.Length, outcomes.Values.Sum());
+        Assert.True(only is not null || compiled >= indices.Length / 10, $"Only {compiled} of {indices.Length} mutated sources compiled but for CARDGEN errors; the generated-code checks hardly ran. {counts}");
     }
 
     /// <summary>Minimal forms of sources the fuzzer once found to break the generator or an analyzer.</summary>
@@ -191,8 +208,12 @@ public sealed class FuzzTests
             Path.Combine(root, "samples", "CardGen.Sample", "Cards", "BuildFailed.cs"),
             Path.Combine(root, "samples", "CardGen.Sample", "Cards", "IssueCards.cs"),
         };
+
+        // Every seed file is there: a moved one would otherwise shrink the fuzzer's input without a word.
+        var missing = files.Where(f => !File.Exists(f)).ToList();
+        Assert.True(missing.Count == 0, $"Fuzz seed files are missing: {string.Join(", ", missing)}");
         return FeatureSources.All.Values
-            .Concat(files.Where(File.Exists).Select(File.ReadAllText))
+            .Concat(files.Select(File.ReadAllText))
             .Append(BuilderUse)
             .ToList();
     }

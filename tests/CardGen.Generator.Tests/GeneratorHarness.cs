@@ -49,25 +49,48 @@ internal static class GeneratorHarness
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         Assert.Empty(generatorDiagnostics);
-        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        Assert.Null(Assert.Single(run.Results).Exception);
         return (output, output.GetDiagnostics(), run);
     }
 
     public static IReadOnlyDictionary<string, string> GeneratedSources(GeneratorDriverRunResult run)
         => run.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>Whether generated code is the stub of a card with an error: its members throw (the one factory they call).</summary>
+    public static bool IsStub(string generated)
+        => generated.Contains("private static global::System.InvalidOperationException CardGenNotGenerated()", StringComparison.Ordinal);
 }
 
 /// <summary>Compares generated code with baseline files; set CARDGEN_ACCEPT_BASELINES=1 to accept changes.</summary>
 internal static class Baseline
 {
-    private static string Directory => Path.Combine(FindRoot(), "tests", "CardGen.Generator.Tests", "Baselines");
+    public static string Directory => Path.Combine(FindRoot(), "tests", "CardGen.Generator.Tests", "Baselines");
+
+    /// <summary>
+    /// Whether to write the output as the new baseline rather than compare it. Accepting is a reviewer's decision on a
+    /// developer machine; under CI it would turn every difference into a pass, so it fails there instead.
+    /// </summary>
+    public static bool Accepts(string? acceptVariable, string? ciVariable)
+    {
+        if (acceptVariable != "1")
+        {
+            return false;
+        }
+
+        if (string.Equals(ciVariable, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("CARDGEN_ACCEPT_BASELINES=1 is refused under CI=true: it would rewrite the baselines and pass whatever the generator wrote. Accept changes on a developer machine and commit the reviewed baselines.");
+        }
+
+        return true;
+    }
 
     public static void Match(string name, string actual)
     {
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         var path = Path.Combine(Directory, name + ".txt");
         var received = Path.Combine(Directory, name + ".received.txt");
-        if (Environment.GetEnvironmentVariable("CARDGEN_ACCEPT_BASELINES") == "1")
+        if (Accepts(Environment.GetEnvironmentVariable("CARDGEN_ACCEPT_BASELINES"), Environment.GetEnvironmentVariable("CI")))
         {
             File.WriteAllText(path, actual);
             File.Delete(received);

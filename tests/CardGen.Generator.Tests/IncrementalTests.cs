@@ -24,6 +24,19 @@ public sealed class IncrementalTests
 
     private static readonly string[] Steps = { TrackingNames.Cards, TrackingNames.Parts, TrackingNames.ResolvedCards, TrackingNames.Defaults };
 
+    // A part, so the Parts step has something to cache too.
+    private const string WithPart = "\n[CardGen.CardPart] public partial class Note { [CardGen.CardText] public string Text { get; set; } = \"\"; }";
+
+    [Fact]
+    public void The_steps_checked_are_every_step_the_generator_names()
+    {
+        var declared = typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static | BindingFlags.NonPublic)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(declared, Steps.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Running_twice_on_the_same_compilation_regenerates_nothing()
     {
@@ -38,7 +51,7 @@ public sealed class IncrementalTests
     [Fact]
     public void An_edit_to_an_unrelated_file_or_a_method_body_regenerates_nothing()
     {
-        var compilation = GeneratorHarness.Compile(LanguageVersion.Latest, FeatureSources.All["ReadmeExample"] + "\npublic partial record BuildFailed { public int Score() { return 1; } }", Unrelated);
+        var compilation = GeneratorHarness.Compile(LanguageVersion.Latest, FeatureSources.All["ReadmeExample"] + "\npublic partial record BuildFailed { public int Score() { return 1; } }" + WithPart, Unrelated);
         var driver = GeneratorHarness.CreateDriver((CSharpParseOptions)compilation.SyntaxTrees[0].Options).RunGenerators(compilation);
 
         var unrelated = compilation.SyntaxTrees[1];
@@ -72,13 +85,14 @@ public sealed class IncrementalTests
         var compilation = GeneratorHarness.Compile(LanguageVersion.Latest, FeatureSources.All.Values.ToArray());
         var result = GeneratorHarness.CreateDriver((CSharpParseOptions)compilation.SyntaxTrees[0].Options).RunGenerators(compilation).GetRunResult();
 
-        var outputs = result.Results[0].TrackedSteps
+        var steps = result.Results[0].TrackedSteps;
+        Assert.All(Steps, name => Assert.True(steps.TryGetValue(name, out var runs) && runs.SelectMany(r => r.Outputs).Any(), $"Step {name} has no outputs to check."));
+        var outputs = steps
             .Where(step => Steps.Contains(step.Key))
             .SelectMany(step => step.Value)
             .SelectMany(run => run.Outputs)
             .Select(output => output.Value)
             .ToList();
-        Assert.NotEmpty(outputs);
         foreach (var output in outputs)
         {
             AssertNoCompilerObjects(output, "model", new HashSet<object>(ReferenceEqualityComparer.Instance));
@@ -87,8 +101,11 @@ public sealed class IncrementalTests
 
     private static void AssertAllCached(GeneratorDriverRunResult result)
     {
+        // Every named step ran and had outputs: a step renamed, removed or never reached would otherwise pass unchecked.
         var steps = result.Results[0].TrackedSteps;
-        foreach (var name in Steps.Where(steps.ContainsKey))
+        var observed = Steps.Where(name => steps.TryGetValue(name, out var runs) && runs.SelectMany(r => r.Outputs).Any()).ToList();
+        Assert.True(observed.Count == Steps.Length, $"Steps without outputs: {string.Join(", ", Steps.Except(observed))}; tracked: {string.Join(", ", steps.Keys)}");
+        foreach (var name in Steps)
         {
             foreach (var output in steps[name].SelectMany(s => s.Outputs))
             {
@@ -98,7 +115,9 @@ public sealed class IncrementalTests
             }
         }
 
-        Assert.All(result.Results[0].TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o =>
+        var outputs = result.Results[0].TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, o =>
             Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"An output step produced {o.Reason}."));
     }
 

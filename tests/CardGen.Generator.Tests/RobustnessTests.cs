@@ -3,59 +3,79 @@ using Microsoft.CodeAnalysis;
 
 namespace CardGen.Generator.Tests;
 
-/// <summary>Input the generator cannot handle is skipped without an exception; the analyzers explain it.</summary>
+/// <summary>
+/// Input the generator cannot handle never makes it throw: a type it cannot extend gets nothing, a type with an error
+/// gets a stub (see <see cref="SkippedCardTests"/>), and the analyzers explain both.
+/// </summary>
 public sealed class RobustnessTests
 {
+    private const string Good = "\n[ChatCard(Title = \"Good {A}\")] public partial class Good { [CardText] public string A { get; set; } = \"\"; }";
+
     [Theory]
     [InlineData("not partial", "[ChatCard(Title = \"T\")] public class C { [CardText] public string A { get; set; } = \"\"; }")]
     [InlineData("generic", "[ChatCard(Title = \"T\")] public partial class C<T> { [CardText] public string A { get; set; } = \"\"; }")]
     [InlineData("ref struct", "[ChatCard(Title = \"T\")] public ref partial struct C { [CardText] public string A { get; set; } }")]
     [InlineData("nested in a non-partial type", "public class Outer { [ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; } }")]
-    [InlineData("unknown placeholder", "[ChatCard(Title = \"{Missing}\")] public partial class C { [CardText] public string A { get; set; } = \"\"; }")]
-    [InlineData("unclosed placeholder", "[ChatCard(Title = \"{A\")] public partial class C { [CardText] public string A { get; set; } = \"\"; }")]
-    [InlineData("placeholder on a section", "[CardPart] public partial class P { [CardText] public string A { get; set; } = \"\"; } [ChatCard(Title = \"{S}\")] public partial class C { [CardSection] public P? S { get; set; } }")]
-    [InlineData("bad version", "[ChatCard(Title = \"T\", Version = \"one\")] public partial class C { [CardText] public string A { get; set; } = \"\"; }")]
-    [InlineData("version above the host", "[ChatCard(Title = \"T\", Version = \"1.5\")] public partial class C { [CardText] public string A { get; set; } = \"\"; }")]
-    [InlineData("relative icon", "[ChatCard(Title = \"T\", IconUrl = \"icon.png\")] public partial class C { [CardText] public string A { get; set; } = \"\"; }")]
-    [InlineData("image on an int", "[ChatCard(Title = \"T\")] public partial class C { [CardImage] public int A { get; set; } }")]
-    [InlineData("action on a DateTime", "[ChatCard(Title = \"T\")] public partial class C { [CardAction(\"Go\")] public System.DateTime A { get; set; } }")]
-    [InlineData("text on an object", "[ChatCard(Title = \"T\")] public partial class C { [CardText] public object? A { get; set; } }")]
-    [InlineData("empty action title", "[ChatCard(Title = \"T\")] public partial class C { [CardAction(\"\")] public string? A { get; set; } }")]
-    [InlineData("member of an unknown type", "[ChatCard(Title = \"T\")] public partial class C { [CardText] public Missing A { get; set; } }")]
-    [InlineData("host out of range", "[ChatCard(Title = \"T\", Host = (ChatHost)9)] public partial class C { [CardText] public string A { get; set; } = \"\"; }")]
-    public void A_type_the_generator_cannot_handle_is_skipped(string _, string declaration)
+    [InlineData("file-local", "[ChatCard(Title = \"T\")] file partial class C { [CardText] public string A { get; set; } = \"\"; }")]
+    [InlineData("nested in a file-local type", "file partial class Outer { [ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; } }")]
+    [InlineData("file-local part", "[CardPart] file partial class C { [CardText] public string A { get; set; } = \"\"; }")]
+    public void A_type_the_generator_cannot_extend_gets_nothing_and_does_not_stop_the_others(string _, string declaration)
     {
-        var (_, _, run) = GeneratorHarness.Run("using CardGen;\nnamespace Demo;\n" + declaration);
+        var (_, _, run) = GeneratorHarness.Run("using CardGen;\nnamespace Demo;\n" + declaration + Good);
 
-        Assert.DoesNotContain("Demo.C.g.cs", GeneratorHarness.GeneratedSources(run).Keys);
-        Assert.DoesNotContain("Demo.Outer.C.g.cs", GeneratorHarness.GeneratedSources(run).Keys);
-    }
-
-    [Theory]
-    [InlineData("[CardPart] public class P { [CardText] public string A { get; set; } = \"\"; }")]
-    [InlineData("[CardPart] public partial class P { [CardAction(\"Go\")] public System.Uri? A { get; set; } }")]
-    [InlineData("public class Outer { [CardPart] public partial class P { [CardText] public string A { get; set; } = \"\"; } }")]
-    public void A_card_whose_section_part_is_skipped_is_skipped_too_instead_of_calling_missing_code(string part)
-    {
-        var partName = part.StartsWith("public class Outer", System.StringComparison.Ordinal) ? "Outer.P" : "P";
-        var (output, _, run) = GeneratorHarness.Run("using CardGen;\nnamespace Demo;\n" + part
-            + "\n[ChatCard(Title = \"T\")] public partial class C { [CardSection] public " + partName + "? S { get; set; } [CardSection] public System.Collections.Generic.List<" + partName + "> L { get; set; } = new(); }");
-
-        Assert.DoesNotContain("Demo.C.g.cs", GeneratorHarness.GeneratedSources(run).Keys);
-        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Id is "CS1061" or "CS0117");
+        // Exactly the good card: the generator ran, and wrote nothing for the type it cannot extend.
+        Assert.Equal(new[] { "Demo.Good.g.cs" }, GeneratorHarness.GeneratedSources(run).Keys);
     }
 
     [Fact]
-    public void A_type_that_is_skipped_does_not_stop_the_others()
+    public void A_member_whose_type_does_not_compile_leaves_that_compiler_error_only()
+    {
+        var (output, _, run) = GeneratorHarness.Run("""
+            using CardGen;
+            namespace Demo;
+            [ChatCard(Title = "T {A}")] public partial class C { [CardText] public Missing? A { get; set; } [CardFact("B")] public string B { get; set; } = ""; }
+            public static class Use { public static string Json(C card) => C.CreateCardBuilder().WithB("b").Build().ToJson() + card.ToCardJson(); }
+            """);
+
+        var generated = GeneratorHarness.GeneratedSources(run);
+        Assert.Equal(new[] { "Demo.C.g.cs" }, generated.Keys);
+        Assert.True(GeneratorHarness.IsStub(generated["Demo.C.g.cs"]), generated["Demo.C.g.cs"]);
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 1 && errors[0].Id == "CS0246", string.Join("\n", errors));
+    }
+
+    [Theory]
+    [InlineData("[CardPart] public class P { [CardText] public string A { get; set; } = \"\"; }", new[] { "Demo.C.g.cs" })]
+    [InlineData("[CardPart] public partial class P { [CardAction(\"Go\")] public System.Uri? A { get; set; } }", new[] { "Demo.C.g.cs", "Demo.P.g.cs" })]
+    [InlineData("public class Outer { [CardPart] public partial class P { [CardText] public string A { get; set; } = \"\"; } }", new[] { "Demo.C.g.cs" })]
+    public void A_card_whose_section_part_is_not_generated_gets_a_stub_instead_of_calling_missing_code(string part, string[] expected)
+    {
+        var partName = part.StartsWith("public class Outer", System.StringComparison.Ordinal) ? "Outer.P" : "P";
+        var (output, _, run) = GeneratorHarness.Run("using CardGen;\nnamespace Demo;\n" + part
+            + "\n[ChatCard(Title = \"T\")] public partial class C { [CardSection] public " + partName + "? S { get; set; } [CardSection] public System.Collections.Generic.List<" + partName + "> L { get; set; } = new(); }"
+            + "\npublic static class Use { public static string Json(C card) => card.ToCardJson(); }");
+
+        var generated = GeneratorHarness.GeneratedSources(run);
+        Assert.Equal(expected, generated.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.All(generated.Values, code => Assert.True(GeneratorHarness.IsStub(code), code));
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void A_type_with_an_error_does_not_stop_the_others()
     {
         var (output, _, run) = GeneratorHarness.Run("""
             using CardGen;
             namespace Demo;
             [ChatCard(Title = "{Missing}")] public partial class Bad { [CardText] public string A { get; set; } = ""; }
-            [ChatCard(Title = "Good {A}")] public partial class Good { [CardText] public string A { get; set; } = ""; }
-            """);
+            """ + Good);
 
-        Assert.Equal(new[] { "Demo.Good.g.cs" }, GeneratorHarness.GeneratedSources(run).Keys);
-        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);
+        var generated = GeneratorHarness.GeneratedSources(run);
+        Assert.Equal(new[] { "Demo.Bad.g.cs", "Demo.Good.g.cs" }, generated.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.True(GeneratorHarness.IsStub(generated["Demo.Bad.g.cs"]));
+        Assert.False(GeneratorHarness.IsStub(generated["Demo.Good.g.cs"]));
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

@@ -48,7 +48,7 @@ public sealed class SampleAnalysisTests
         Assert.Contains(generated, h => h.EndsWith("IssueCreated.g.cs", StringComparison.Ordinal));
 
         // The sample compiles as it does in its own build, so the analyzers saw the real program.
-        var errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var errors = run.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The sample does not compile in memory:\n  " + string.Join("\n  ", errors));
 
         Assert.False(AnalyzerHarness.Analyzers.IsEmpty, AnalyzerHarness.NoAnalyzers);

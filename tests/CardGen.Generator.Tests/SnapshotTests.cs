@@ -27,6 +27,45 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Every_baseline_is_generated_and_every_generated_file_has_a_baseline()
+    {
+        var generated = FeatureSources.All
+            .SelectMany(feature => GeneratorHarness.GeneratedSources(GeneratorHarness.Run(feature.Value).Run).Keys.Select(hint => $"{feature.Key}.{hint}"))
+            .ToHashSet(System.StringComparer.Ordinal);
+        var baselines = System.IO.Directory.EnumerateFiles(Baseline.Directory, "*.txt")
+            .Select(System.IO.Path.GetFileName)
+            .Where(file => !file!.EndsWith(".received.txt", System.StringComparison.Ordinal))
+            .Select(file => file![..^".txt".Length])
+            .ToHashSet(System.StringComparer.Ordinal);
+
+        Assert.True(generated.Count >= FeatureSources.All.Count, $"Only {generated.Count} generated files for {FeatureSources.All.Count} features.");
+        var orphans = baselines.Except(generated).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+        var withoutBaseline = generated.Except(baselines).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+        Assert.True(orphans.Count == 0, $"Baselines the generator no longer produces (delete them, or restore the feature source): {string.Join(", ", orphans)}");
+        Assert.True(withoutBaseline.Count == 0, $"Generated files with no baseline: {string.Join(", ", withoutBaseline)}");
+    }
+
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData("1", null, true)]
+    [InlineData("1", "false", true)]
+    [InlineData("0", "true", false)]
+    [InlineData(null, "true", false)]
+    public void Accepting_baselines_is_a_choice_outside_CI(string? accept, string? ci, bool accepts)
+    {
+        Assert.Equal(accepts, Baseline.Accepts(accept, ci));
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("TRUE")]
+    public void Accepting_baselines_under_CI_fails_instead_of_passing(string ci)
+    {
+        var refused = Assert.Throws<System.InvalidOperationException>(() => Baseline.Accepts("1", ci));
+        Assert.Contains("CARDGEN_ACCEPT_BASELINES", refused.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Project_defaults_come_from_msbuild_properties_and_the_assembly_attribute()
     {
         const string card = """

@@ -28,6 +28,14 @@ internal sealed class Consumer
 
     /// <summary>Writes the project file (with <paramref name="properties"/> and a PackageReference to the packed version) and its sources.</summary>
     public static Consumer Create(PackageFixture fixture, PackedPackage package, string name, string properties, IReadOnlyDictionary<string, string> sources)
+        => Create(fixture, name, properties, $"""
+              <ItemGroup>
+                <PackageReference Include="CardGen" Version="{package.Version}" />
+              </ItemGroup>
+            """, sources);
+
+    /// <summary>Writes the project file (with <paramref name="properties"/> and <paramref name="references"/>, its way to CardGen) and its sources.</summary>
+    public static Consumer Create(PackageFixture fixture, string name, string properties, string references, IReadOnlyDictionary<string, string> sources)
     {
         var consumer = new Consumer(fixture, name);
         System.IO.Directory.CreateDirectory(consumer.Directory);
@@ -36,12 +44,10 @@ internal sealed class Consumer
               <PropertyGroup>
             {properties}
                 <IsPackable>false</IsPackable>
-                <!-- Keeps the generator's output on disk, as evidence that the packed generator ran. -->
+                <!-- Keeps the generator's output on disk, as evidence that the generator ran. -->
                 <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
               </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="CardGen" Version="{package.Version}" />
-              </ItemGroup>
+            {references}
             </Project>
             """);
         foreach (var source in sources)
@@ -92,13 +98,19 @@ internal sealed class Consumer
         return library?["CardGen/".Length..] ?? "(not restored)";
     }
 
-    /// <summary>Files the CardGen generator wrote (EmitCompilerGeneratedFiles), relative to the project.</summary>
-    public IReadOnlyList<string> GeneratedFiles() =>
-        System.IO.Directory.Exists(Path.Combine(Directory, "obj"))
-            ? System.IO.Directory.EnumerateFiles(Path.Combine(Directory, "obj"), "*.g.cs", SearchOption.AllDirectories)
+    /// <summary>
+    /// Files the CardGen generator wrote (EmitCompilerGeneratedFiles), relative to the project, or to
+    /// <paramref name="intermediateRoot"/> when the build put its obj/ there (an artifacts path).
+    /// </summary>
+    public IReadOnlyList<string> GeneratedFiles(string? intermediateRoot = null)
+    {
+        var root = intermediateRoot ?? Directory;
+        return System.IO.Directory.Exists(Path.Combine(root, "obj"))
+            ? System.IO.Directory.EnumerateFiles(Path.Combine(root, "obj"), "*.g.cs", SearchOption.AllDirectories)
                 .Where(f => f.Contains(Path.DirectorySeparatorChar + "CardGen.Generator" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                .Select(f => Path.GetRelativePath(Directory, f))
+                .Select(f => Path.GetRelativePath(root, f))
                 .OrderBy(f => f, StringComparer.Ordinal)
                 .ToList()
             : Array.Empty<string>();
+    }
 }

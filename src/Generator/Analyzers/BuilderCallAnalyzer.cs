@@ -354,6 +354,10 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
         private readonly string _cardName;
         private readonly bool _report;
 
+        // Inside an object already reported as too new or unsupported, nothing is reported as too new or unsupported
+        // again: what it holds goes away with it (a Table's rows and cells), so one mistake shows as one error.
+        private int _insideReported;
+
         public Walker(System.Action<Diagnostic> reportDiagnostic, CardTarget target, INamedTypeSymbol cardObject, string cardName, bool report)
         {
             _reportDiagnostic = reportDiagnostic;
@@ -409,11 +413,8 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (_report)
-            {
-                CheckType(creation, spec);
-            }
-
+            var reported = _report && CheckType(creation, spec);
+            _insideReported += reported ? 1 : 0;
             foreach (var argument in creation.Arguments)
             {
                 if (argument.Parameter is { } parameter && spec.TryGetProperty(parameter.Name, out var property))
@@ -427,6 +428,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             }
 
             VisitInitializer(creation.Initializer, spec);
+            _insideReported -= reported ? 1 : 0;
         }
 
         private void VisitInitializer(IObjectOrCollectionInitializerOperation? initializer, CardTypeSpec? spec)
@@ -470,14 +472,15 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void CheckType(IObjectCreationOperation creation, CardTypeSpec spec)
+        /// <summary>Reports the type if it is too new for the card or its host does not support it; returns whether it did.</summary>
+        private bool CheckType(IObjectCreationOperation creation, CardTypeSpec spec)
         {
             var removable = creation.Syntax.Parent is InitializerExpressionSyntax
                 || creation.Syntax.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax };
-            CheckSince(spec.Since, spec.Name, creation.Syntax, removable ? RemoveElement : null);
-            if (_target.Profile is not { } profile)
+            var reported = CheckSince(spec.Since, spec.Name, creation.Syntax, removable ? RemoveElement : null);
+            if (_target.Profile is not { } profile || _insideReported > 0)
             {
-                return;
+                return reported;
             }
 
             HostSupport support;
@@ -493,7 +496,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             }
             else
             {
-                return;
+                return reported;
             }
 
             if (support != HostSupport.Supported)
@@ -507,7 +510,10 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                     spec.Name,
                     profile.Name,
                     reason ?? "the host does not support it"));
+                return true;
             }
+
+            return reported;
         }
 
         private void CheckValue(CardTypeSpec type, PropertySpec property, IOperation value, SyntaxNode syntax, bool removable)
@@ -621,11 +627,11 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void CheckSince(CardVersion required, string feature, SyntaxNode syntax, string? remove)
+        private bool CheckSince(CardVersion required, string feature, SyntaxNode syntax, string? remove)
         {
-            if (!_target.IsValid || required <= _target.Version)
+            if (!_target.IsValid || required <= _target.Version || _insideReported > 0)
             {
-                return;
+                return false;
             }
 
             var properties = _target.VersionProperties(required).Add(FeatureProperty, feature).Add(RemoveProperty, remove);
@@ -639,6 +645,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                 _cardName,
                 _target.Version.ToString(),
                 ChatCardAnalyzer.HostNote(_target, required)));
+            return true;
         }
 
         private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)

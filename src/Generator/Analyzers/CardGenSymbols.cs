@@ -113,8 +113,8 @@ internal sealed class CardGenSymbols
     public int GetMemberActionCount(INamedTypeSymbol cardType, System.Threading.CancellationToken cancellationToken)
         => _memberActions.GetOrAdd(cardType, type =>
         {
-            var members = CardGenerator.Parser.CollectMembers(type, cancellationToken, stopAtErrorType: false);
-            return members?.Values.Count(m => FindAttribute(m.Symbol, CardAction) is not null && FindAttribute(m.Symbol, CardIgnore) is null) ?? 0;
+            var members = CardGenerator.Parser.CollectMembers(type, cancellationToken);
+            return members.Values.Count(m => FindAttribute(m.Symbol, CardAction) is not null && FindAttribute(m.Symbol, CardIgnore) is null);
         });
 
     /// <summary>The card's target, resolved by the generator's own rules (<see cref="CardTargets.Resolve"/>).</summary>

@@ -64,7 +64,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
             // checked here, where they are declared, once (the cards report nothing for them).
             if (!type.IsGenericType && MayHaveMappedMembers(type, context.CancellationToken))
             {
-                var ownMembers = CardGenerator.Parser.CollectMembers(type, context.CancellationToken, stopAtErrorType: false)!;
+                var ownMembers = CardGenerator.Parser.CollectMembers(type, context.CancellationToken);
                 CheckMembers(context, symbols, type, isPart: false, target: null, ownMembers, type.Locations[0], context.CancellationToken);
             }
 
@@ -76,7 +76,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         CheckShape(context, type, attributeName, card ?? part!, cancellationToken);
 
         var target = card is not null ? symbols.ResolveTarget(card) : CardTarget.None;
-        var members = CardGenerator.Parser.CollectMembers(type, cancellationToken, stopAtErrorType: false)!;
+        var members = CardGenerator.Parser.CollectMembers(type, cancellationToken);
         var hasMapping = CheckMembers(context, symbols, type, isPart: part is not null, card is not null ? target : (CardTarget?)null, members, type.Locations[0], cancellationToken);
 
         if (card is not null)
@@ -109,6 +109,10 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         {
             reason = "it is a ref struct, which cannot be stored or boxed as the generated code needs";
         }
+        else if (type.IsFileLocal)
+        {
+            reason = "it is file-local, and the generated code is in another file, which cannot add to it";
+        }
         else
         {
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -116,6 +120,12 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                 if (outer.IsGenericType)
                 {
                     reason = $"it is nested in the generic type '{outer.Name}'";
+                    break;
+                }
+
+                if (outer.IsFileLocal)
+                {
+                    reason = $"it is nested in the file-local type '{outer.Name}', and the generated code is in another file, which cannot add to it";
                     break;
                 }
 
@@ -290,7 +300,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
             var typeName = memberType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
             var reason = itemKind == ItemKind.Section && DeclaredPart(symbols, memberType) is { } part
                 ? $"its [CardPart] type '{part.Name}' is not generated; fix the diagnostics reported on '{part.Name}' first"
-                : $"its type '{typeName}' {Accepts(itemKind)}";
+                : $"its type '{typeName}' {Accepts(itemKind)}{(itemKind != ItemKind.Facts && CardGenerator.Parser.CanRender(ItemKind.Facts, model.Kind) ? "; a dictionary renders as a list of facts with [CardFacts]" : string.Empty)}";
             Report(context, MemberCannotRender, location, name, member.Name, reason);
             return;
         }

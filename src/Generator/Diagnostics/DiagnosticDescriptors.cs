@@ -98,7 +98,7 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "CardGen cannot extend this type",
         "CardGen cannot extend '{0}': {1}",
-        "A [ChatCard] or [CardPart] type must be a non-generic class, record or struct (not a ref struct), and every type that contains it must be a non-generic partial type; otherwise nothing is generated.");
+        "A [ChatCard] or [CardPart] type must be a non-generic class, record or struct (not a ref struct, not file-local), and every type that contains it must be a non-generic partial type that is not file-local; otherwise nothing is generated.");
 
     /// <summary>CARDGEN003: a template placeholder names no readable member, or has a format the member's type cannot apply.</summary>
     public static readonly DiagnosticDescriptor TemplatePlaceholder = Create(

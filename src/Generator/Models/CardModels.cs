@@ -83,6 +83,11 @@ internal sealed record TemplatePartModel(string? Literal, string? Member, string
 internal sealed record ContainingTypeModel(string Keyword, string Name);
 
 /// <summary>Everything the emitter needs about one <c>[ChatCard]</c> or <c>[CardPart]</c> type; no symbols or syntax.</summary>
+/// <remarks>
+/// With <see cref="Problem"/> set the type has an error the generator cannot write code for: it gets its members'
+/// signatures with bodies that throw (a stub), <see cref="Members"/> holds the members that get a builder step, and
+/// the items and templates are empty.
+/// </remarks>
 internal sealed record CardTypeModel(
     bool IsPart,
     bool AlsoPart,
@@ -99,4 +104,5 @@ internal sealed record CardTypeModel(
     bool HasSummary,
     string? IconUrl,
     EquatableArray<MemberModel> Members,
-    EquatableArray<ItemModel> Items);
+    EquatableArray<ItemModel> Items,
+    string? Problem = null);

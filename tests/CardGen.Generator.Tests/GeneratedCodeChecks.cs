@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CardGen.Generator.Tests;
+
+/// <summary>What one source's generated code came to, for the fuzzer's counts.</summary>
+internal enum GeneratedCodeOutcome
+{
+    /// <summary>The source has compiler errors of its own, so the generated code was not held to compile.</summary>
+    SourceDoesNotCompile,
+
+    /// <summary>The source compiles (CARDGEN errors aside) and the generated code compiles with it.</summary>
+    Compiles,
+}
+
+/// <summary>
+/// Checks that hold for any source whose only errors are CARDGEN ones: the generated files compile, and no use of a
+/// generated member fails (CS1061, CS0117, CS0426) on a type the analyzers do not say cannot be extended (CARDGEN001,
+/// CARDGEN002), since a card with any other error keeps its members as a stub.
+/// </summary>
+internal static class GeneratedCodeChecks
+{
+    /// <summary>The members the generator adds to a card or a part (builder steps are <c>With</c> plus a member name).</summary>
+    private static readonly HashSet<string> GeneratedMembers = new(StringComparer.Ordinal)
+    {
+        "ToAdaptiveCard", "WriteCardJson", "ToCardJson", "ToWebhookMessage", "ToCardBuilder", "CreateCardBuilder", "PostToHookAsync",
+        "CardBuilder", "AppendCardElements", "HasCardElements", "WriteCardElements",
+    };
+
+    /// <summary>Returns the problems found (empty when all is well) and what the source came to.</summary>
+    public static (List<string> Problems, GeneratedCodeOutcome Outcome) Check(AnalysisRun run, SyntaxTree source, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (source.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return (problems, GeneratedCodeOutcome.SourceDoesNotCompile); // Does not parse: no need to bind it to know.
+        }
+
+        var errors = run.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var sourceErrors = errors.Where(d => d.Location.SourceTree == source).ToList();
+        var missing = sourceErrors.Where(IsMissingGeneratedMember).ToList();
+        if (sourceErrors.Count != missing.Count)
+        {
+            return (problems, GeneratedCodeOutcome.SourceDoesNotCompile);
+        }
+
+        foreach (var error in errors.Where(d => d.Location.SourceTree != source))
+        {
+            problems.Add($"the generated code does not compile: {error}");
+        }
+
+        var model = run.Output.GetSemanticModel(source);
+        foreach (var error in missing)
+        {
+            if (Receiver(model, error, cancellationToken) is not { } type)
+            {
+                continue;
+            }
+
+            var isAnnotated = type.GetAttributes().Any(a => a.AttributeClass is { Name: "ChatCardAttribute" or "CardPartAttribute", ContainingNamespace.Name: "CardGen" });
+            var cannotExtend = run.AnalyzerDiagnostics.Any(d => d.Id is "CARDGEN001" or "CARDGEN002"
+                && d.Location.SourceTree == source
+                && type.Locations.Any(l => l.SourceTree == source && l.SourceSpan.IntersectsWith(d.Location.SourceSpan)));
+            if (isAnnotated && !cannotExtend)
+            {
+                problems.Add($"a use of a generated member does not compile although '{type.Name}' is not reported as impossible to extend: {error}");
+            }
+        }
+
+        return (problems, GeneratedCodeOutcome.Compiles);
+    }
+
+    private static bool IsMissingGeneratedMember(Diagnostic diagnostic)
+    {
+        if (diagnostic.Id is not ("CS1061" or "CS0117" or "CS0426"))
+        {
+            return false;
+        }
+
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        return GeneratedMembers.Any(m => message.Contains($"'{m}'", StringComparison.Ordinal))
+            || message.Contains("definition for 'With", StringComparison.Ordinal);
+    }
+
+    /// <summary>The type whose member was not found, for <c>x.Member</c>, <c>Type.Member</c> and <c>Type.CardBuilder</c>.</summary>
+    private static INamedTypeSymbol? Receiver(SemanticModel model, Diagnostic error, CancellationToken cancellationToken)
+    {
+        var node = model.SyntaxTree.GetRoot(cancellationToken).FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true);
+        var receiver = node.FirstAncestorOrSelf<SyntaxNode>(n => n is MemberAccessExpressionSyntax or QualifiedNameSyntax) switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression,
+            QualifiedNameSyntax qualified => qualified.Left,
+            _ => null,
+        };
+        if (receiver is null)
+        {
+            return null;
+        }
+
+        return model.GetTypeInfo(receiver, cancellationToken).Type as INamedTypeSymbol
+            ?? model.GetSymbolInfo(receiver, cancellationToken).Symbol as INamedTypeSymbol;
+    }
+}
