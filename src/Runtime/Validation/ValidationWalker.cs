@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 using CardGen.Json;
 using CardGen.Schema;
@@ -783,20 +782,9 @@ internal sealed class ValidationWalker
         return string.Empty;
     }
 
-    private static string PathOf(string parent, string name)
-    {
-        foreach (var c in name)
-        {
-            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '$'))
-            {
-                return parent + "['" + name.Replace("'", "\\'") + "']";
-            }
-        }
+    private static string PathOf(string parent, string name) => JsonPath.Property(parent, name);
 
-        return parent + "." + name;
-    }
-
-    private static string Index(string parent, int index) => parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+    private static string Index(string parent, int index) => JsonPath.Index(parent, index);
 
     private static string Describe(JsonElement value)
     {
