@@ -169,8 +169,8 @@ public sealed class AdaptiveCard : CardObject
 
         JsonWrite.String(writer, PropertyNames.Schema, Schema);
         JsonWrite.String(writer, PropertyNames.Version, Version);
-        JsonWrite.List(writer, PropertyNames.Body, Body);
-        JsonWrite.List(writer, PropertyNames.Actions, Actions);
+        JsonWrite.List(writer, PropertyNames.Body, Body, this);
+        JsonWrite.List(writer, PropertyNames.Actions, Actions, this);
         JsonWrite.String(writer, PropertyNames.FallbackText, FallbackText);
         JsonWrite.String(writer, PropertyNames.Speak, Speak);
         JsonWrite.String(writer, PropertyNames.Lang, Lang);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using CardGen.Json;
@@ -6,7 +7,8 @@ namespace CardGen.Cards;
 
 /// <summary>
 /// The base of every object in a card. Keeps the properties CardGen does not model (host extensions such as
-/// <c>msteams</c>, renderer-only properties, values of the wrong shape) so that nothing is lost in a round trip.
+/// <c>msteams</c>, renderer-only properties, values of the wrong shape) so that nothing is lost in a round trip, and
+/// which modelled properties were set explicitly, so that a default the input spelled out is written back.
 /// </summary>
 public abstract class CardObject
 {
@@ -17,6 +19,25 @@ public abstract class CardObject
     /// <remarks>A value of the wrong shape (for example <c>"wrap": "yes"</c>) lands here too, so the validator can report it.</remarks>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
+    /// <summary>
+    /// The JSON names (for example <c>"imageSize"</c>) of modelled properties that are written even when they hold
+    /// their default value or an empty collection. <see langword="null"/> when there are none.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The reader records here every modelled property the input set, so a card read from JSON writes back the
+    /// values and the forms it was given: <c>"imageSize": "medium"</c> stays although it is the schema's default
+    /// (the official .NET renderer's default is <c>auto</c>), <c>"actions": []</c> stays, and a TextRun written as an
+    /// object stays an object. A card built in code leaves this <see langword="null"/> and is written compactly,
+    /// without defaults.
+    /// </para>
+    /// <para>
+    /// Add a name to write a default on purpose, for hosts whose renderer defaults differ from the schema's
+    /// (docs/card-json.md lists them). Names the object does not model are ignored.
+    /// </para>
+    /// </remarks>
+    public ISet<string>? ExplicitProperties { get; set; }
+
     /// <summary>Writes this object as one JSON object.</summary>
     /// <param name="writer">The writer.</param>
     internal abstract void WriteJson(Utf8JsonWriter writer);
@@ -26,6 +47,19 @@ public abstract class CardObject
     /// <param name="value">The property's value.</param>
     /// <returns><see langword="false"/> when the model does not map the property or the value has the wrong shape.</returns>
     internal abstract bool ReadProperty(string name, JsonElement value);
+
+    /// <summary>The name a property read as <paramref name="name"/> is written under (a type with an alias maps it).</summary>
+    /// <param name="name">The name as read.</param>
+    /// <returns>The name written.</returns>
+    internal virtual string WrittenName(string name) => name;
+
+    /// <summary>Whether the property is written even when it holds its default (see <see cref="ExplicitProperties"/>).</summary>
+    /// <param name="name">The JSON name.</param>
+    /// <returns>Whether <see cref="ExplicitProperties"/> holds it.</returns>
+    internal bool IsExplicit(JsonEncodedText name) => ExplicitProperties is { Count: > 0 } set && set.Contains(name.Value);
+
+    /// <summary>Whether any modelled property was set explicitly, so a shorthand form would lose it.</summary>
+    private protected bool HasExplicitProperties => ExplicitProperties is { Count: > 0 };
 
     /// <summary>Reads every property of <paramref name="json"/>; what the model does not map is kept.</summary>
     /// <param name="json">A JSON object.</param>
@@ -40,7 +74,12 @@ public abstract class CardObject
                 continue;
             }
 
-            if (!ReadProperty(name, property.Value))
+            if (ReadProperty(name, property.Value))
+            {
+                ExplicitProperties ??= new PropertyNameSet();
+                ExplicitProperties.Add(WrittenName(name));
+            }
+            else
             {
                 AdditionalProperties ??= new Dictionary<string, JsonElement>();
                 AdditionalProperties[name] = property.Value.Clone();

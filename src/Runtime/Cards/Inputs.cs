@@ -33,7 +33,7 @@ public abstract class CardInput : CardElement
     {
         WriteInputProperties(writer);
         JsonWrite.String(writer, PropertyNames.Label, Label);
-        JsonWrite.Bool(writer, PropertyNames.IsRequired, IsRequired, false);
+        JsonWrite.Bool(writer, PropertyNames.IsRequired, IsRequired, false, this);
         JsonWrite.String(writer, PropertyNames.ErrorMessage, ErrorMessage);
         JsonWrite.Enum(writer, PropertyNames.LabelPosition, LabelPosition, CardEnums.InputLabelPosition);
         JsonWrite.Dimension(writer, PropertyNames.LabelWidth, LabelWidth);
@@ -117,8 +117,8 @@ public sealed class TextInput : CardInput
         JsonWrite.String(writer, PropertyNames.Value, Value);
         JsonWrite.String(writer, PropertyNames.Placeholder, Placeholder);
         JsonWrite.Int(writer, PropertyNames.MaxLength, MaxLength);
-        JsonWrite.Bool(writer, PropertyNames.IsMultiline, IsMultiline, false);
-        JsonWrite.Enum(writer, PropertyNames.Style, Style, TextInputStyle.Text, CardEnums.TextInputStyle);
+        JsonWrite.Bool(writer, PropertyNames.IsMultiline, IsMultiline, false, this);
+        JsonWrite.Enum(writer, PropertyNames.Style, Style, TextInputStyle.Text, CardEnums.TextInputStyle, this);
         JsonWrite.Object(writer, PropertyNames.InlineAction, InlineAction);
         JsonWrite.String(writer, PropertyNames.Regex, Regex);
     }
@@ -352,7 +352,7 @@ public sealed class ToggleInput : CardInput
         JsonWrite.String(writer, PropertyNames.Value, Value);
         JsonWrite.String(writer, PropertyNames.ValueOn, ValueOn);
         JsonWrite.String(writer, PropertyNames.ValueOff, ValueOff);
-        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false);
+        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false, this);
     }
 
     internal override bool ReadProperty(string name, JsonElement value)
@@ -422,12 +422,12 @@ public sealed class ChoiceSetInput : CardInput
 
     private protected override void WriteInputProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Choices, Choices);
-        JsonWrite.Bool(writer, PropertyNames.IsMultiSelect, IsMultiSelect, false);
-        JsonWrite.Enum(writer, PropertyNames.Style, Style, ChoiceInputStyle.Compact, CardEnums.ChoiceInputStyle);
+        JsonWrite.List(writer, PropertyNames.Choices, Choices, this);
+        JsonWrite.Bool(writer, PropertyNames.IsMultiSelect, IsMultiSelect, false, this);
+        JsonWrite.Enum(writer, PropertyNames.Style, Style, ChoiceInputStyle.Compact, CardEnums.ChoiceInputStyle, this);
         JsonWrite.String(writer, PropertyNames.Value, Value);
         JsonWrite.String(writer, PropertyNames.Placeholder, Placeholder);
-        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false);
+        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false, this);
         JsonWrite.Object(writer, PropertyNames.ChoicesData, ChoicesData);
     }
 

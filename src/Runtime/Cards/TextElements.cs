@@ -63,7 +63,7 @@ public sealed class TextBlock : CardElement
         JsonWrite.Int(writer, PropertyNames.MaxLines, MaxLines);
         JsonWrite.Enum(writer, PropertyNames.Size, Size, CardEnums.FontSize);
         JsonWrite.Enum(writer, PropertyNames.Weight, Weight, CardEnums.FontWeight);
-        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false);
+        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false, this);
         JsonWrite.Enum(writer, PropertyNames.FontType, FontType, CardEnums.FontType);
         JsonWrite.Enum(writer, PropertyNames.Style, Style, CardEnums.TextBlockStyle);
     }
@@ -239,9 +239,9 @@ public sealed class TextRun : CardObject
     private bool IsPlainText =>
         Text is not null && Color is null && FontType is null && !Highlight && IsSubtle is null && !Italic
         && SelectAction is null && Size is null && !Strikethrough && Weight is null && !Underline
-        && AdditionalProperties is not { Count: > 0 };
+        && AdditionalProperties is not { Count: > 0 } && !HasExplicitProperties;
 
-    /// <summary>Writes the run in its shortest form: a plain string when it has only text.</summary>
+    /// <summary>Writes the run in its shortest form, a plain string, when it has only text and was not read as an object.</summary>
     internal void WriteInline(Utf8JsonWriter writer)
     {
         if (IsPlainText)
@@ -261,14 +261,14 @@ public sealed class TextRun : CardObject
         JsonWrite.String(writer, PropertyNames.Text, Text);
         JsonWrite.Enum(writer, PropertyNames.Color, Color, CardEnums.TextColor);
         JsonWrite.Enum(writer, PropertyNames.FontType, FontType, CardEnums.FontType);
-        JsonWrite.Bool(writer, PropertyNames.Highlight, Highlight, false);
+        JsonWrite.Bool(writer, PropertyNames.Highlight, Highlight, false, this);
         JsonWrite.Bool(writer, PropertyNames.IsSubtle, IsSubtle);
-        JsonWrite.Bool(writer, PropertyNames.Italic, Italic, false);
+        JsonWrite.Bool(writer, PropertyNames.Italic, Italic, false, this);
         JsonWrite.Object(writer, PropertyNames.SelectAction, SelectAction);
         JsonWrite.Enum(writer, PropertyNames.Size, Size, CardEnums.FontSize);
-        JsonWrite.Bool(writer, PropertyNames.Strikethrough, Strikethrough, false);
+        JsonWrite.Bool(writer, PropertyNames.Strikethrough, Strikethrough, false, this);
         JsonWrite.Enum(writer, PropertyNames.Weight, Weight, CardEnums.FontWeight);
-        JsonWrite.Bool(writer, PropertyNames.Underline, Underline, false);
+        JsonWrite.Bool(writer, PropertyNames.Underline, Underline, false, this);
         WriteAdditionalProperties(writer);
         writer.WriteEndObject();
     }
