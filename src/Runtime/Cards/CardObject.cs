@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 using CardGen.Json;
@@ -12,6 +13,9 @@ namespace CardGen.Cards;
 /// </summary>
 public abstract class CardObject
 {
+    /// <summary>Above this many properties, repeated names are found with a dictionary instead of by comparing pairs.</summary>
+    private const int PairwiseLimit = 32;
+
     /// <summary>
     /// Properties read from JSON that the model does not map, in the order read; written back unchanged after the
     /// modelled properties. <see langword="null"/> when there are none.
@@ -61,29 +65,63 @@ public abstract class CardObject
     /// <summary>Whether any modelled property was set explicitly, so a shorthand form would lose it.</summary>
     private protected bool HasExplicitProperties => ExplicitProperties is { Count: > 0 };
 
-    /// <summary>Reads every property of <paramref name="json"/>; what the model does not map is kept.</summary>
+    /// <summary>
+    /// Reads every property of <paramref name="json"/>; what the model does not map is kept. Of two properties with
+    /// one name the last is read, as renderers do (JSON.parse in JavaScript, Json.NET in the .NET model).
+    /// </summary>
     /// <param name="json">A JSON object.</param>
     /// <param name="skipType">Whether <c>type</c> is the discriminator that chose this class (and is not to be kept).</param>
     internal void ReadObject(JsonElement json, bool skipType)
     {
-        foreach (var property in json.EnumerateObject())
+        var count = 0;
+        foreach (var _ in json.EnumerateObject())
         {
-            var name = property.Name;
-            if (skipType && name == "type")
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        var names = ArrayPool<string>.Shared.Rent(count);
+        var values = ArrayPool<JsonElement>.Shared.Rent(count);
+        try
+        {
+            var n = 0;
+            foreach (var property in json.EnumerateObject())
             {
-                continue;
+                names[n] = property.Name;
+                values[n++] = property.Value;
             }
 
-            if (ReadProperty(name, property.Value))
+            var lastIndex = count > PairwiseLimit ? LastIndexByName(names, count) : null;
+            for (var i = 0; i < count; i++)
             {
-                ExplicitProperties ??= new PropertyNameSet();
-                ExplicitProperties.Add(WrittenName(name));
+                var name = names[i];
+                if ((skipType && name == "type") || IsRepeatedLater(names, count, i, lastIndex))
+                {
+                    continue;
+                }
+
+                if (ReadProperty(name, values[i]))
+                {
+                    ExplicitProperties ??= new PropertyNameSet();
+                    ExplicitProperties.Add(WrittenName(name));
+                }
+                else
+                {
+                    AdditionalProperties ??= new Dictionary<string, JsonElement>();
+                    AdditionalProperties[name] = values[i].Clone();
+                }
             }
-            else
-            {
-                AdditionalProperties ??= new Dictionary<string, JsonElement>();
-                AdditionalProperties[name] = property.Value.Clone();
-            }
+        }
+        finally
+        {
+            Array.Clear(names, 0, count);
+            Array.Clear(values, 0, count);
+            ArrayPool<string>.Shared.Return(names);
+            ArrayPool<JsonElement>.Shared.Return(values);
         }
     }
 
@@ -109,4 +147,33 @@ public abstract class CardObject
     /// <summary>Serializes this object to compact JSON text.</summary>
     /// <returns>The JSON.</returns>
     public string ToJson() => CardJson.ToJsonString(this);
+
+    private static Dictionary<string, int> LastIndexByName(string[] names, int count)
+    {
+        var last = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            last[names[i]] = i;
+        }
+
+        return last;
+    }
+
+    private static bool IsRepeatedLater(string[] names, int count, int i, Dictionary<string, int>? lastIndex)
+    {
+        if (lastIndex is not null)
+        {
+            return lastIndex[names[i]] != i;
+        }
+
+        for (var j = i + 1; j < count; j++)
+        {
+            if (string.Equals(names[i], names[j], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
