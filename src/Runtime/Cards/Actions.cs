@@ -212,9 +212,9 @@ public sealed class ToggleVisibilityAction : CardAction
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        if (TargetElements.Count == 0 && HasAdditional("targetElements"))
+        if (TargetElements.Count == 0 && (HasAdditional("targetElements") || !WritesEmpty(PropertyNames.TargetElements, required: true)))
         {
-            return; // Read in a shape the model does not map: written back raw.
+            return; // Read in a shape the model does not map (written back raw), or not there at all.
         }
 
         writer.WriteStartArray(PropertyNames.TargetElements);

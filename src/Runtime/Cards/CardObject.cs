@@ -62,6 +62,18 @@ public abstract class CardObject
     /// <returns>Whether <see cref="ExplicitProperties"/> holds it.</returns>
     internal bool IsExplicit(JsonEncodedText name) => ExplicitProperties is { Count: > 0 } set && set.Contains(name.Value);
 
+    /// <summary>
+    /// Whether the object was read from JSON. A required collection the input left out is then left out when written
+    /// (the validator reports it on the model as on the JSON); one built in code is written empty.
+    /// </summary>
+    internal bool WasRead { get; private set; }
+
+    /// <summary>Whether an empty collection is written: when it was set explicitly, or is required on an object built in code.</summary>
+    /// <param name="name">The JSON name.</param>
+    /// <param name="required">Whether the schema requires the property.</param>
+    /// <returns>Whether to write it empty.</returns>
+    internal bool WritesEmpty(JsonEncodedText name, bool required) => IsExplicit(name) || (required && !WasRead);
+
     /// <summary>Whether any modelled property was set explicitly, so a shorthand form would lose it.</summary>
     private protected bool HasExplicitProperties => ExplicitProperties is { Count: > 0 };
 
@@ -73,6 +85,7 @@ public abstract class CardObject
     /// <param name="skipType">Whether <c>type</c> is the discriminator that chose this class (and is not to be kept).</param>
     internal void ReadObject(JsonElement json, bool skipType)
     {
+        WasRead = true;
         var count = 0;
         foreach (var _ in json.EnumerateObject())
         {

@@ -484,7 +484,7 @@ public sealed class Choice : TitleValuePair
 
 /// <summary>
 /// A query for choices from a host data set (1.6; the schema's Data.Query), used by
-/// <see cref="ChoiceSetInput.ChoicesData"/>. Its <c>"type": "Data.Query"</c> is required on the wire and always written.
+/// <see cref="ChoiceSetInput.ChoicesData"/>. Its <c>"type": "Data.Query"</c> is required on the wire: written for a query built in code, and for one read with it.
 /// </summary>
 public sealed class DataQuery : CardObject
 {
@@ -512,8 +512,9 @@ public sealed class DataQuery : CardObject
     {
         writer.WriteStartObject();
 
-        // A "type" other than Data.Query was kept in AdditionalProperties and is written back from there.
-        if (AdditionalProperties is null || !AdditionalProperties.ContainsKey("type"))
+        // A "type" other than Data.Query was kept in AdditionalProperties and is written back from there; a query
+        // read without one is written without one.
+        if (!HasAdditional("type") && (!WasRead || IsExplicit(PropertyNames.Type)))
         {
             JsonWrite.Type(writer, TypeName);
         }

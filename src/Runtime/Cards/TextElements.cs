@@ -126,7 +126,7 @@ public sealed class RichTextBlock : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        if (Inlines.Count > 0 || !HasAdditional("inlines"))
+        if (Inlines.Count > 0 || (!HasAdditional("inlines") && WritesEmpty(PropertyNames.Inlines, required: true)))
         {
             writer.WriteStartArray(PropertyNames.Inlines);
             for (var i = 0; i < Inlines.Count; i++)

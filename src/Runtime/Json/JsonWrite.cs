@@ -105,11 +105,11 @@ internal static class JsonWrite
         }
     }
 
-    /// <summary>Writes a list of model objects; an empty list is written only when the schema requires the property or it was set explicitly.</summary>
+    /// <summary>Writes a list of model objects; an empty list only as <see cref="CardObject.WritesEmpty"/> says.</summary>
     public static void List<T>(Utf8JsonWriter w, JsonEncodedText name, IList<T>? items, CardObject owner, bool required = false)
         where T : CardObject
     {
-        if (items is null || (items.Count == 0 && !required && !owner.IsExplicit(name)))
+        if (items is null || (items.Count == 0 && !owner.WritesEmpty(name, required)))
         {
             return;
         }

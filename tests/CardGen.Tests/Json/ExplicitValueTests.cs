@@ -98,6 +98,34 @@ public sealed class ExplicitValueTests
         Assert.Equal("""{"type":"AdaptiveCard","version":"1.3","body":[{"type":"TextBlock","text":"a","wrap":false}]}""", card.ToJson());
     }
 
+    [Theory]
+    [InlineData("""{"type":"ImageSet","id":"i"}""")]
+    [InlineData("""{"type":"FactSet"}""")]
+    [InlineData("""{"type":"ActionSet"}""")]
+    [InlineData("""{"type":"Media"}""")]
+    [InlineData("""{"type":"RichTextBlock"}""")]
+    [InlineData("""{"type":"Carousel"}""")]
+    [InlineData("""{"type":"Input.ChoiceSet","id":"c","choices.data":{"dataset":"people"}}""")]
+    public void A_required_value_the_input_left_out_stays_out_so_the_model_validates_as_the_json(string element)
+    {
+        var json = $$"""{"type":"AdaptiveCard","version":"1.6","body":[{{element}}],"actions":[{"type":"Action.ToggleVisibility","title":"t"}]}""";
+
+        var card = AdaptiveCard.Parse(json);
+
+        AssertWrittenBack(json);
+        Assert.Equal(
+            CardGen.Validation.CardValidator.Validate(json, HostProfile.Generic).Findings.Select(f => f.ToString()),
+            card.Validate(HostProfile.Generic).Findings.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void A_required_collection_built_in_code_is_written_empty()
+    {
+        var card = new AdaptiveCard(CardVersion.V1_2) { Body = { new ImageSet(), new FactSet() }, Actions = { new ToggleVisibilityAction() } };
+
+        Assert.Equal("""{"type":"AdaptiveCard","version":"1.2","body":[{"type":"ImageSet","images":[]},{"type":"FactSet","facts":[]}],"actions":[{"type":"Action.ToggleVisibility","targetElements":[]}]}""", card.ToJson());
+    }
+
     private static void AssertWrittenBack(string json)
     {
         var card = AdaptiveCard.Parse(json);
