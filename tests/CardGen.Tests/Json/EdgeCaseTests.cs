@@ -72,6 +72,26 @@ public sealed class EdgeCaseTests
         Support.ModelAssert.Equal(card, AdaptiveCard.Parse(json));
     }
 
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    [InlineData("123e45678")]
+    public void A_number_no_double_can_hold_is_kept_as_written(string number)
+    {
+        var json = $$"""{"type":"AdaptiveCard","version":"1.3","body":[{"type":"Input.Number","id":"n","value":{{number}},"min":{{number}},"max":1}]}""";
+
+        var card = AdaptiveCard.Parse(json);
+        var written = card.ToJson();
+
+        var input = (NumberInput)card.Body[0];
+        Assert.Null(input.Value);
+        Assert.Equal(1, input.Max);
+        Assert.Equal(JsonValueKind.Number, input.AdditionalProperties!["value"].ValueKind);
+        using var expected = JsonDocument.Parse(json);
+        using var actual = JsonDocument.Parse(written);
+        Assert.True(JsonElement.DeepEquals(expected.RootElement, actual.RootElement), written);
+    }
+
     [Fact]
     public void Many_properties_with_repeated_names_are_read_in_linear_time_keeping_the_last_of_each()
     {
