@@ -12,8 +12,10 @@ namespace CardGen.Cards;
 /// </summary>
 /// <remarks>
 /// Build one in code, or read one with <see cref="Parse(string)"/>. <see cref="WriteTo"/> writes compact JSON
-/// without reflection: nothing unset and nothing equal to its schema default. Properties CardGen does not model
-/// and elements of unknown types are kept and written back, so a round trip loses nothing.
+/// without reflection: for a card built in code nothing unset and nothing equal to its schema default; for a card
+/// read from JSON every value it set (see <see cref="CardObject.ExplicitProperties"/>). Properties CardGen does not
+/// model and elements of unknown types are kept and written back, so a round trip loses nothing; docs/card-json.md
+/// says what is read, rejected and written.
 /// </remarks>
 public sealed class AdaptiveCard : CardObject
 {
