@@ -80,8 +80,7 @@ public sealed class BackgroundImage : CardObject
                 image = new BackgroundImage(value.GetString()!);
                 return true;
             case JsonValueKind.Object:
-                image = new BackgroundImage();
-                image.ReadObject(value, skipType: false);
+                image = Read<BackgroundImage>(value, skipType: false);
                 return true;
             default:
                 image = null!;

@@ -78,12 +78,70 @@ public abstract class CardObject
     private protected bool HasExplicitProperties => ExplicitProperties is { Count: > 0 };
 
     /// <summary>
-    /// Reads every property of <paramref name="json"/>; what the model does not map is kept. Of two properties with
-    /// one name the last is read, as renderers do (JSON.parse in JavaScript, Json.NET in the .NET model).
+    /// Reads <paramref name="json"/> into a new <typeparamref name="T"/>; what the model does not map is kept. Of two
+    /// properties with one name the last is read, as renderers do (JSON.parse in JavaScript, Json.NET in the .NET model).
+    /// </summary>
+    /// <typeparam name="T">The model class.</typeparam>
+    /// <param name="json">A JSON object.</param>
+    /// <param name="skipType">Whether <c>type</c> is the discriminator that chose this class (and is not to be kept).</param>
+    /// <returns>The object read.</returns>
+    internal static T Read<T>(JsonElement json, bool skipType)
+        where T : CardObject, new()
+    {
+        var target = new T();
+        if (!target.TryReadOnce(json, skipType))
+        {
+            target = new T();
+            target.ReadKeepingLast(json, skipType);
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// Reads every property of <paramref name="json"/> in one pass, the common case. Stops and returns
+    /// <see langword="false"/> at a name read before, leaving the object half read: the caller then reads a new one
+    /// with <see cref="ReadKeepingLast"/>.
     /// </summary>
     /// <param name="json">A JSON object.</param>
     /// <param name="skipType">Whether <c>type</c> is the discriminator that chose this class (and is not to be kept).</param>
-    internal void ReadObject(JsonElement json, bool skipType)
+    /// <returns>Whether every name was read once.</returns>
+    internal bool TryReadOnce(JsonElement json, bool skipType)
+    {
+        WasRead = true;
+        foreach (var property in json.EnumerateObject())
+        {
+            var name = property.Name;
+            if (skipType && name == "type")
+            {
+                continue;
+            }
+
+            var written = WrittenName(name);
+            if ((ExplicitProperties is { } read && read.Contains(written)) || HasAdditional(name))
+            {
+                return false;
+            }
+
+            if (ReadProperty(name, property.Value))
+            {
+                ExplicitProperties ??= new PropertyNameSet();
+                ExplicitProperties.Add(written);
+            }
+            else
+            {
+                AdditionalProperties ??= new Dictionary<string, JsonElement>();
+                AdditionalProperties[name] = property.Value.Clone();
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads every property of <paramref name="json"/>, skipping each that a later one of the same name replaces.</summary>
+    /// <param name="json">A JSON object.</param>
+    /// <param name="skipType">Whether <c>type</c> is the discriminator that chose this class (and is not to be kept).</param>
+    internal void ReadKeepingLast(JsonElement json, bool skipType)
     {
         WasRead = true;
         var count = 0;

@@ -193,9 +193,7 @@ public sealed class ImageSet : CardElement
                 return false;
             }
 
-            var image = new Image();
-            image.ReadObject(item, skipType: true);
-            list.Add(image);
+            list.Add(Read<Image>(item, skipType: true));
         }
 
         images = list;

@@ -173,9 +173,7 @@ public sealed class RichTextBlock : CardElement
                 && item.TryGetProperty("type", out var type)
                 && type.IsText(SchemaCatalog.TypeNames.TextRun))
             {
-                var run = new TextRun();
-                run.ReadObject(item, skipType: true);
-                list.Add(run);
+                list.Add(Read<TextRun>(item, skipType: true));
             }
             else
             {

@@ -124,7 +124,9 @@ public static class CardValidator
         {
             try
             {
-                JsonText.Check(JsonText.RawUtf8(card));
+                var raw = JsonText.RawUtf8(card);
+                JsonText.Check(raw);
+                JsonText.CheckSyntaxAndDepth(raw);
             }
             catch (CardJsonException e)
             {

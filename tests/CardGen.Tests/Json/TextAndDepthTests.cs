@@ -78,6 +78,17 @@ public sealed class TextAndDepthTests
         Assert.True(JsonElement.DeepEquals(expected.RootElement, written.RootElement), card.ToJson());
     }
 
+    [Theory]
+    [InlineData("""{"type":"TextBlock","text":"C:\\ud800 is a folder"}""", "C:\\ud800 is a folder")]
+    [InlineData("""{"type":"TextBlock","text":"café 😀 \\\\udc00"}""", "café 😀 \\\\udc00")]
+    public void Text_that_only_looks_like_a_surrogate_escape_is_read(string element, string text)
+    {
+        var card = AdaptiveCard.Parse(Head + element + "]}");
+
+        Assert.Equal(text, ((TextBlock)card.Body[0]).Text);
+        Assert.Equal(text, ((TextBlock)AdaptiveCard.Parse(card.ToJson()).Body[0]).Text);
+    }
+
     [Fact]
     public void A_lone_surrogate_character_in_a_string_argument_is_rejected_not_replaced()
     {
