@@ -93,8 +93,8 @@ public abstract class SubmittingAction : CardAction
     {
         WriteLeadingProperties(writer);
         JsonWrite.Any(writer, PropertyNames.Data, Data);
-        JsonWrite.Enum(writer, PropertyNames.AssociatedInputs, AssociatedInputs, AssociatedInputs.Auto, CardEnums.AssociatedInputs);
-        JsonWrite.Bool(writer, PropertyNames.DisabledUnlessAssociatedInputsChange, DisabledUnlessAssociatedInputsChange, false);
+        JsonWrite.Enum(writer, PropertyNames.AssociatedInputs, AssociatedInputs, AssociatedInputs.Auto, CardEnums.AssociatedInputs, this);
+        JsonWrite.Bool(writer, PropertyNames.DisabledUnlessAssociatedInputsChange, DisabledUnlessAssociatedInputsChange, false, this);
     }
 
     internal override bool ReadProperty(string name, JsonElement value)
@@ -212,9 +212,9 @@ public sealed class ToggleVisibilityAction : CardAction
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        if (TargetElements.Count == 0 && HasAdditional("targetElements"))
+        if (TargetElements.Count == 0 && (HasAdditional("targetElements") || !WritesEmpty(PropertyNames.TargetElements, required: true)))
         {
-            return; // Read in a shape the model does not map: written back raw.
+            return; // Read in a shape the model does not map (written back raw), or not there at all.
         }
 
         writer.WriteStartArray(PropertyNames.TargetElements);
@@ -333,9 +333,9 @@ public sealed class TargetElement : CardObject
     /// <summary><see langword="true"/> to show, <see langword="false"/> to hide, <see langword="null"/> to toggle.</summary>
     public bool? IsVisible { get; set; }
 
-    private bool IsPlainId => ElementId is not null && IsVisible is null && AdditionalProperties is not { Count: > 0 };
+    private bool IsPlainId => ElementId is not null && IsVisible is null && AdditionalProperties is not { Count: > 0 } && !HasExplicitProperties;
 
-    /// <summary>Writes the target in its shortest form: the id alone when it only toggles.</summary>
+    /// <summary>Writes the target in its shortest form, the id alone, when it only toggles and was not read as an object.</summary>
     internal void WriteTarget(Utf8JsonWriter writer)
     {
         if (IsPlainId)

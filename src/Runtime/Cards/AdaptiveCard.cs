@@ -12,8 +12,10 @@ namespace CardGen.Cards;
 /// </summary>
 /// <remarks>
 /// Build one in code, or read one with <see cref="Parse(string)"/>. <see cref="WriteTo"/> writes compact JSON
-/// without reflection: nothing unset and nothing equal to its schema default. Properties CardGen does not model
-/// and elements of unknown types are kept and written back, so a round trip loses nothing.
+/// without reflection: for a card built in code nothing unset and nothing equal to its schema default; for a card
+/// read from JSON every value it set (see <see cref="CardObject.ExplicitProperties"/>). Properties CardGen does not
+/// model and elements of unknown types are kept and written back, so a round trip loses nothing; docs/card-json.md
+/// says what is read, rejected and written.
 /// </remarks>
 public sealed class AdaptiveCard : CardObject
 {
@@ -109,23 +111,33 @@ public sealed class AdaptiveCard : CardObject
 
     /// <summary>Reads a card from JSON text.</summary>
     /// <param name="json">The JSON.</param>
-    /// <returns>The card. Unknown properties and element types are kept; nothing is validated (see <c>Validate</c>).</returns>
+    /// <returns>
+    /// The card. Unknown properties and element types are kept; nothing is validated (see <c>Validate</c>). Whatever
+    /// this returns writes back with <see cref="CardObject.ToJson"/> and <see cref="WriteTo"/>.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="CardJsonException">The JSON is malformed or not an object; the message names the position.</exception>
+    /// <exception cref="CardJsonException">
+    /// The JSON is malformed, is not an object, nests deeper than 128 levels, or holds a lone surrogate (half of a
+    /// character, escaped as <c>\ud800</c> or not); the message names the position and, for text, the JSON path.
+    /// </exception>
     public static AdaptiveCard Parse(string json)
-        => json is null ? throw new ArgumentNullException(nameof(json)) : CardJson.Parse(System.Text.Encoding.UTF8.GetBytes(json));
+        => json is null ? throw new ArgumentNullException(nameof(json)) : CardJson.Parse(JsonText.ToUtf8(json));
 
     /// <summary>Reads a card from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The JSON bytes (a UTF-8 byte order mark is allowed).</param>
-    /// <returns>The card.</returns>
-    /// <exception cref="CardJsonException">The JSON is malformed or not an object; the message names the position.</exception>
+    /// <returns>The card; whatever this returns writes back.</returns>
+    /// <exception cref="CardJsonException">
+    /// The JSON is malformed, is not an object, nests deeper than 128 levels, or holds bytes that are not UTF-8 or an
+    /// escaped lone surrogate; the message names the position and, for text, the JSON path.
+    /// </exception>
     public static AdaptiveCard Parse(ReadOnlySpan<byte> utf8Json) => CardJson.Parse(utf8Json);
 
     /// <summary>Reads a card from a stream of UTF-8 JSON.</summary>
     /// <param name="utf8Json">The stream.</param>
-    /// <returns>The card.</returns>
+    /// <returns>The card; whatever this returns writes back.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    /// <exception cref="CardJsonException">The JSON is malformed or not an object; the message names the position.</exception>
+    /// <exception cref="CardJsonException">As for <see cref="Parse(ReadOnlySpan{byte})"/>.</exception>
+    /// <remarks>An exception from reading the stream itself (an <see cref="IOException"/>) is not wrapped.</remarks>
     public static AdaptiveCard Parse(Stream utf8Json)
     {
         if (utf8Json is null)
@@ -138,14 +150,15 @@ public sealed class AdaptiveCard : CardObject
         return CardJson.Parse(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
-    /// <summary>Reads a card from a parsed JSON element.</summary>
+    /// <summary>Reads a card from a parsed JSON element, for example an attachment of a message read as a whole.</summary>
     /// <param name="json">The card object.</param>
-    /// <returns>The card.</returns>
-    /// <exception cref="CardJsonException"><paramref name="json"/> is not an object.</exception>
-    public static AdaptiveCard FromJsonElement(JsonElement json)
-        => json.ValueKind == JsonValueKind.Object
-            ? CardReader.ReadCard(json)
-            : throw new CardJsonException($"An Adaptive Card must be a JSON object, not {json.ValueKind}.", null, null);
+    /// <returns>The card; whatever this returns writes back.</returns>
+    /// <exception cref="CardJsonException">
+    /// <paramref name="json"/> is not an object, or is what <see cref="Parse(ReadOnlySpan{byte})"/> rejects: the
+    /// element's own text is read by the same rules, so its depth counts from the card (up to 128 levels, whatever
+    /// the document allowed) and positions count from the card's first byte.
+    /// </exception>
+    public static AdaptiveCard FromJsonElement(JsonElement json) => CardJson.Parse(json);
 
     internal override void WriteJson(Utf8JsonWriter writer)
     {
@@ -158,8 +171,8 @@ public sealed class AdaptiveCard : CardObject
 
         JsonWrite.String(writer, PropertyNames.Schema, Schema);
         JsonWrite.String(writer, PropertyNames.Version, Version);
-        JsonWrite.List(writer, PropertyNames.Body, Body);
-        JsonWrite.List(writer, PropertyNames.Actions, Actions);
+        JsonWrite.List(writer, PropertyNames.Body, Body, this);
+        JsonWrite.List(writer, PropertyNames.Actions, Actions, this);
         JsonWrite.String(writer, PropertyNames.FallbackText, FallbackText);
         JsonWrite.String(writer, PropertyNames.Speak, Speak);
         JsonWrite.String(writer, PropertyNames.Lang, Lang);

@@ -4,8 +4,8 @@ using CardGen.Json;
 namespace CardGen.Cards;
 
 /// <summary>
-/// A background image. Written as a plain URL string (valid since 1.0) when only <see cref="Url"/> is set,
-/// otherwise as a BackgroundImage object (1.2).
+/// A background image. Written as a plain URL string (valid since 1.0) when only <see cref="Url"/> is set and it was
+/// not read as an object, otherwise as a BackgroundImage object (1.2).
 /// </summary>
 public sealed class BackgroundImage : CardObject
 {
@@ -31,7 +31,7 @@ public sealed class BackgroundImage : CardObject
     public VerticalAlignment VerticalAlignment { get; set; }
 
     private bool IsUrlOnly => Url is not null && FillMode == ImageFillMode.Cover && HorizontalAlignment == HorizontalAlignment.Left
-        && VerticalAlignment == VerticalAlignment.Top && AdditionalProperties is not { Count: > 0 };
+        && VerticalAlignment == VerticalAlignment.Top && AdditionalProperties is not { Count: > 0 } && !HasExplicitProperties;
 
     internal override void WriteJson(Utf8JsonWriter writer)
     {
@@ -43,9 +43,9 @@ public sealed class BackgroundImage : CardObject
 
         writer.WriteStartObject();
         JsonWrite.String(writer, PropertyNames.Url, Url);
-        JsonWrite.Enum(writer, PropertyNames.FillMode, FillMode, ImageFillMode.Cover, CardEnums.ImageFillMode);
-        JsonWrite.Enum(writer, PropertyNames.HorizontalAlignment, HorizontalAlignment, HorizontalAlignment.Left, CardEnums.HorizontalAlignment);
-        JsonWrite.Enum(writer, PropertyNames.VerticalAlignment, VerticalAlignment, VerticalAlignment.Top, CardEnums.VerticalAlignment);
+        JsonWrite.Enum(writer, PropertyNames.FillMode, FillMode, ImageFillMode.Cover, CardEnums.ImageFillMode, this);
+        JsonWrite.Enum(writer, PropertyNames.HorizontalAlignment, HorizontalAlignment, HorizontalAlignment.Left, CardEnums.HorizontalAlignment, this);
+        JsonWrite.Enum(writer, PropertyNames.VerticalAlignment, VerticalAlignment, VerticalAlignment.Top, CardEnums.VerticalAlignment, this);
         WriteAdditionalProperties(writer);
         writer.WriteEndObject();
     }
@@ -80,8 +80,7 @@ public sealed class BackgroundImage : CardObject
                 image = new BackgroundImage(value.GetString()!);
                 return true;
             case JsonValueKind.Object:
-                image = new BackgroundImage();
-                image.ReadObject(value, skipType: false);
+                image = Read<BackgroundImage>(value, skipType: false);
                 return true;
             default:
                 image = null!;

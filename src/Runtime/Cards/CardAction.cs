@@ -53,12 +53,12 @@ public abstract class CardAction : CardObject
         WriteProperties(writer);
         JsonWrite.String(writer, PropertyNames.Id, Id);
         JsonWrite.String(writer, PropertyNames.IconUrl, IconUrl);
-        JsonWrite.Enum(writer, PropertyNames.Style, Style, ActionStyle.Default, CardEnums.ActionStyle);
+        JsonWrite.Enum(writer, PropertyNames.Style, Style, ActionStyle.Default, CardEnums.ActionStyle, this);
         JsonWrite.Fallback(writer, Fallback);
         JsonWrite.String(writer, PropertyNames.Tooltip, Tooltip);
-        JsonWrite.Bool(writer, PropertyNames.IsEnabled, IsEnabled, true);
-        JsonWrite.Enum(writer, PropertyNames.Mode, Mode, ActionMode.Primary, CardEnums.ActionMode);
-        JsonWrite.StringMap(writer, PropertyNames.Requires, Requires);
+        JsonWrite.Bool(writer, PropertyNames.IsEnabled, IsEnabled, true, this);
+        JsonWrite.Enum(writer, PropertyNames.Mode, Mode, ActionMode.Primary, CardEnums.ActionMode, this);
+        JsonWrite.StringMap(writer, PropertyNames.Requires, Requires, this);
         JsonWrite.Enum(writer, PropertyNames.Role, Role, CardEnums.ActionRole);
         WriteAdditionalProperties(writer);
         writer.WriteEndObject();

@@ -45,16 +45,16 @@ public abstract class CardElement : CardObject
         JsonWrite.Type(writer, EncodedType);
         WriteProperties(writer);
         JsonWrite.String(writer, PropertyNames.Id, Id);
-        JsonWrite.Bool(writer, PropertyNames.IsVisible, IsVisible, true);
-        JsonWrite.StringMap(writer, PropertyNames.Requires, Requires);
+        JsonWrite.Bool(writer, PropertyNames.IsVisible, IsVisible, true, this);
+        JsonWrite.StringMap(writer, PropertyNames.Requires, Requires, this);
         JsonWrite.Fallback(writer, Fallback);
         if (!HasOwnHeight)
         {
-            JsonWrite.Enum(writer, PropertyNames.Height, Height, ElementHeight.Auto, CardEnums.ElementHeight);
+            JsonWrite.Enum(writer, PropertyNames.Height, Height, ElementHeight.Auto, CardEnums.ElementHeight, this);
         }
 
-        JsonWrite.Bool(writer, PropertyNames.Separator, Separator, false);
-        JsonWrite.Enum(writer, PropertyNames.Spacing, Spacing, Spacing.Default, CardEnums.Spacing);
+        JsonWrite.Bool(writer, PropertyNames.Separator, Separator, false, this);
+        JsonWrite.Enum(writer, PropertyNames.Spacing, Spacing, Spacing.Default, CardEnums.Spacing, this);
         WriteAdditionalProperties(writer);
         writer.WriteEndObject();
     }

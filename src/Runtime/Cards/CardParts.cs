@@ -29,7 +29,7 @@ public sealed class Refresh : CardObject
     {
         writer.WriteStartObject();
         JsonWrite.Object(writer, PropertyNames.Action, Action);
-        JsonWrite.Strings(writer, PropertyNames.UserIds, UserIds);
+        JsonWrite.Strings(writer, PropertyNames.UserIds, UserIds, this);
         JsonWrite.String(writer, PropertyNames.Expires, Expires);
         WriteAdditionalProperties(writer);
         writer.WriteEndObject();
@@ -75,7 +75,7 @@ public sealed class Authentication : CardObject
         JsonWrite.String(writer, PropertyNames.Text, Text);
         JsonWrite.String(writer, PropertyNames.ConnectionName, ConnectionName);
         JsonWrite.Object(writer, PropertyNames.TokenExchangeResource, TokenExchangeResource);
-        JsonWrite.List(writer, PropertyNames.Buttons, Buttons);
+        JsonWrite.List(writer, PropertyNames.Buttons, Buttons, this);
         WriteAdditionalProperties(writer);
         writer.WriteEndObject();
     }

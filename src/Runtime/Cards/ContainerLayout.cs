@@ -20,13 +20,14 @@ internal interface IContainerLayout
 /// <summary>Reads and writes <see cref="IContainerLayout"/> once for the four types that have it.</summary>
 internal static class ContainerLayout
 {
-    public static void Write(Utf8JsonWriter writer, IContainerLayout c, bool itemsRequired)
+    public static void Write<T>(Utf8JsonWriter writer, T c, bool itemsRequired)
+        where T : CardObject, IContainerLayout
     {
-        JsonWrite.List(writer, PropertyNames.Items, c.Items, itemsRequired);
+        JsonWrite.List(writer, PropertyNames.Items, c.Items, c, itemsRequired);
         JsonWrite.Enum(writer, PropertyNames.Style, c.Style, CardEnums.ContainerStyle);
         JsonWrite.Object(writer, PropertyNames.SelectAction, c.SelectAction);
         JsonWrite.Enum(writer, PropertyNames.VerticalContentAlignment, c.VerticalContentAlignment, CardEnums.VerticalAlignment);
-        JsonWrite.Bool(writer, PropertyNames.Bleed, c.Bleed, false);
+        JsonWrite.Bool(writer, PropertyNames.Bleed, c.Bleed, false, c);
         JsonWrite.Object(writer, PropertyNames.BackgroundImage, c.BackgroundImage);
         JsonWrite.String(writer, PropertyNames.MinHeight, c.MinHeight);
         JsonWrite.Bool(writer, PropertyNames.Rtl, c.Rtl);

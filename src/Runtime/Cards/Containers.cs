@@ -95,15 +95,15 @@ public sealed class Carousel : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Pages, Pages, required: !HasAdditional("pages"));
+        JsonWrite.List(writer, PropertyNames.Pages, Pages, this, required: !HasAdditional("pages"));
         JsonWrite.Int(writer, PropertyNames.Timer, Timer);
-        if (InitialPage != 0)
+        if (InitialPage != 0 || IsExplicit(PropertyNames.InitialPage))
         {
             writer.WriteNumber(PropertyNames.InitialPage, InitialPage);
         }
 
-        JsonWrite.Bool(writer, PropertyNames.Loop, Loop, true);
-        JsonWrite.Enum(writer, PropertyNames.Orientation, Orientation, CarouselOrientation.Horizontal, CardEnums.CarouselOrientation);
+        JsonWrite.Bool(writer, PropertyNames.Loop, Loop, true, this);
+        JsonWrite.Enum(writer, PropertyNames.Orientation, Orientation, CarouselOrientation.Horizontal, CardEnums.CarouselOrientation, this);
         JsonWrite.String(writer, PropertyNames.HeightInPixels, HeightInPixels);
     }
 
@@ -197,11 +197,11 @@ public sealed class ColumnSet : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Columns, Columns);
+        JsonWrite.List(writer, PropertyNames.Columns, Columns, this);
         JsonWrite.Enum(writer, PropertyNames.HorizontalAlignment, HorizontalAlignment, CardEnums.HorizontalAlignment);
         JsonWrite.Object(writer, PropertyNames.SelectAction, SelectAction);
         JsonWrite.Enum(writer, PropertyNames.Style, Style, CardEnums.ContainerStyle);
-        JsonWrite.Bool(writer, PropertyNames.Bleed, Bleed, false);
+        JsonWrite.Bool(writer, PropertyNames.Bleed, Bleed, false, this);
         JsonWrite.String(writer, PropertyNames.MinHeight, MinHeight);
     }
 
@@ -296,11 +296,11 @@ public sealed class Column : CardObject, IContainerLayout
         ContainerLayout.Write(writer, this, itemsRequired: false);
         JsonWrite.Dimension(writer, PropertyNames.Width, Width);
         JsonWrite.String(writer, PropertyNames.Id, Id);
-        JsonWrite.Bool(writer, PropertyNames.IsVisible, IsVisible, true);
-        JsonWrite.StringMap(writer, PropertyNames.Requires, Requires);
+        JsonWrite.Bool(writer, PropertyNames.IsVisible, IsVisible, true, this);
+        JsonWrite.StringMap(writer, PropertyNames.Requires, Requires, this);
         JsonWrite.Fallback(writer, Fallback);
-        JsonWrite.Bool(writer, PropertyNames.Separator, Separator, false);
-        JsonWrite.Enum(writer, PropertyNames.Spacing, Spacing, Spacing.Default, CardEnums.Spacing);
+        JsonWrite.Bool(writer, PropertyNames.Separator, Separator, false, this);
+        JsonWrite.Enum(writer, PropertyNames.Spacing, Spacing, Spacing.Default, CardEnums.Spacing, this);
         WriteAdditionalProperties(writer);
         writer.WriteEndObject();
     }
@@ -363,7 +363,7 @@ public sealed class FactSet : CardElement
 
     private protected override JsonEncodedText EncodedType => TypeName;
 
-    private protected override void WriteProperties(Utf8JsonWriter writer) => JsonWrite.List(writer, PropertyNames.Facts, Facts, required: !HasAdditional("facts"));
+    private protected override void WriteProperties(Utf8JsonWriter writer) => JsonWrite.List(writer, PropertyNames.Facts, Facts, this, required: !HasAdditional("facts"));
 
     internal override bool ReadProperty(string name, JsonElement value)
     {
@@ -463,7 +463,7 @@ public sealed class ActionSet : CardElement
 
     private protected override JsonEncodedText EncodedType => TypeName;
 
-    private protected override void WriteProperties(Utf8JsonWriter writer) => JsonWrite.List(writer, PropertyNames.Actions, Actions, required: !HasAdditional("actions"));
+    private protected override void WriteProperties(Utf8JsonWriter writer) => JsonWrite.List(writer, PropertyNames.Actions, Actions, this, required: !HasAdditional("actions"));
 
     internal override bool ReadProperty(string name, JsonElement value)
     {

@@ -33,7 +33,7 @@ public abstract class CardInput : CardElement
     {
         WriteInputProperties(writer);
         JsonWrite.String(writer, PropertyNames.Label, Label);
-        JsonWrite.Bool(writer, PropertyNames.IsRequired, IsRequired, false);
+        JsonWrite.Bool(writer, PropertyNames.IsRequired, IsRequired, false, this);
         JsonWrite.String(writer, PropertyNames.ErrorMessage, ErrorMessage);
         JsonWrite.Enum(writer, PropertyNames.LabelPosition, LabelPosition, CardEnums.InputLabelPosition);
         JsonWrite.Dimension(writer, PropertyNames.LabelWidth, LabelWidth);
@@ -117,8 +117,8 @@ public sealed class TextInput : CardInput
         JsonWrite.String(writer, PropertyNames.Value, Value);
         JsonWrite.String(writer, PropertyNames.Placeholder, Placeholder);
         JsonWrite.Int(writer, PropertyNames.MaxLength, MaxLength);
-        JsonWrite.Bool(writer, PropertyNames.IsMultiline, IsMultiline, false);
-        JsonWrite.Enum(writer, PropertyNames.Style, Style, TextInputStyle.Text, CardEnums.TextInputStyle);
+        JsonWrite.Bool(writer, PropertyNames.IsMultiline, IsMultiline, false, this);
+        JsonWrite.Enum(writer, PropertyNames.Style, Style, TextInputStyle.Text, CardEnums.TextInputStyle, this);
         JsonWrite.Object(writer, PropertyNames.InlineAction, InlineAction);
         JsonWrite.String(writer, PropertyNames.Regex, Regex);
     }
@@ -352,7 +352,7 @@ public sealed class ToggleInput : CardInput
         JsonWrite.String(writer, PropertyNames.Value, Value);
         JsonWrite.String(writer, PropertyNames.ValueOn, ValueOn);
         JsonWrite.String(writer, PropertyNames.ValueOff, ValueOff);
-        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false);
+        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false, this);
     }
 
     internal override bool ReadProperty(string name, JsonElement value)
@@ -422,12 +422,12 @@ public sealed class ChoiceSetInput : CardInput
 
     private protected override void WriteInputProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Choices, Choices);
-        JsonWrite.Bool(writer, PropertyNames.IsMultiSelect, IsMultiSelect, false);
-        JsonWrite.Enum(writer, PropertyNames.Style, Style, ChoiceInputStyle.Compact, CardEnums.ChoiceInputStyle);
+        JsonWrite.List(writer, PropertyNames.Choices, Choices, this);
+        JsonWrite.Bool(writer, PropertyNames.IsMultiSelect, IsMultiSelect, false, this);
+        JsonWrite.Enum(writer, PropertyNames.Style, Style, ChoiceInputStyle.Compact, CardEnums.ChoiceInputStyle, this);
         JsonWrite.String(writer, PropertyNames.Value, Value);
         JsonWrite.String(writer, PropertyNames.Placeholder, Placeholder);
-        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false);
+        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false, this);
         JsonWrite.Object(writer, PropertyNames.ChoicesData, ChoicesData);
     }
 
@@ -484,7 +484,7 @@ public sealed class Choice : TitleValuePair
 
 /// <summary>
 /// A query for choices from a host data set (1.6; the schema's Data.Query), used by
-/// <see cref="ChoiceSetInput.ChoicesData"/>. Its <c>"type": "Data.Query"</c> is required on the wire and always written.
+/// <see cref="ChoiceSetInput.ChoicesData"/>. Its <c>"type": "Data.Query"</c> is required on the wire: written for a query built in code, and for one read with it.
 /// </summary>
 public sealed class DataQuery : CardObject
 {
@@ -512,8 +512,9 @@ public sealed class DataQuery : CardObject
     {
         writer.WriteStartObject();
 
-        // A "type" other than Data.Query was kept in AdditionalProperties and is written back from there.
-        if (AdditionalProperties is null || !AdditionalProperties.ContainsKey("type"))
+        // A "type" other than Data.Query was kept in AdditionalProperties and is written back from there; a query
+        // read without one is written without one.
+        if (!HasAdditional("type") && (!WasRead || IsExplicit(PropertyNames.Type)))
         {
             JsonWrite.Type(writer, TypeName);
         }

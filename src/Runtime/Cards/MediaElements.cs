@@ -66,17 +66,17 @@ public sealed class Image : CardElement
         JsonWrite.String(writer, PropertyNames.Url, Url);
         JsonWrite.String(writer, PropertyNames.AltText, AltText);
         JsonWrite.Enum(writer, PropertyNames.HorizontalAlignment, HorizontalAlignment, CardEnums.HorizontalAlignment);
-        JsonWrite.Enum(writer, PropertyNames.Size, Size, ImageSize.Auto, CardEnums.ImageSize);
-        JsonWrite.Enum(writer, PropertyNames.Style, Style, ImageStyle.Default, CardEnums.ImageStyle);
+        JsonWrite.Enum(writer, PropertyNames.Size, Size, ImageSize.Auto, CardEnums.ImageSize, this);
+        JsonWrite.Enum(writer, PropertyNames.Style, Style, ImageStyle.Default, CardEnums.ImageStyle, this);
         JsonWrite.String(writer, PropertyNames.BackgroundColor, BackgroundColor);
         JsonWrite.String(writer, PropertyNames.Width, Width);
-        if (Height is { Kind: not CardDimensionKind.Auto })
+        if (Height is { Kind: not CardDimensionKind.Auto } || (Height is not null && IsExplicit(PropertyNames.Height)))
         {
             JsonWrite.Dimension(writer, PropertyNames.Height, Height);
         }
 
         JsonWrite.Object(writer, PropertyNames.SelectAction, SelectAction);
-        JsonWrite.Bool(writer, PropertyNames.ForceLoad, ForceLoad, false);
+        JsonWrite.Bool(writer, PropertyNames.ForceLoad, ForceLoad, false, this);
     }
 
     internal override bool ReadProperty(string name, JsonElement value)
@@ -152,9 +152,9 @@ public sealed class ImageSet : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Images, Images, required: !HasAdditional("images"));
-        JsonWrite.Enum(writer, PropertyNames.ImageSize, ImageSize, ImageSize.Medium, CardEnums.ImageSize);
-        JsonWrite.Enum(writer, PropertyNames.Style, Style, ImageSetStyle.Default, CardEnums.ImageSetStyle);
+        JsonWrite.List(writer, PropertyNames.Images, Images, this, required: !HasAdditional("images"));
+        JsonWrite.Enum(writer, PropertyNames.ImageSize, ImageSize, ImageSize.Medium, CardEnums.ImageSize, this);
+        JsonWrite.Enum(writer, PropertyNames.Style, Style, ImageSetStyle.Default, CardEnums.ImageSetStyle, this);
     }
 
     internal override bool ReadProperty(string name, JsonElement value)
@@ -193,9 +193,7 @@ public sealed class ImageSet : CardElement
                 return false;
             }
 
-            var image = new Image();
-            image.ReadObject(item, skipType: true);
-            list.Add(image);
+            list.Add(Read<Image>(item, skipType: true));
         }
 
         images = list;
@@ -227,10 +225,10 @@ public sealed class Media : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Sources, Sources, required: !HasAdditional("sources"));
+        JsonWrite.List(writer, PropertyNames.Sources, Sources, this, required: !HasAdditional("sources"));
         JsonWrite.String(writer, PropertyNames.Poster, Poster);
         JsonWrite.String(writer, PropertyNames.AltText, AltText);
-        JsonWrite.List(writer, PropertyNames.CaptionSources, CaptionSources);
+        JsonWrite.List(writer, PropertyNames.CaptionSources, CaptionSources, this);
     }
 
     internal override bool ReadProperty(string name, JsonElement value)

@@ -38,14 +38,16 @@ public sealed class Table : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        JsonWrite.List(writer, PropertyNames.Columns, Columns);
-        JsonWrite.List(writer, PropertyNames.Rows, Rows);
-        JsonWrite.Bool(writer, PropertyNames.FirstRowAsHeaders, FirstRowAsHeaders, true);
-        JsonWrite.Bool(writer, PropertyNames.ShowGridLines, ShowGridLines, true);
+        JsonWrite.List(writer, PropertyNames.Columns, Columns, this);
+        JsonWrite.List(writer, PropertyNames.Rows, Rows, this);
+        JsonWrite.Bool(writer, PropertyNames.FirstRowAsHeaders, FirstRowAsHeaders, true, this);
+        JsonWrite.Bool(writer, PropertyNames.ShowGridLines, ShowGridLines, true, this);
         JsonWrite.Enum(writer, PropertyNames.GridStyle, GridStyle, CardEnums.ContainerStyle);
         JsonWrite.Enum(writer, PropertyNames.HorizontalCellContentAlignment, HorizontalCellContentAlignment, CardEnums.HorizontalAlignment);
         JsonWrite.Enum(writer, PropertyNames.VerticalCellContentAlignment, VerticalCellContentAlignment, CardEnums.VerticalAlignment);
     }
+
+    internal override string WrittenName(string name) => name == "firstRowAsHeader" ? "firstRowAsHeaders" : name;
 
     internal override bool ReadProperty(string name, JsonElement value)
     {
@@ -155,7 +157,7 @@ public sealed class TableRow : CardObject
     internal override void WriteJson(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        JsonWrite.List(writer, PropertyNames.Cells, Cells);
+        JsonWrite.List(writer, PropertyNames.Cells, Cells, this);
         JsonWrite.Enum(writer, PropertyNames.Style, Style, CardEnums.ContainerStyle);
         JsonWrite.Enum(writer, PropertyNames.HorizontalCellContentAlignment, HorizontalCellContentAlignment, CardEnums.HorizontalAlignment);
         JsonWrite.Enum(writer, PropertyNames.VerticalCellContentAlignment, VerticalCellContentAlignment, CardEnums.VerticalAlignment);

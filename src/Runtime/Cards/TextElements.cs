@@ -63,7 +63,7 @@ public sealed class TextBlock : CardElement
         JsonWrite.Int(writer, PropertyNames.MaxLines, MaxLines);
         JsonWrite.Enum(writer, PropertyNames.Size, Size, CardEnums.FontSize);
         JsonWrite.Enum(writer, PropertyNames.Weight, Weight, CardEnums.FontWeight);
-        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false);
+        JsonWrite.Bool(writer, PropertyNames.Wrap, Wrap, false, this);
         JsonWrite.Enum(writer, PropertyNames.FontType, FontType, CardEnums.FontType);
         JsonWrite.Enum(writer, PropertyNames.Style, Style, CardEnums.TextBlockStyle);
     }
@@ -126,7 +126,7 @@ public sealed class RichTextBlock : CardElement
 
     private protected override void WriteProperties(Utf8JsonWriter writer)
     {
-        if (Inlines.Count > 0 || !HasAdditional("inlines"))
+        if (Inlines.Count > 0 || (!HasAdditional("inlines") && WritesEmpty(PropertyNames.Inlines, required: true)))
         {
             writer.WriteStartArray(PropertyNames.Inlines);
             for (var i = 0; i < Inlines.Count; i++)
@@ -173,9 +173,7 @@ public sealed class RichTextBlock : CardElement
                 && item.TryGetProperty("type", out var type)
                 && type.IsText(SchemaCatalog.TypeNames.TextRun))
             {
-                var run = new TextRun();
-                run.ReadObject(item, skipType: true);
-                list.Add(run);
+                list.Add(Read<TextRun>(item, skipType: true));
             }
             else
             {
@@ -239,9 +237,9 @@ public sealed class TextRun : CardObject
     private bool IsPlainText =>
         Text is not null && Color is null && FontType is null && !Highlight && IsSubtle is null && !Italic
         && SelectAction is null && Size is null && !Strikethrough && Weight is null && !Underline
-        && AdditionalProperties is not { Count: > 0 };
+        && AdditionalProperties is not { Count: > 0 } && !HasExplicitProperties;
 
-    /// <summary>Writes the run in its shortest form: a plain string when it has only text.</summary>
+    /// <summary>Writes the run in its shortest form, a plain string, when it has only text and was not read as an object.</summary>
     internal void WriteInline(Utf8JsonWriter writer)
     {
         if (IsPlainText)
@@ -261,14 +259,14 @@ public sealed class TextRun : CardObject
         JsonWrite.String(writer, PropertyNames.Text, Text);
         JsonWrite.Enum(writer, PropertyNames.Color, Color, CardEnums.TextColor);
         JsonWrite.Enum(writer, PropertyNames.FontType, FontType, CardEnums.FontType);
-        JsonWrite.Bool(writer, PropertyNames.Highlight, Highlight, false);
+        JsonWrite.Bool(writer, PropertyNames.Highlight, Highlight, false, this);
         JsonWrite.Bool(writer, PropertyNames.IsSubtle, IsSubtle);
-        JsonWrite.Bool(writer, PropertyNames.Italic, Italic, false);
+        JsonWrite.Bool(writer, PropertyNames.Italic, Italic, false, this);
         JsonWrite.Object(writer, PropertyNames.SelectAction, SelectAction);
         JsonWrite.Enum(writer, PropertyNames.Size, Size, CardEnums.FontSize);
-        JsonWrite.Bool(writer, PropertyNames.Strikethrough, Strikethrough, false);
+        JsonWrite.Bool(writer, PropertyNames.Strikethrough, Strikethrough, false, this);
         JsonWrite.Enum(writer, PropertyNames.Weight, Weight, CardEnums.FontWeight);
-        JsonWrite.Bool(writer, PropertyNames.Underline, Underline, false);
+        JsonWrite.Bool(writer, PropertyNames.Underline, Underline, false, this);
         WriteAdditionalProperties(writer);
         writer.WriteEndObject();
     }

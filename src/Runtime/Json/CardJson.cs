@@ -19,13 +19,6 @@ internal static class CardJson
         Indented = false,
     };
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Disallow,
-        MaxDepth = 128,
-    };
-
     public static AdaptiveCard Parse(ReadOnlySpan<byte> utf8Json)
     {
         // A UTF-8 byte order mark is common in files saved by editors.
@@ -34,16 +27,12 @@ internal static class CardJson
             utf8Json = utf8Json.Slice(3);
         }
 
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
-        {
-            AllowTrailingCommas = DocumentOptions.AllowTrailingCommas,
-            CommentHandling = DocumentOptions.CommentHandling,
-            MaxDepth = DocumentOptions.MaxDepth,
-        });
-
         JsonDocument document;
         try
         {
+            // Text the writer could not write back is rejected here, with its path, before anything is read.
+            JsonText.Check(utf8Json);
+            var reader = new Utf8JsonReader(utf8Json, JsonText.ReaderOptions);
             document = JsonDocument.ParseValue(ref reader);
             if (reader.Read())
             {
@@ -73,10 +62,24 @@ internal static class CardJson
             }
             catch (InvalidOperationException e)
             {
-                // System.Text.Json refuses to decode some valid JSON strings (an escaped lone surrogate in a name).
+                // JsonText.Check leaves nothing System.Text.Json refuses to decode; should a refusal remain, it is still
+                // reported as unreadable card JSON and nothing else.
                 throw new CardJsonException($"The card contains text that cannot be decoded: {e.Message}", null, null, e);
             }
         }
+    }
+
+    /// <summary>Reads a card from an element of a document parsed elsewhere, exactly as from its text.</summary>
+    public static AdaptiveCard Parse(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            throw new CardJsonException($"An Adaptive Card must be a JSON object, not {json.ValueKind}.", null, null);
+        }
+
+        // The element's own text, read again: the same depth limit and text check as Parse, whatever options the
+        // document was parsed with, and positions counted from the card's first byte.
+        return Parse(JsonText.RawUtf8(json));
     }
 
     public static byte[] ToUtf8(CardObject value)

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace CardGen.Json;
 
-/// <summary>Thrown when card JSON is malformed; names the line and byte position of the problem.</summary>
+/// <summary>
+/// Thrown when card JSON cannot be read: it is malformed, nests deeper than 128 levels, or holds text that is not
+/// Unicode. The message says what and where; <see cref="JsonException.Path"/> holds the JSON path when it is known.
+/// </summary>
 public sealed class CardJsonException : JsonException
 {
     /// <summary>Creates the exception.</summary>
@@ -13,6 +16,12 @@ public sealed class CardJsonException : JsonException
     /// <param name="innerException">The reader's exception, if any.</param>
     public CardJsonException(string message, long? lineNumber, long? bytePositionInLine, Exception? innerException = null)
         : base(message, null, lineNumber, bytePositionInLine, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception for a problem at a known JSON path.</summary>
+    internal CardJsonException(string message, string? path, long? lineNumber, long? bytePositionInLine, Exception? innerException)
+        : base(message, path, lineNumber, bytePositionInLine, innerException)
     {
     }
 }

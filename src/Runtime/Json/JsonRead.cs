@@ -47,8 +47,9 @@ internal static class JsonRead
 
     public static bool Number(JsonElement value, out double result)
     {
+        // A number beyond double's range reads as infinity, which no JSON writer writes: it is kept as written.
         result = 0;
-        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out result);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out result) && !double.IsInfinity(result);
     }
 
     public static bool Enum<T>(JsonElement value, EnumMap<T> map, out T result)

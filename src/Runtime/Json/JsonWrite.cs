@@ -6,8 +6,9 @@ using CardGen.Cards;
 namespace CardGen.Json;
 
 /// <summary>
-/// Writes model values, leaving out what is unset or equal to the schema default. Allocation-free: names are
-/// pre-encoded, enums map to pre-encoded values and lists are walked by index.
+/// Writes model values, leaving out what is unset, or equal to the schema default or empty unless the owner lists it in
+/// <see cref="CardObject.ExplicitProperties"/>. Allocation-free: names are pre-encoded, enums map to pre-encoded
+/// values and lists are walked by index.
 /// </summary>
 internal static class JsonWrite
 {
@@ -21,9 +22,9 @@ internal static class JsonWrite
         }
     }
 
-    public static void Bool(Utf8JsonWriter w, JsonEncodedText name, bool value, bool defaultValue)
+    public static void Bool(Utf8JsonWriter w, JsonEncodedText name, bool value, bool defaultValue, CardObject owner)
     {
-        if (value != defaultValue)
+        if (value != defaultValue || owner.IsExplicit(name))
         {
             w.WriteBoolean(name, value);
         }
@@ -53,10 +54,10 @@ internal static class JsonWrite
         }
     }
 
-    public static void Enum<T>(Utf8JsonWriter w, JsonEncodedText name, T value, T defaultValue, EnumMap<T> map)
+    public static void Enum<T>(Utf8JsonWriter w, JsonEncodedText name, T value, T defaultValue, EnumMap<T> map, CardObject owner)
         where T : struct, System.Enum
     {
-        if (!EqualityComparer<T>.Default.Equals(value, defaultValue))
+        if (!EqualityComparer<T>.Default.Equals(value, defaultValue) || owner.IsExplicit(name))
         {
             w.WriteString(name, map.Name(value));
         }
@@ -104,11 +105,11 @@ internal static class JsonWrite
         }
     }
 
-    /// <summary>Writes a list of model objects; an empty list is written only when the schema requires the property.</summary>
-    public static void List<T>(Utf8JsonWriter w, JsonEncodedText name, IList<T>? items, bool required = false)
+    /// <summary>Writes a list of model objects; an empty list only as <see cref="CardObject.WritesEmpty"/> says.</summary>
+    public static void List<T>(Utf8JsonWriter w, JsonEncodedText name, IList<T>? items, CardObject owner, bool required = false)
         where T : CardObject
     {
-        if (items is null || (items.Count == 0 && !required))
+        if (items is null || (items.Count == 0 && !owner.WritesEmpty(name, required)))
         {
             return;
         }
@@ -126,9 +127,9 @@ internal static class JsonWrite
     public static InvalidOperationException NullItem(JsonEncodedText list, int index)
         => new($"Item {index} of \"{list}\" is null; a card's lists cannot hold null.");
 
-    public static void Strings(Utf8JsonWriter w, JsonEncodedText name, IList<string>? items)
+    public static void Strings(Utf8JsonWriter w, JsonEncodedText name, IList<string>? items, CardObject owner)
     {
-        if (items is null || items.Count == 0)
+        if (items is null || (items.Count == 0 && !owner.IsExplicit(name)))
         {
             return;
         }
@@ -142,9 +143,9 @@ internal static class JsonWrite
         w.WriteEndArray();
     }
 
-    public static void StringMap(Utf8JsonWriter w, JsonEncodedText name, IDictionary<string, string>? map)
+    public static void StringMap(Utf8JsonWriter w, JsonEncodedText name, IDictionary<string, string>? map, CardObject owner)
     {
-        if (map is null || map.Count == 0)
+        if (map is null || (map.Count == 0 && !owner.IsExplicit(name)))
         {
             return;
         }

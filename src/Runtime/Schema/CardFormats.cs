@@ -147,6 +147,13 @@ public static class CardFormats
             return false;
         }
 
+        // The data of a data URI is not checked as URL text: renderers show an SVG written with raw characters
+        // (data:image/svg+xml;utf8,<svg …>); HasUnencodedCharacters says when it should be encoded.
+        if (IsDataUri(value))
+        {
+            return IsWellFormedDataUri(value);
+        }
+
         foreach (var c in value)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
@@ -155,12 +162,27 @@ public static class CardFormats
             }
         }
 
-        if (IsDataUri(value))
+        return Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out _);
+    }
+
+    /// <summary>
+    /// Whether a URL holds characters a URL must percent-encode: a space or other white space, a control character,
+    /// text outside ASCII, <c>"</c>, <c>&lt;</c>, <c>&gt;</c>, <c>\</c>, <c>^</c>, a backtick, <c>{</c>, <c>|</c>,
+    /// <c>}</c>, and <c>#</c> (which ends a data URI's data where browsers read it).
+    /// </summary>
+    /// <param name="value">The URL, normally a data URI.</param>
+    /// <returns>Whether any such character is there.</returns>
+    internal static bool HasUnencodedCharacters(string value)
+    {
+        foreach (var c in value)
         {
-            return IsWellFormedDataUri(value);
+            if (c <= ' ' || c >= '\u007F' || c is '"' or '<' or '>' or '\\' or '^' or '`' or '{' or '|' or '}' or '#')
+            {
+                return true;
+            }
         }
 
-        return Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out _);
+        return false;
     }
 
     /// <summary>Whether <paramref name="value"/> is an absolute <c>http</c> or <c>https</c> URL, or a data URI.</summary>

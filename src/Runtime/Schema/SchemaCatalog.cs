@@ -76,6 +76,16 @@ public static partial class SchemaCatalog
     public static CardTypeSpec GetCardType(string name)
         => TryGetType(name, out var type) ? type : throw new KeyNotFoundException($"'{name}' is not an Adaptive Card type.");
 
+    /// <summary>
+    /// Whether the 1.6 renderer drops an element or action of this type anywhere inside a Carousel's pages: inputs,
+    /// Media, ActionSet, a nested Carousel, <c>Action.ShowCard</c> and <c>Action.ToggleVisibility</c>. It reports each
+    /// (ElementTypeNotAllowed, ActionTypeNotAllowed) and shows no fallback in its place.
+    /// </summary>
+    /// <param name="type">The type.</param>
+    /// <returns>Whether a Carousel forbids it.</returns>
+    internal static bool IsNotAllowedInCarousel(CardTypeSpec type)
+        => type.IsInput || type.Name is TypeNames.Media or TypeNames.ActionSet or TypeNames.Carousel or TypeNames.ShowCard or TypeNames.ToggleVisibility;
+
     /// <summary>Looks an enum up by its schema name (for example <c>FontSize</c>).</summary>
     /// <param name="name">The enum's name.</param>
     /// <param name="spec">The enum when found.</param>

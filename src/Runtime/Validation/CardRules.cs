@@ -79,4 +79,7 @@ public static class CardRules
 
     /// <summary><c>Action.ToggleVisibility</c> targets an id no element has.</summary>
     public const string ToggleTargetNotFound = "CV072";
+
+    /// <summary>An input, Media, ActionSet, Carousel, <c>Action.ShowCard</c> or <c>Action.ToggleVisibility</c> inside a Carousel, which renderers drop.</summary>
+    public const string NotAllowedInCarousel = "CV073";
 }

@@ -43,15 +43,39 @@ public static class CardValidator
     /// <summary>Validates card JSON text.</summary>
     /// <param name="json">The JSON.</param>
     /// <param name="target">The host and version to validate against.</param>
-    /// <returns>The findings; malformed JSON is a <see cref="CardRules.MalformedJson"/> error.</returns>
+    /// <returns>
+    /// The findings; malformed JSON, and what <see cref="AdaptiveCard.Parse(string)"/> rejects (a lone surrogate,
+    /// nesting deeper than 128 levels), is a <see cref="CardRules.MalformedJson"/> error.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static CardValidationResult Validate(string json, ValidationTarget target)
-        => json is null ? throw new ArgumentNullException(nameof(json)) : Validate(Encoding.UTF8.GetBytes(json), target);
+    {
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        byte[] utf8;
+        try
+        {
+            utf8 = JsonText.ToUtf8(json);
+        }
+        catch (CardJsonException e)
+        {
+            return Malformed(e, target);
+        }
+
+        return Validate(utf8, target);
+    }
 
     /// <summary>Validates UTF-8 card JSON.</summary>
     /// <param name="utf8Json">The JSON bytes.</param>
     /// <param name="target">The host and version to validate against.</param>
-    /// <returns>The findings; malformed JSON is a <see cref="CardRules.MalformedJson"/> error.</returns>
+    /// <returns>
+    /// The findings; malformed JSON, and what <see cref="AdaptiveCard.Parse(ReadOnlySpan{byte})"/> rejects (bytes
+    /// that are not UTF-8, an escaped lone surrogate, nesting deeper than 128 levels), is a
+    /// <see cref="CardRules.MalformedJson"/> error at the path of the problem.
+    /// </returns>
     public static CardValidationResult Validate(ReadOnlySpan<byte> utf8Json, ValidationTarget target)
     {
         if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
@@ -62,9 +86,14 @@ public static class CardValidator
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 128 });
+            JsonText.Check(utf8Json);
+            var reader = new Utf8JsonReader(utf8Json, JsonText.ReaderOptions);
             document = JsonDocument.ParseValue(ref reader);
             reader.Read();
+        }
+        catch (CardJsonException e)
+        {
+            return Malformed(e, target);
         }
         catch (JsonException e)
         {
@@ -78,15 +107,43 @@ public static class CardValidator
 
         using (document)
         {
-            return Validate(document.RootElement, target);
+            return Walk(document.RootElement, target);
         }
     }
 
     /// <summary>Validates a parsed card.</summary>
     /// <param name="card">The card's JSON.</param>
     /// <param name="target">The host and version to validate against.</param>
-    /// <returns>The findings.</returns>
+    /// <returns>
+    /// The findings. The element's own text is checked as <see cref="AdaptiveCard.FromJsonElement"/> reads it:
+    /// what that rejects is a <see cref="CardRules.MalformedJson"/> error.
+    /// </returns>
     public static CardValidationResult Validate(JsonElement card, ValidationTarget target)
+    {
+        if (card.ValueKind == JsonValueKind.Object)
+        {
+            try
+            {
+                var raw = JsonText.RawUtf8(card);
+                JsonText.Check(raw);
+                JsonText.CheckSyntaxAndDepth(raw);
+            }
+            catch (CardJsonException e)
+            {
+                return Malformed(e, target);
+            }
+            catch (JsonException e)
+            {
+                // The element parsed, so only the depth limit is left to break.
+                var finding = new CardFinding(FindingSeverity.Error, CardRules.MalformedJson, "$", $"The card cannot be read: {e.Message}");
+                return new CardValidationResult(new[] { finding }, target);
+            }
+        }
+
+        return Walk(card, target);
+    }
+
+    private static CardValidationResult Walk(JsonElement card, ValidationTarget target)
     {
         var walker = new ValidationWalker(target);
         try
@@ -95,11 +152,15 @@ public static class CardValidator
         }
         catch (InvalidOperationException e)
         {
-            // System.Text.Json refuses to decode some strings (an escaped lone surrogate in a property name).
+            // The text check above leaves nothing System.Text.Json refuses to decode; should a refusal remain, it is
+            // a finding, never an exception.
             var finding = new CardFinding(FindingSeverity.Error, CardRules.MalformedJson, "$", $"The card contains text that cannot be decoded: {e.Message}");
             return new CardValidationResult(walker.Findings.Append(finding).ToArray(), target);
         }
 
         return new CardValidationResult(walker.Findings, target);
     }
+
+    private static CardValidationResult Malformed(CardJsonException e, ValidationTarget target)
+        => new(new[] { new CardFinding(FindingSeverity.Error, CardRules.MalformedJson, e.Path ?? "$", e.Message) }, target);
 }

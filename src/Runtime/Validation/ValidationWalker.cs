@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 using CardGen.Json;
 using CardGen.Schema;
@@ -20,6 +19,9 @@ internal sealed class ValidationWalker
     private readonly List<(string Id, string Path)> _toggleTargets = new();
     private readonly HashSet<string> _idsReplacedByFallback = new(StringComparer.Ordinal);
     private CardVersion? _declared;
+
+    /// <summary>The path of the innermost Carousel whose pages are being walked, or <see langword="null"/>.</summary>
+    private string? _carousel;
 
     public ValidationWalker(ValidationTarget target) => _target = target;
 
@@ -154,6 +156,7 @@ internal sealed class ValidationWalker
         }
 
         CheckTypeVersion(spec, path, canFallBack);
+        CheckCarousel(spec, path);
         if (spec.IsInput)
         {
             CheckInput(element, spec, path);
@@ -189,6 +192,7 @@ internal sealed class ValidationWalker
 
         var newer = spec.Since > _target.Version;
         CheckTypeVersion(spec, path, canFallBack);
+        CheckCarousel(spec, path);
         if (!newer)
         {
             var support = Host.GetActionSupport(typeName, out var reason);
@@ -396,11 +400,19 @@ internal sealed class ValidationWalker
                 if (Expect(value, JsonValueKind.Array, path, p, owner, $"an array of {p.ObjectType}"))
                 {
                     var itemSpec = GetCardType(p.ObjectType!);
+                    var outerCarousel = _carousel;
+                    if (owner.Name == TypeNames.Carousel)
+                    {
+                        _carousel = path.Substring(0, path.Length - p.Name.Length - 1);
+                    }
+
                     var i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
                         ValidateComponent(item, itemSpec, Index(path, i++), fallbackAvailable, showCardDepth);
                     }
+
+                    _carousel = outerCarousel;
                 }
 
                 break;
@@ -642,6 +654,11 @@ internal sealed class ValidationWalker
 
         if (CardFormats.IsDataUri(url))
         {
+            if (CardFormats.HasUnencodedCharacters(url))
+            {
+                Warning(CardRules.InvalidFormat, path, $"{owner.Name}.{p.Name} is a data URI with characters a URL must percent-encode (spaces, line breaks, <, >, \", #, text outside ASCII); the official renderers show it, but a '#' cuts the data short in browsers and other hosts may refuse it. Percent-encode the data or use base64.");
+            }
+
             CheckVersion(CardVersion.V1_2, path, "A data URI");
         }
         else if (Host.RequiresAbsoluteUrls && !CardFormats.IsAbsoluteUrl(url))
@@ -671,6 +688,14 @@ internal sealed class ValidationWalker
         }
 
         CheckFormat(value, path, p, owner, isValidText, expected);
+    }
+
+    private void CheckCarousel(CardTypeSpec spec, string path)
+    {
+        if (_carousel is { } carousel && IsNotAllowedInCarousel(spec))
+        {
+            Error(CardRules.NotAllowedInCarousel, path, $"{spec.Name} cannot be inside a Carousel (the one at {carousel}); renderers drop it, fallback or not. Put it outside the carousel.");
+        }
     }
 
     private void CheckInput(JsonElement input, CardTypeSpec spec, string path)
@@ -783,20 +808,9 @@ internal sealed class ValidationWalker
         return string.Empty;
     }
 
-    private static string PathOf(string parent, string name)
-    {
-        foreach (var c in name)
-        {
-            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '$'))
-            {
-                return parent + "['" + name.Replace("'", "\\'") + "']";
-            }
-        }
+    private static string PathOf(string parent, string name) => JsonPath.Property(parent, name);
 
-        return parent + "." + name;
-    }
-
-    private static string Index(string parent, int index) => parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+    private static string Index(string parent, int index) => JsonPath.Index(parent, index);
 
     private static string Describe(JsonElement value)
     {

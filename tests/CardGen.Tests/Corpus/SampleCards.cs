@@ -11,6 +11,23 @@ internal static class SampleCards
 {
     public const string Missing = "(samples missing)";
 
+    /// <summary>The folders of the official sample set this project reads and how many cards each holds (commit 644d933e).</summary>
+    public static readonly IReadOnlyDictionary<string, int> ExpectedCounts = new SortedDictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["v1.0/Elements"] = 42,
+        ["v1.1/Elements"] = 13,
+        ["v1.2/Elements"] = 31,
+        ["v1.3/Elements"] = 20,
+        ["v1.4/Elements"] = 3,
+        ["v1.5/Elements"] = 25,
+        ["v1.5/Scenarios"] = 23,
+        ["v1.6/Elements"] = 28,
+        ["v1.6/Scenarios"] = 1,
+    };
+
+    /// <summary>The number of cards in the official sample set.</summary>
+    public static int ExpectedTotal => ExpectedCounts.Values.Sum();
+
     /// <summary>Relative paths such as <c>v1.5/Scenarios/ExpenseReport.json</c>; one placeholder when absent.</summary>
     public static IEnumerable<object[]> All()
     {

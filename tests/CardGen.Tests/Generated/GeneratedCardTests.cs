@@ -199,5 +199,6 @@ public sealed class GeneratedCardTests
         Assert.All(results, pair => Assert.True(pair.Value.Count == 0, $"{pair.Key}: {string.Join("; ", pair.Value)}"));
     }
 
-    private static void ModelAssertEqual(AdaptiveCard expected, AdaptiveCard actual) => Support.ModelAssert.Equal(expected, actual);
+    // The generated model is built in code, so it records no explicit properties; the card read back records all.
+    private static void ModelAssertEqual(AdaptiveCard expected, AdaptiveCard actual) => Support.ModelAssert.Equal(expected, actual, compareExplicitProperties: false);
 }

@@ -55,6 +55,54 @@ public sealed class EdgeCaseTests
         Assert.True(JsonElement.DeepEquals(expected.RootElement, actual.RootElement), written);
     }
 
+    [Theory]
+    [InlineData("""{"type":"TextBlock","text":"a","wrap":true,"wrap":"yes"}""", """{"type":"TextBlock","text":"a","wrap":"yes"}""")]
+    [InlineData("""{"type":"TextBlock","text":"a","wrap":"yes","wrap":true}""", """{"type":"TextBlock","text":"a","wrap":true}""")]
+    [InlineData("""{"type":"TextBlock","text":"a","wrap":true,"wrap":false}""", """{"type":"TextBlock","text":"a","wrap":false}""")]
+    [InlineData("""{"type":"TextBlock","text":"a","x":1,"text":"b","x":[2]}""", """{"type":"TextBlock","text":"b","x":[2]}""")]
+    [InlineData("""{"type":"Image","type":"TextBlock","text":"a"}""", """{"type":"TextBlock","text":"a"}""")]
+    public void Of_two_properties_with_one_name_the_last_is_read_as_renderers_read_it(string element, string written)
+    {
+        const string head = """{"type":"AdaptiveCard","version":"1.3","body":[""";
+
+        var card = AdaptiveCard.Parse(head + element + "]}");
+        var json = card.ToJson();
+
+        Assert.Equal(head + written + "]}", json);
+        Support.ModelAssert.Equal(card, AdaptiveCard.Parse(json));
+    }
+
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    [InlineData("123e45678")]
+    public void A_number_no_double_can_hold_is_kept_as_written(string number)
+    {
+        var json = $$"""{"type":"AdaptiveCard","version":"1.3","body":[{"type":"Input.Number","id":"n","value":{{number}},"min":{{number}},"max":1}]}""";
+
+        var card = AdaptiveCard.Parse(json);
+        var written = card.ToJson();
+
+        var input = (NumberInput)card.Body[0];
+        Assert.Null(input.Value);
+        Assert.Equal(1, input.Max);
+        Assert.Equal(JsonValueKind.Number, input.AdditionalProperties!["value"].ValueKind);
+        using var expected = JsonDocument.Parse(json);
+        using var actual = JsonDocument.Parse(written);
+        Assert.True(JsonElement.DeepEquals(expected.RootElement, actual.RootElement), written);
+    }
+
+    [Fact]
+    public void Many_properties_with_repeated_names_are_read_in_linear_time_keeping_the_last_of_each()
+    {
+        var properties = string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"p{i % 50}\":{i}"));
+
+        var block = (TextBlock)AdaptiveCard.Parse($$"""{"type":"AdaptiveCard","version":"1.3","body":[{"type":"TextBlock","text":"a",{{properties}}}]}""").Body[0];
+
+        Assert.Equal(50, block.AdditionalProperties!.Count);
+        Assert.Equal(19_999, block.AdditionalProperties["p49"].GetInt32());
+    }
+
     [Fact]
     public void A_null_item_in_a_list_is_named_and_reported_not_a_null_reference()
     {

@@ -21,14 +21,17 @@ public sealed class RendererConformanceTests(ITestOutputHelper output)
             CollectTypes(System.Text.Json.JsonDocument.Parse(card.ToJson()).RootElement, used);
         }
 
-        var expected = SchemaCatalog.Types.Where(t => t.Role is CardTypeRole.Element or CardTypeRole.Action or CardTypeRole.Inline).Select(t => t.Name);
+        var expected = SchemaCatalog.Types.Where(t => t.Role is CardTypeRole.Element or CardTypeRole.Action or CardTypeRole.Inline).Select(t => t.Name).ToList();
+        Assert.True(expected.Count >= 20, $"The catalog lists {expected.Count} element, action and inline types.");
         Assert.Empty(expected.Except(used));
     }
 
     [Fact]
     public void Code_built_cards_are_valid_at_their_version()
     {
-        foreach (var (name, card) in CodeBuiltCards.All())
+        var cards = CodeBuiltCards.All();
+        Assert.NotEmpty(cards);
+        foreach (var (name, card) in cards)
         {
             Assert.True(card.TryGetVersion(out var version));
             var result = card.Validate(ValidationTarget.ForVersion(version));
@@ -72,6 +75,32 @@ public sealed class RendererConformanceTests(ITestOutputHelper output)
         Assert.Contains(events, e => e.Name == "UnknownElementType");
         Assert.Contains(findings.Errors, f => f.RuleId == CardRules.InvalidEnumValue && f.Path == "$.body[0].size");
         Assert.Contains(findings.Errors, f => f.RuleId == CardRules.NewerThanTarget && f.Path == "$.body[1].type");
+    }
+
+    [SkippableFact]
+    public void Official_renderer_drops_what_CV073_reports_in_a_carousel_and_accepts_a_raw_svg_data_uri()
+    {
+        NodeRenderer.SkipUnlessAvailable();
+        const string json = """
+            {"type":"AdaptiveCard","version":"1.6","body":[
+              {"type":"Carousel","pages":[{"type":"CarouselPage","items":[
+                {"type":"TextBlock","text":"p","id":"x"},
+                {"type":"Container","items":[{"type":"Input.ChoiceSet","id":"c","choices":[{"title":"a","value":"a"}]}]},
+                {"type":"Container","items":[{"type":"TextBlock","text":"t"}],"selectAction":{"type":"Action.ToggleVisibility","targetElements":["x"]}},
+                {"type":"Input.Toggle","id":"a","title":"t","fallback":{"type":"TextBlock","text":"no toggle"}}]}]},
+              {"type":"Input.Text","id":"outside"},
+              {"type":"Image","url":"data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'><rect width='8' height='8' fill='red'/></svg>"}]}
+            """;
+
+        var events = NodeRenderer.Check(new[] { ("carousel", System.Text.Encoding.UTF8.GetBytes(json)) })["carousel"];
+        var findings = CardValidator.Validate(json, ValidationTarget.ForVersion(CardVersion.V1_6));
+
+        Assert.Equal(3, events.Count);
+        Assert.All(events, e => Assert.Contains(e.Name, new[] { "ElementTypeNotAllowed", "ActionTypeNotAllowed" }));
+        Assert.Equal(
+            new[] { "$.body[0].pages[0].items[1].items[0]", "$.body[0].pages[0].items[2].selectAction", "$.body[0].pages[0].items[3]" },
+            findings.Errors.Select(f => (f.RuleId, f.Path)).Where(f => f.RuleId == CardRules.NotAllowedInCarousel).Select(f => f.Path));
+        Assert.DoesNotContain(findings.Errors, f => f.RuleId != CardRules.NotAllowedInCarousel);
     }
 
     private static void CollectTypes(System.Text.Json.JsonElement json, HashSet<string> used)

@@ -8,10 +8,14 @@ namespace CardGen.Tests.Support;
 
 /// <summary>
 /// Compares the JSON a card was read from with the JSON CardGen wrote for it. Allowed differences, and only these:
-/// enum casing, property order, explicitly written defaults (including empty optional arrays), the schema's
-/// <c>firstRowAsHeader</c> spelling (written plural), and a union's shorthand versus its object form
-/// (<c>backgroundImage</c> URL, a TextRun with only text, a TargetElement with only an id).
+/// property order, the casing of enum values, how a number is spelled (<c>1.0</c> and <c>1</c>) and the schema's
+/// <c>firstRowAsHeader</c> spelling (written plural). Nothing read may be missing from what is written, defaults and
+/// empty collections included, and every value keeps its form (a TextRun object stays an object).
 /// </summary>
+/// <remarks>
+/// The catalog is asked only which values are enums and which names are aliases; no default value excuses a
+/// difference, so a wrong default in the catalog cannot hide a dropped property.
+/// </remarks>
 internal static class JsonEquivalence
 {
     public static IReadOnlyList<string> Differences(JsonElement input, JsonElement written)
@@ -23,11 +27,6 @@ internal static class JsonEquivalence
 
     private static void CompareValue(JsonElement e, JsonElement a, string path, PropertySpec? property, List<string> differences)
     {
-        if (property is not null && TryCompareShorthand(e, a, property, path, differences))
-        {
-            return;
-        }
-
         if (e.ValueKind != a.ValueKind)
         {
             differences.Add($"{path}: {e.ValueKind} {Raw(e)} was written as {a.ValueKind} {Raw(a)}");
@@ -84,7 +83,7 @@ internal static class JsonEquivalence
             {
                 CompareValue(property.Value, value, path + "." + property.Name, propertySpec, differences);
             }
-            else if (!IsDefault(property.Value, propertySpec))
+            else
             {
                 differences.Add($"{path}.{property.Name}: {Raw(property.Value)} was not written");
             }
@@ -94,74 +93,6 @@ internal static class JsonEquivalence
         {
             differences.Add($"{path}.{name}: {Raw(written[name])} was written but not read");
         }
-    }
-
-    private static bool IsDefault(JsonElement value, PropertySpec? property)
-    {
-        if (property is null)
-        {
-            return false;
-        }
-
-        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0 && !property.IsRequired)
-        {
-            return true;
-        }
-
-        if (property.DefaultValue is null)
-        {
-            return false;
-        }
-
-        using var defaultValue = JsonDocument.Parse(property.DefaultValue);
-        var d = defaultValue.RootElement;
-        return d.ValueKind == value.ValueKind && d.ValueKind switch
-        {
-            JsonValueKind.String => string.Equals(d.GetString(), value.GetString(), StringComparison.OrdinalIgnoreCase),
-            JsonValueKind.Number => d.GetDouble() == value.GetDouble(),
-            _ => true,
-        };
-    }
-
-    private static bool TryCompareShorthand(JsonElement e, JsonElement a, PropertySpec property, string path, List<string> differences)
-    {
-        var (key, objectType) = property.Kind switch
-        {
-            PropertyKind.BackgroundImage => ("url", SchemaCatalog.TypeNames.BackgroundImage),
-            PropertyKind.InlineArray => ("text", SchemaCatalog.TypeNames.TextRun),
-            PropertyKind.TargetElementArray => ("elementId", SchemaCatalog.TypeNames.TargetElement),
-            _ => (null, null),
-        };
-
-        if (key is null || e.ValueKind == a.ValueKind || e.ValueKind == JsonValueKind.Array)
-        {
-            return false;
-        }
-
-        var (text, form) = e.ValueKind == JsonValueKind.String ? (e, a) : (a, e);
-        if (text.ValueKind != JsonValueKind.String || form.ValueKind != JsonValueKind.Object)
-        {
-            return false;
-        }
-
-        var spec = SchemaCatalog.GetCardType(objectType!);
-        foreach (var member in form.EnumerateObject())
-        {
-            if (member.Name == key)
-            {
-                if (!member.Value.ValueEquals(text.GetString()))
-                {
-                    differences.Add($"{path}: {Raw(e)} was written as {Raw(a)}");
-                }
-            }
-            else if (!(member.Name == "type" && member.Value.ValueEquals(objectType))
-                && !(spec.TryGetProperty(member.Name, out var p) && IsDefault(member.Value, p)))
-            {
-                differences.Add($"{path}: {Raw(e)} was written as {Raw(a)}");
-            }
-        }
-
-        return true;
     }
 
     private static CardTypeSpec? SpecOf(JsonElement json, PropertySpec? property)

@@ -196,6 +196,21 @@ public sealed class ValidatorRuleTests
             {"type":"Image","url":"data:image/png;base64,iVBORw0KGgo="}
             """).Findings);
 
+    [Theory]
+    [InlineData("""{"type":"Image","url":"data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'><rect width='8' height='8' fill='red'/></svg>"}""", "$.body[0].url")]
+    [InlineData("""{"type":"Container","items":[],"backgroundImage":"data:image/svg+xml,<svg xmlns=\"http://www.w3.org/2000/svg\">\n\t<circle r=\"4\" fill=\"#f00\"/></svg>"}""", "$.body[0].backgroundImage")]
+    [InlineData("""{"type":"Image","url":"data:text/plain;charset=utf-8,caf\u00e9 au lait"}""", "$.body[0].url")]
+    public void CV041_a_data_uri_with_raw_characters_is_a_warning_because_renderers_show_it(string body, string path)
+    {
+        var result = Body(body);
+
+        var finding = Single(result, CardRules.InvalidFormat);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal(path, finding.Path);
+        Assert.True(result.IsValid, result.ToString());
+        Assert.Contains("percent-encode", finding.Message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void CV042_relative_urls_warn_on_hosts_without_a_base()
     {
@@ -276,6 +291,36 @@ public sealed class ValidatorRuleTests
             CardRules.ToggleTargetNotFound);
         Assert.Equal("$.actions[0].targetElements[1].elementId", finding.Path);
     }
+
+    [Theory]
+    [InlineData("""{"type":"Input.Text","id":"a"}""", "$.body[0].pages[0].items[1]")]
+    [InlineData("""{"type":"Input.Toggle","id":"a","title":"t","fallback":{"type":"TextBlock","text":"no toggle"}}""", "$.body[0].pages[0].items[1]")]
+    [InlineData("""{"type":"Container","items":[{"type":"ColumnSet","columns":[{"items":[{"type":"Input.ChoiceSet","id":"c","choices":[{"title":"a","value":"a"}]}]}]}]}""", "$.body[0].pages[0].items[1].items[0].columns[0].items[0]")]
+    [InlineData("""{"type":"Media","sources":[{"url":"https://x/a.mp4","mimeType":"video/mp4"}]}""", "$.body[0].pages[0].items[1]")]
+    [InlineData("""{"type":"ActionSet","actions":[{"type":"Action.OpenUrl","title":"o","url":"https://x/o"}]}""", "$.body[0].pages[0].items[1]")]
+    [InlineData("""{"type":"Carousel","pages":[{"type":"CarouselPage","items":[{"type":"TextBlock","text":"inner"}]}]}""", "$.body[0].pages[0].items[1]")]
+    [InlineData("""{"type":"Container","items":[{"type":"TextBlock","text":"t"}],"selectAction":{"type":"Action.ToggleVisibility","targetElements":["x"]}}""", "$.body[0].pages[0].items[1].selectAction")]
+    public void CV073_what_the_renderer_drops_inside_a_carousel(string item, string path)
+    {
+        var card = $$$"""
+            {"type":"AdaptiveCard","version":"1.6","body":[
+              {"type":"Carousel","pages":[{"type":"CarouselPage","items":[{"type":"TextBlock","text":"p","id":"x"},{{{item}}}]}]},
+              {"type":"Input.Text","id":"outside"},{"type":"ActionSet","actions":[{"type":"Action.ShowCard","title":"s","card":{"type":"AdaptiveCard"}}]}
+            ]}
+            """;
+
+        var finding = Single(CardValidator.Validate(card, CardVersion.V1_6), CardRules.NotAllowedInCarousel);
+
+        Assert.Equal(path, finding.Path);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Contains("$.body[0]", finding.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CV073_a_carousel_of_text_and_images_raises_nothing()
+        => Assert.Empty(CardValidator.Validate(
+            """{"type":"AdaptiveCard","version":"1.6","body":[{"type":"Carousel","pages":[{"type":"CarouselPage","items":[{"type":"TextBlock","text":"a"},{"type":"Image","url":"https://x/a.png"}],"selectAction":{"type":"Action.OpenUrl","url":"https://x/a"}}]}]}""",
+            CardVersion.V1_6).Findings);
 
     [Fact]
     public void Model_validation_and_json_validation_agree()
