@@ -21,8 +21,15 @@ namespace CardGen.Extensions.Tests;
 /// <see cref="IChatHooks"/> to the real emulator (a success, a host error, a 429 and a dropped connection). The webhook
 /// token is in no log record, span and no metric tag, while CardGen's spans and metrics are there.
 /// </summary>
+/// <remarks>
+/// CardGen's ActivitySource and Meter are process-wide, so this test runs alone (its collection is not parallelized)
+/// and counts only what its own hooks, named <c>leak-…</c>, reported; it checks every record and span for the token.
+/// </remarks>
+[Collection(Name)]
 public sealed class LeakTests
 {
+    public const string Name = "Process-wide telemetry";
+
     [Fact]
     public async Task The_webhook_token_is_in_no_log_record_span_or_metric_while_the_telemetry_is_there()
     {
@@ -37,9 +44,9 @@ public sealed class LeakTests
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ChatHooks:Hooks:builds:Url"] = emulator.DefaultHook.RevealUri().AbsoluteUri,
-            ["ChatHooks:Hooks:builds:Retry:MaxDelay"] = "00:00:00.5", // a 429's Retry-After of 1 s then fails at once
-            ["ChatHooks:Hooks:paused:Url"] = suspended.Uri.AbsoluteUri,
+            ["ChatHooks:Hooks:leak-builds:Url"] = emulator.DefaultHook.RevealUri().AbsoluteUri,
+            ["ChatHooks:Hooks:leak-builds:Retry:MaxDelay"] = "00:00:00.5", // a 429's Retry-After of 1 s then fails at once
+            ["ChatHooks:Hooks:leak-paused:Url"] = suspended.Uri.AbsoluteUri,
         });
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
         builder.Services.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler());
@@ -54,13 +61,13 @@ public sealed class LeakTests
             await host.StartAsync();
             var hooks = host.Services.GetRequiredService<IChatHooks>();
 
-            await hooks.PostAsync("builds", new WebhookMessage { Text = "success" });
+            await hooks.PostAsync("leak-builds", new WebhookMessage { Text = "success" });
             outcomes.Add("Delivered");
-            outcomes.Add((await Assert.ThrowsAsync<ChatHookException>(() => hooks.PostAsync("paused", new WebhookMessage { Text = "host error" }))).Failure.ToString());
+            outcomes.Add((await Assert.ThrowsAsync<ChatHookException>(() => hooks.PostAsync("leak-paused", new WebhookMessage { Text = "host error" }))).Failure.ToString());
             emulator.InjectFault(token, FaultSpec.TooManyRequests(TimeSpan.FromSeconds(1)) with { Count = 1 });
-            outcomes.Add((await Assert.ThrowsAsync<ChatHookException>(() => BuildFailed.Sample().PostToHookAsync(hooks, "builds"))).Failure.ToString());
+            outcomes.Add((await Assert.ThrowsAsync<ChatHookException>(() => BuildFailed.Sample().PostToHookAsync(hooks, "leak-builds"))).Failure.ToString());
             emulator.InjectFault(token, FaultSpec.Drop() with { Count = 1 });
-            outcomes.Add((await Assert.ThrowsAsync<ChatHookException>(() => hooks.PostAsync("builds", new WebhookMessage { Text = "dropped" }))).Failure.ToString());
+            outcomes.Add((await Assert.ThrowsAsync<ChatHookException>(() => hooks.PostAsync("leak-builds", new WebhookMessage { Text = "dropped" }))).Failure.ToString());
 
             host.Services.GetRequiredService<TracerProvider>().ForceFlush();
             host.Services.GetRequiredService<MeterProvider>().ForceFlush();
@@ -70,7 +77,7 @@ public sealed class LeakTests
         Assert.Equal(new[] { "Delivered", "HostError", "RateLimited", "Network" }, outcomes);
 
         // The telemetry is there: one CardGen span per post, with its outcome; no System.Net.Http request span.
-        var cardGen = spans.Where(s => s.Source.Name == ChatHookTelemetry.SourceName).ToList();
+        var cardGen = spans.Where(s => s.Source.Name == ChatHookTelemetry.SourceName && ((string?)s.GetTagItem("cardgen.hook.name"))?.StartsWith("leak-", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(outcomes, cardGen.Select(s => (string?)s.GetTagItem("cardgen.outcome")));
         Assert.All(cardGen, s => Assert.Equal("POST /webhook/v2/{id}", s.DisplayName));
         Assert.All(cardGen, s => Assert.EndsWith("\u2026", (string?)s.GetTagItem("url.full"), StringComparison.Ordinal));
@@ -80,12 +87,13 @@ public sealed class LeakTests
         Assert.DoesNotContain(spans, s => s.GetTagItem("url.path") is not null || (s.GetTagItem("url.full") is string u && !u.EndsWith("\u2026", StringComparison.Ordinal)));
 
         // Each export adds the same cumulative Metric objects again (the flush, then the shutdown): read each once.
-        var points = MetricPoints(metrics.Distinct()).ToList();
+        var allPoints = MetricPoints(metrics.Distinct()).ToList();
+        var points = allPoints.Where(p => !p.Metric.StartsWith("cardgen.", StringComparison.Ordinal) || p.Tags.Any(t => t.StartsWith("cardgen.hook.name=leak-", StringComparison.Ordinal))).ToList();
         Assert.Equal(4, Sum(points, "cardgen.chat_hook.posts"));
         Assert.Equal(3, Sum(points, "cardgen.chat_hook.failures"));
         Assert.Equal(4, Count(points, "cardgen.chat_hook.post.duration"));
         Assert.Equal(4, Count(points, "cardgen.chat_hook.payload.size"));
-        Assert.Contains(points, p => p.Metric == "cardgen.chat_hook.failures" && p.Tags.Contains("cardgen.failure=HostError") && p.Tags.Contains("cardgen.hook.name=paused"));
+        Assert.Contains(points, p => p.Metric == "cardgen.chat_hook.failures" && p.Tags.Contains("cardgen.failure=HostError") && p.Tags.Contains("cardgen.hook.name=leak-paused"));
 
         // ... and the token is in none of it.
         var records = logs.Records.ToList();
@@ -102,7 +110,7 @@ public sealed class LeakTests
             leaks.AddRange(texts.Where(t => t is not null && Leaks(t, token, suspended.Id)).Select(t => $"span {span.DisplayName}: {t}"));
         }
 
-        leaks.AddRange(points.SelectMany(p => p.Tags.Where(t => Leaks(t, token, suspended.Id)).Select(t => $"metric {p.Metric}: {t}")));
+        leaks.AddRange(allPoints.SelectMany(p => p.Tags.Where(t => Leaks(t, token, suspended.Id)).Select(t => $"metric {p.Metric}: {t}")));
 
         var artifacts = Path.Combine(RepositoryPaths.Root, "artifacts", "leak");
         Directory.CreateDirectory(artifacts);
@@ -143,4 +151,10 @@ public sealed class LeakTests
     }
 
     private sealed record Point(string Metric, List<string> Tags, long Sum, long Count);
+}
+
+/// <summary>Tests that read CardGen's process-wide ActivitySource and Meter, run without other tests beside them.</summary>
+[CollectionDefinition(LeakTests.Name, DisableParallelization = true)]
+public sealed class ProcessWideTelemetry
+{
 }

@@ -439,7 +439,10 @@ public sealed partial class ChatHookClient : IDisposable
             return answer;
         }
 
-        var exception = result.AfterEarlierDelivery(state.DeliveredBefore).ToException(endpoint, state.Attempts);
+        // The last attempt's result is not always the post's result: an open circuit or the total timeout can end the
+        // post after an attempt that may have delivered the message.
+        var earlier = state.DeliveredBefore || (state.Last is { } last && !ReferenceEquals(last, result) && last.MayHaveBeenDelivered);
+        var exception = result.AfterEarlierDelivery(earlier).ToException(endpoint, state.Attempts);
         HookLog.Failed(settings.Logger, exception);
         Finish(state, activity, started, canceled: false, response: null, exception);
         throw exception;

@@ -181,4 +181,33 @@ public sealed class ResilienceTests : HookClientTest
         Assert.True(e.MayHaveBeenDelivered);
         Assert.Contains("An earlier attempt of this post may have delivered the message.", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_post_cut_short_by_an_open_circuit_after_an_attempt_that_may_have_delivered_says_it_may_have_been_delivered()
+    {
+        // One success, then a 503: half of two attempts failed, so the circuit opens, and the 503's retry is refused
+        // by the circuit without a request. The 503 may have posted the message all the same.
+        Server.Enqueue(Reply.Ok(), Reply.Json(503, string.Empty));
+        var clock = new TestClock();
+        using var client = Client(o =>
+        {
+            o.TimeProvider = clock;
+            o.Retry.RetryServerErrors = true;
+            o.Retry.Delay = TimeSpan.FromSeconds(1);
+            o.Jitter = () => 0;
+            o.CircuitBreaker.MinimumThroughput = 2;
+            o.CircuitBreaker.FailureRatio = 0.5;
+        });
+        await client.PostAsync(Hook, ValidCard());
+
+        var post = Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(500));
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+
+        var e = await post;
+        Assert.Equal(ChatHookFailure.CircuitOpen, e.Failure);
+        Assert.Equal(1, e.Attempts);
+        Assert.Equal(2, Server.Received.Count);
+        Assert.True(e.MayHaveBeenDelivered);
+    }
 }
