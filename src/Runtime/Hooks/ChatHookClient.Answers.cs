@@ -182,21 +182,29 @@ public sealed partial class ChatHookClient
         using var abort = cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
 #endif
         using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        while (buffer.Length <= MaxResponseBytes)
+        // A pooled chunk: most answers are {"status":"OK"}, and a post should not allocate 8 KiB to read 15 bytes.
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(8192);
+        try
         {
-            var wanted = (int)Math.Min(chunk.Length, MaxResponseBytes + 1 - buffer.Length);
-#if NET
-            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
-#else
-            var read = await stream.ReadAsync(chunk, 0, wanted, cancellationToken).ConfigureAwait(false);
-#endif
-            if (read == 0)
+            while (buffer.Length <= MaxResponseBytes)
             {
-                break;
-            }
+                var wanted = (int)Math.Min(chunk.Length, MaxResponseBytes + 1 - buffer.Length);
+#if NET
+                var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
+#else
+                var read = await stream.ReadAsync(chunk, 0, wanted, cancellationToken).ConfigureAwait(false);
+#endif
+                if (read == 0)
+                {
+                    break;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         var truncated = buffer.Length > MaxResponseBytes;
