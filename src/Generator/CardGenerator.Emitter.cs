@@ -39,7 +39,8 @@ public sealed partial class CardGenerator
                 scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
             }
 
-            using (w.Block($"partial {model.Keyword} {model.Name}"))
+            // A card implements IChatCard, so that a WebhookMessage can carry it and the client write it straight from its members.
+            using (w.Block($"partial {model.Keyword} {model.Name}" + (model.IsPart ? string.Empty : " : global::CardGen.IChatCard")))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (model.IsPart)
@@ -119,7 +120,7 @@ public sealed partial class CardGenerator
             w.Line();
             Doc(w, "Builds the RingCentral webhook message: the title as the activity, the icon, and the card as the attachment.", returns: "The message.");
             w.Line(GeneratedCode);
-            w.Line($"public global::CardGen.WebhookMessage ToWebhookMessage() => CardGenMessage(CardGenRender(new CardGenValues(this)), new CardGenValues(this));");
+            w.Line($"public global::CardGen.WebhookMessage ToWebhookMessage() => CardGenMessage(new CardGenValues(this), CardGenRender(new CardGenValues(this)), null);");
             w.Line();
 
             Doc(w, "Starts a card builder with this object's values; change them with the <c>With</c> steps, add elements and actions, then <c>Build()</c>.", returns: "The builder.");
@@ -161,7 +162,27 @@ public sealed partial class CardGenerator
             {
                 w.Line("if (client == null) throw new global::System.ArgumentNullException(nameof(client));");
                 w.Line("if (hook == null) throw new global::System.ArgumentNullException(nameof(hook));");
-                w.Line("return client.PostAsync(hook, ToWebhookMessage(), cancellationToken);");
+                w.Line("return client.PostAsync(hook, CardGenMessage(new CardGenValues(this), null, this), cancellationToken);");
+            }
+
+            w.Line();
+            Doc(w, "Validates this object's card for the named hook's chat host and posts it to that hook, written straight from its members.",
+                param: ("hooks", "The configured hooks, for example the <c>IChatHooks</c> that <c>AddChatHooks</c> registers."),
+                param2: ("hookName", "The hook's name, as configured."),
+                param3: ("cancellationToken", "Cancels the post."),
+                returns: "The host's answer.",
+                exceptions: new[]
+                {
+                    ("global::System.ArgumentException", "No hook has that name; nothing was sent."),
+                    ("global::CardGen.CardValidationException", "The card is invalid for the hook's host; nothing was sent."),
+                    ("global::CardGen.ChatHookException", "The host rejected the post, rate limits persisted, or the post failed."),
+                });
+            w.Line(GeneratedCode);
+            using (w.Block($"public global::System.Threading.Tasks.Task<global::CardGen.ChatHookResponse> PostToHookAsync(global::CardGen.IChatHooks hooks, string hookName, global::System.Threading.CancellationToken cancellationToken = default)"))
+            {
+                w.Line("if (hooks == null) throw new global::System.ArgumentNullException(nameof(hooks));");
+                w.Line("if (hookName == null) throw new global::System.ArgumentNullException(nameof(hookName));");
+                w.Line("return hooks.PostAsync(hookName, CardGenMessage(new CardGenValues(this), null, this), cancellationToken);");
             }
 
             w.Line();
@@ -244,7 +265,7 @@ public sealed partial class CardGenerator
                 w.Line($"protected override {Cards}.AdaptiveCard RenderCard() => CardGenRender(_values);");
                 w.Line();
                 w.Line("/// <inheritdoc/>");
-                w.Line($"protected override global::CardGen.WebhookMessage CreateMessage({Cards}.AdaptiveCard card) => CardGenMessage(card, _values);");
+                w.Line($"protected override global::CardGen.WebhookMessage CreateMessage({Cards}.AdaptiveCard card) => CardGenMessage(_values, card, null);");
             }
 
             w.Line();
@@ -253,7 +274,7 @@ public sealed partial class CardGenerator
         private static void EmitMessage(SourceWriter w, CardTypeModel model)
         {
             w.Line(GeneratedCode);
-            using (w.Block($"private static global::CardGen.WebhookMessage CardGenMessage({Cards}.AdaptiveCard card, CardGenValues v)"))
+            using (w.Block($"private static global::CardGen.WebhookMessage CardGenMessage(CardGenValues v, {Cards}.AdaptiveCard? card, global::CardGen.IChatCard? chatCard)"))
             {
                 w.Line("var message = new global::CardGen.WebhookMessage();");
                 if (model.HasTitle)
@@ -266,7 +287,8 @@ public sealed partial class CardGenerator
                     w.Line("message.IconUri = " + Literal(icon) + ";");
                 }
 
-                w.Line("message.Attachments.Add(card);");
+                w.Line("if (card != null) message.Attachments.Add(card);");
+                w.Line("if (chatCard != null) message.ChatCards.Add(chatCard);");
                 w.Line("return message;");
             }
 

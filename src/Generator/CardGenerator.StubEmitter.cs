@@ -39,7 +39,7 @@ public sealed partial class CardGenerator
                 scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
             }
 
-            using (w.Block($"partial {model.Keyword} {model.Name}"))
+            using (w.Block($"partial {model.Keyword} {model.Name}" + (model.IsPart ? string.Empty : " : global::CardGen.IChatCard")))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!model.IsPart)
@@ -75,6 +75,7 @@ public sealed partial class CardGenerator
             Member(w, model, "public static CardBuilder CreateCardBuilder()");
             Member(w, model, "public global::System.Threading.Tasks.Task<global::CardGen.ChatHookResponse> PostToHookAsync(global::CardGen.WebhookUrl hook, global::System.Threading.CancellationToken cancellationToken = default)");
             Member(w, model, "public global::System.Threading.Tasks.Task<global::CardGen.ChatHookResponse> PostToHookAsync(global::CardGen.ChatHookClient client, global::CardGen.WebhookUrl hook, global::System.Threading.CancellationToken cancellationToken = default)");
+            Member(w, model, "public global::System.Threading.Tasks.Task<global::CardGen.ChatHookResponse> PostToHookAsync(global::CardGen.IChatHooks hooks, string hookName, global::System.Threading.CancellationToken cancellationToken = default)");
 
             Emitter.Doc(w, NotGenerated(model));
             w.Line(Emitter.GeneratedCode);

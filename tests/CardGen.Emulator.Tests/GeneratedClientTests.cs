@@ -19,7 +19,7 @@ public sealed class GeneratedClientTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _emulator = await HookEmulator.StartAsync();
-        _client = new ChatHookClient(new ChatHookClientOptions { Logger = _log, DefaultRetryDelay = TimeSpan.FromMilliseconds(50) });
+        _client = new ChatHookClient(new ChatHookClientOptions { Logger = _log, Retry = { Delay = TimeSpan.FromMilliseconds(50) } });
     }
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
@@ -144,7 +144,7 @@ public sealed class GeneratedClientTests : IAsyncLifetime, IDisposable
     public async Task TooManyRequestsThatPersistFailsAsRateLimited()
     {
         _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.TooManyRequests(TimeSpan.Zero));
-        using var client = new ChatHookClient(new ChatHookClientOptions { MaxAttempts = 2, Logger = _log });
+        using var client = new ChatHookClient(new ChatHookClientOptions { Retry = { MaxRetryAttempts = 1 }, Logger = _log });
 
         var e = await Assert.ThrowsAsync<ChatHookException>(() => DeploymentFinished.Sample().PostToHookAsync(client, _emulator.DefaultHook));
 
@@ -172,7 +172,7 @@ public sealed class GeneratedClientTests : IAsyncLifetime, IDisposable
     public async Task ServerErrorIsRetriedWhenOptedIn()
     {
         _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.ServerError(502) with { Count = 1 });
-        using var client = new ChatHookClient(new ChatHookClientOptions { RetryServerErrors = true, DefaultRetryDelay = TimeSpan.FromMilliseconds(50), Logger = _log });
+        using var client = new ChatHookClient(new ChatHookClientOptions { Retry = { RetryServerErrors = true, Delay = TimeSpan.FromMilliseconds(50) }, Logger = _log });
 
         var response = await DeploymentFinished.Sample().PostToHookAsync(client, _emulator.DefaultHook);
 
@@ -212,7 +212,7 @@ public sealed class GeneratedClientTests : IAsyncLifetime, IDisposable
     public async Task TimeoutIsReportedWithoutTheSecret()
     {
         _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.Delayed(TimeSpan.FromSeconds(30)));
-        using var client = new ChatHookClient(new ChatHookClientOptions { Timeout = TimeSpan.FromMilliseconds(300), MaxAttempts = 1, Logger = _log });
+        using var client = new ChatHookClient(new ChatHookClientOptions { AttemptTimeout = { Timeout = TimeSpan.FromMilliseconds(300) }, Retry = { MaxRetryAttempts = 0 }, Logger = _log });
 
         var e = await Assert.ThrowsAsync<ChatHookException>(() => DeploymentFinished.Sample().PostToHookAsync(client, _emulator.DefaultHook));
 

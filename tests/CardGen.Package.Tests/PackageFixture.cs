@@ -23,6 +23,7 @@ public sealed record PackedPackage(string Version, string FeedDirectory, string 
 public sealed class PackageFixture : IAsyncLifetime
 {
     private readonly Lazy<Task<PackedPackage>> _package;
+    private readonly Lazy<Task<PackedPackage>> _extensions;
 
     public PackageFixture()
     {
@@ -32,7 +33,8 @@ public sealed class PackageFixture : IAsyncLifetime
         FeedDirectory = Path.Combine(Root, "feed");
         PackagesDirectory = Path.Combine(Root, "packages");
         ConsumersDirectory = Path.Combine(Root, "consumers");
-        _package = new Lazy<Task<PackedPackage>>(PackAsync);
+        _package = new Lazy<Task<PackedPackage>>(() => PackAsync(Path.Combine("src", "Runtime", "CardGen.csproj"), "CardGen"));
+        _extensions = new Lazy<Task<PackedPackage>>(PackExtensionsAsync);
     }
 
     /// <summary>The CardGen repository (the folder holding CardGen.sln).</summary>
@@ -52,6 +54,9 @@ public sealed class PackageFixture : IAsyncLifetime
 
     /// <summary>The packed package; the pack runs on first use and once only.</summary>
     public Task<PackedPackage> GetPackageAsync() => _package.Value;
+
+    /// <summary>The packed CardGen.Extensions package, of the same version, beside CardGen in the feed.</summary>
+    public Task<PackedPackage> GetExtensionsPackageAsync() => _extensions.Value;
 
     /// <summary>Environment for the consumers' dotnet processes: their own packages folder, never the global cache.</summary>
     public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
@@ -89,9 +94,16 @@ public sealed class PackageFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<PackedPackage> PackAsync()
+    private async Task<PackedPackage> PackExtensionsAsync()
     {
-        var project = Path.Combine(RepositoryRoot, "src", "Runtime", "CardGen.csproj");
+        // CardGen first: one pack at a time in the shared artifacts folder.
+        await GetPackageAsync().ConfigureAwait(false);
+        return await PackAsync(Path.Combine("src", "Extensions", "CardGen.Extensions.csproj"), "CardGen.Extensions").ConfigureAwait(false);
+    }
+
+    private async Task<PackedPackage> PackAsync(string relativeProject, string id)
+    {
+        var project = Path.Combine(RepositoryRoot, relativeProject);
         var result = await ProcessRunner.RunDotNetAsync(
             RepositoryRoot,
             new[]
@@ -104,7 +116,7 @@ public sealed class PackageFixture : IAsyncLifetime
                 "--disable-build-servers",
                 "-nologo",
             }).ConfigureAwait(false);
-        var packagePath = Path.Combine(FeedDirectory, $"CardGen.{Version}.nupkg");
+        var packagePath = Path.Combine(FeedDirectory, $"{id}.{Version}.nupkg");
         if (result.ExitCode != 0 || !File.Exists(packagePath))
         {
             var produced = string.Join(", ", Directory.EnumerateFiles(FeedDirectory).Select(Path.GetFileName));

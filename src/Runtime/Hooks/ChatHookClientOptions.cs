@@ -1,78 +1,69 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using CardGen.Schema;
 using Microsoft.Extensions.Logging;
 
 namespace CardGen;
 
-/// <summary>How a <see cref="ChatHookClient"/> posts: retries, timeouts, card validation and logging.</summary>
-/// <remarks>The client reads these values at the start of each post, so a change applies to later posts.</remarks>
+/// <summary>
+/// How a <see cref="ChatHookClient"/> posts: retries, timeouts and a circuit breaker (shaped as
+/// <c>HttpStandardResilienceOptions</c>, and bindable from configuration), card validation and logging.
+/// </summary>
+/// <remarks>
+/// The client reads these values at the start of each post, so a change applies to later posts; a post with values
+/// out of range throws <see cref="ArgumentException"/> naming them before anything is sent (see <see cref="Validate"/>).
+/// A change to <see cref="CircuitBreaker"/> starts each webhook's circuit afresh.
+/// </remarks>
 public sealed class ChatHookClientOptions
 {
-    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(int.MaxValue);
+    /// <summary>The longest delay or timeout a timer takes.</summary>
+    internal static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(24);
 
-    private int _maxAttempts = 3;
-    private TimeSpan _maxRetryDelay = TimeSpan.FromSeconds(60);
-    private TimeSpan _defaultRetryDelay = TimeSpan.FromSeconds(1);
-    private TimeSpan _timeout = TimeSpan.FromSeconds(30);
+    private ChatHookRetryOptions _retry = new();
+    private ChatHookTimeoutOptions _attemptTimeout = new(TimeSpan.FromSeconds(30));
+    private ChatHookTimeoutOptions _totalRequestTimeout = new(TimeSpan.FromMinutes(4));
+    private ChatHookCircuitBreakerOptions _circuitBreaker = new();
     private HostProfile _host = HostProfile.RingCentral;
     private TimeProvider _timeProvider = TimeProvider.System;
     private Func<double> _jitter = JitterSource.Next;
 
-    /// <summary>
-    /// How many requests one post may make in total (default 3, at least 1). Within this budget the client always
-    /// retries what certainly posted nothing: HTTP 429, and a connection that was never made (DNS failure, connection
-    /// refused or unreachable, TLS handshake failure). What may have posted the message (a 5xx, a timeout, a
-    /// connection lost after the request was sent) is retried only when <see cref="RetryServerErrors"/> is set.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
-    public int MaxAttempts
+    /// <summary>Which failures are retried and how long the client waits between attempts.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ChatHookRetryOptions Retry
     {
-        get => _maxAttempts;
-        set => _maxAttempts = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxAttempts must be at least 1.");
+        get => _retry;
+        set => _retry = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>
-    /// The longest the client waits before a retry (default 60 s). A <c>Retry-After</c> beyond it fails the post at
-    /// once (with <see cref="ChatHookException.RetryAfter"/> set) instead of waiting; the delay computed back-off draws
-    /// from (see <see cref="DefaultRetryDelay"/>) is capped at it.
+    /// The time allowed for each request, from sending to reading the response (default 30 s). An attempt that runs
+    /// out fails with <see cref="ChatHookFailure.Timeout"/>, and the message may have been delivered.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than about 24 days.</exception>
-    public TimeSpan MaxRetryDelay
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ChatHookTimeoutOptions AttemptTimeout
     {
-        get => _maxRetryDelay;
-        set => _maxRetryDelay = CheckDelay(value);
+        get => _attemptTimeout;
+        set => _attemptTimeout = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>
-    /// The delay back-off starts from when the host sends no <c>Retry-After</c> (default 1 s). Retry <c>n</c> waits a
-    /// random time between half and all of <c>d = DefaultRetryDelay × 2^(n−1)</c>, with <c>d</c> capped at
-    /// <see cref="MaxRetryDelay"/> ("equal jitter"), so clients that failed together do not retry together. A host's
-    /// <c>Retry-After</c> (on 429, or on a 5xx that is retried) is waited exactly, without jitter.
+    /// The time allowed for a whole post, every attempt and wait included (default 4 min, enough for the default three
+    /// attempts of 30 s and two waits of at most a minute).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than about 24 days.</exception>
-    public TimeSpan DefaultRetryDelay
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ChatHookTimeoutOptions TotalRequestTimeout
     {
-        get => _defaultRetryDelay;
-        set => _defaultRetryDelay = CheckDelay(value);
+        get => _totalRequestTimeout;
+        set => _totalRequestTimeout = value ?? throw new ArgumentNullException(nameof(value));
     }
 
-    /// <summary>
-    /// Whether to retry failures that may have posted the message (default <see langword="false"/>): 5xx responses,
-    /// timeouts, and network failures after the connection was made (a reset or a cut response). A post is not
-    /// idempotent: such a failure may come after the host posted the message, so a retry may post it twice. Set it
-    /// when a duplicate is better than a lost message. Failures that posted nothing (429, a connection never made)
-    /// are retried either way.
-    /// </summary>
-    public bool RetryServerErrors { get; set; }
-
-    /// <summary>The time allowed for each attempt, from sending to reading the response (default 30 s); <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero, negative (other than infinite) or longer than about 24 days.</exception>
-    public TimeSpan Timeout
+    /// <summary>When a webhook's circuit opens, so that posts to a host that is down fail at once.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ChatHookCircuitBreakerOptions CircuitBreaker
     {
-        get => _timeout;
-        set => _timeout = value == System.Threading.Timeout.InfiniteTimeSpan || (value > TimeSpan.Zero && value <= MaxTimerDelay)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "Timeout must be positive (at most about 24 days) or Timeout.InfiniteTimeSpan.");
+        get => _circuitBreaker;
+        set => _circuitBreaker = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>The host profile cards are validated against (default <see cref="HostProfile.RingCentral"/>).</summary>
@@ -96,7 +87,7 @@ public sealed class ChatHookClientOptions
     public ILogger? Logger { get; set; }
 
     /// <summary>
-    /// The clock the client waits on: retry delays, the per-attempt <see cref="Timeout"/> and the reading of a
+    /// The clock the client waits on: retry delays, both timeouts, the circuit breaker and the reading of a
     /// <c>Retry-After</c> date (default <see cref="TimeProvider.System"/>). Tests set a fake one to prove the waits
     /// without waiting.
     /// </summary>
@@ -117,8 +108,82 @@ public sealed class ChatHookClientOptions
         set => _jitter = value ?? throw new ArgumentNullException(nameof(value));
     }
 
-    private static TimeSpan CheckDelay(TimeSpan value)
-        => value >= TimeSpan.Zero && value <= MaxTimerDelay
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "A retry delay must be zero or positive, and at most about 24 days.");
+    /// <summary>Copies these options, each section included, so that the copy can be changed on its own.</summary>
+    /// <returns>The copy.</returns>
+    public ChatHookClientOptions Clone()
+    {
+        var copy = (ChatHookClientOptions)MemberwiseClone();
+        copy._retry = _retry.Clone();
+        copy._attemptTimeout = _attemptTimeout.Clone();
+        copy._totalRequestTimeout = _totalRequestTimeout.Clone();
+        copy._circuitBreaker = _circuitBreaker.Clone();
+        return copy;
+    }
+
+    /// <summary>Checks every value's range, as a post does before it sends anything.</summary>
+    /// <returns>One line per value out of range, naming it (for example <c>Retry.MaxRetryAttempts is -1; it must be 0 to 100.</c>); empty when all are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Retry.MaxRetryAttempts is < 0 or > 100)
+        {
+            errors.Add(Invalid("Retry.MaxRetryAttempts", Retry.MaxRetryAttempts, "0 to 100"));
+        }
+
+        CheckDelay(errors, "Retry.Delay", Retry.Delay, allowZero: true);
+        CheckDelay(errors, "Retry.MaxDelay", Retry.MaxDelay, allowZero: true);
+        CheckTimeout(errors, "AttemptTimeout.Timeout", AttemptTimeout.Timeout);
+        CheckTimeout(errors, "TotalRequestTimeout.Timeout", TotalRequestTimeout.Timeout);
+        if (double.IsNaN(CircuitBreaker.FailureRatio) || CircuitBreaker.FailureRatio is <= 0 or > 1)
+        {
+            errors.Add(Invalid("CircuitBreaker.FailureRatio", CircuitBreaker.FailureRatio, "more than 0 and at most 1"));
+        }
+
+        if (CircuitBreaker.MinimumThroughput < 2)
+        {
+            errors.Add(Invalid("CircuitBreaker.MinimumThroughput", CircuitBreaker.MinimumThroughput, "at least 2"));
+        }
+
+        CheckBreakerTime(errors, "CircuitBreaker.SamplingDuration", CircuitBreaker.SamplingDuration);
+        CheckBreakerTime(errors, "CircuitBreaker.BreakDuration", CircuitBreaker.BreakDuration);
+        return errors;
+    }
+
+    /// <summary>Throws when a value is out of range.</summary>
+    /// <exception cref="ArgumentException">A value is out of range; the message names each.</exception>
+    internal void ThrowIfInvalid()
+    {
+        var errors = Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The ChatHookClientOptions are not valid, so nothing was sent: " + string.Join(" ", errors), "options");
+        }
+    }
+
+    private static void CheckDelay(List<string> errors, string name, TimeSpan value, bool allowZero)
+    {
+        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero) || value > MaxTimerDelay)
+        {
+            errors.Add(Invalid(name, value, "zero or positive, and at most 24 days"));
+        }
+    }
+
+    private static void CheckTimeout(List<string> errors, string name, TimeSpan value)
+    {
+        if (value != System.Threading.Timeout.InfiniteTimeSpan && (value <= TimeSpan.Zero || value > MaxTimerDelay))
+        {
+            errors.Add(Invalid(name, value, "positive and at most 24 days, or Timeout.InfiniteTimeSpan (-00:00:00.001) for none"));
+        }
+    }
+
+    private static void CheckBreakerTime(List<string> errors, string name, TimeSpan value)
+    {
+        if (value < TimeSpan.FromMilliseconds(500) || value > MaxTimerDelay)
+        {
+            errors.Add(Invalid(name, value, "at least 0.5 s and at most 24 days"));
+        }
+    }
+
+    private static string Invalid(string name, object value, string range)
+        => string.Format(CultureInfo.InvariantCulture, "{0} is {1}; it must be {2}.", name, value, range);
 }

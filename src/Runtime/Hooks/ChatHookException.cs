@@ -76,8 +76,8 @@ public sealed class ChatHookException : Exception
     /// Whether the message may have been posted despite the failure (a 5xx, a timeout or a connection lost after
     /// the request was sent), so that retrying could post it twice. <see langword="false"/> only when it certainly
     /// was not: the host refused it (<see cref="ChatHookFailure.HostError"/>, <see cref="ChatHookFailure.RateLimited"/>,
-    /// a redirect that was not followed) or the connection could not be made (DNS failure, connection refused, TLS
-    /// handshake), which the client retries by itself within <see cref="ChatHookClientOptions.MaxAttempts"/>.
+    /// a redirect that was not followed, an open circuit) or the connection could not be made (DNS failure, connection refused, TLS
+    /// handshake), which the client retries by itself within <see cref="ChatHookRetryOptions.MaxRetryAttempts"/>.
     /// </summary>
     public bool MayHaveBeenDelivered { get; }
 

@@ -15,13 +15,16 @@ public enum ChatHookFailure
     /// <summary>A 5xx status. The host may have posted the message before failing.</summary>
     ServerError,
 
-    /// <summary>An attempt took longer than <see cref="ChatHookClientOptions.Timeout"/>. The message may have been posted.</summary>
+    /// <summary>
+    /// An attempt took longer than <see cref="ChatHookClientOptions.AttemptTimeout"/>, or the post took longer than
+    /// <see cref="ChatHookClientOptions.TotalRequestTimeout"/> during an attempt. The message may have been posted.
+    /// </summary>
     Timeout,
 
     /// <summary>
     /// The connection failed (DNS, refused, reset, TLS). When it was never made, nothing was sent
     /// (<see cref="ChatHookException.MayHaveBeenDelivered"/> is <see langword="false"/>) and the client retried it
-    /// within <see cref="ChatHookClientOptions.MaxAttempts"/>.
+    /// within <see cref="ChatHookRetryOptions.MaxRetryAttempts"/>.
     /// </summary>
     Network,
 
@@ -30,4 +33,11 @@ public enum ChatHookFailure
     /// a body over the size cap), or with an answer that could not be read at all.
     /// </summary>
     UnexpectedResponse,
+
+    /// <summary>
+    /// The webhook's circuit is open after too many failed attempts (see <see cref="ChatHookClientOptions.CircuitBreaker"/>),
+    /// so the post failed at once without a request; nothing was sent. Retry after
+    /// <see cref="ChatHookException.RetryAfter"/>, when the circuit lets a trial request through.
+    /// </summary>
+    CircuitOpen,
 }

@@ -4,64 +4,47 @@ using Microsoft.Extensions.Logging;
 namespace CardGen;
 
 /// <summary>
-/// The client's log messages. Every one names the webhook by its redacted URL only. LoggerMessage binds arguments by
-/// position, so each template's placeholders are in the order of its type arguments.
+/// The client's log messages, source-generated. Every one names the webhook by its redacted URL only, and the hook by
+/// its configured name when it has one.
 /// </summary>
-internal static class HookLog
+internal static partial class HookLog
 {
-    private static readonly Action<ILogger, string, int, int, int, Exception?> SendingMessage = LoggerMessage.Define<string, int, int, int>(
-        LogLevel.Debug,
-        new EventId(1, "Sending"),
-        "Posting to {Hook}: {Bytes} bytes, attempt {Attempt} of {MaxAttempts}");
+    [LoggerMessage(1, LogLevel.Debug, "Posting to {Hook}: {Bytes} bytes, attempt {Attempt} of {MaxAttempts}", EventName = "Sending")]
+    private static partial void Sending(ILogger logger, string hook, int bytes, int attempt, int maxAttempts);
 
-    private static readonly Action<ILogger, string, string, Exception?> UpgradedMessage = LoggerMessage.Define<string, string>(
-        LogLevel.Debug,
-        new EventId(2, "UpgradedToV2"),
-        "Posting to {Hook} instead of the v1 URL {V1Hook}, the same webhook: the message is in the v2 schema, which the v1 URL does not read");
+    [LoggerMessage(2, LogLevel.Debug, "Posting to {Hook} instead of the v1 URL {V1Hook}, the same webhook: the message is in the v2 schema, which the v1 URL does not read", EventName = "UpgradedToV2")]
+    private static partial void UpgradedToV2(ILogger logger, string hook, string v1Hook);
 
-    private static readonly Action<ILogger, int, int, string, Exception?> CardWarningsMessage = LoggerMessage.Define<int, int, string>(
-        LogLevel.Debug,
-        new EventId(3, "CardWarnings"),
-        "Card {Index} has {Warnings} validation warning(s) for {Target}");
+    [LoggerMessage(3, LogLevel.Debug, "Card {Index} has {Warnings} validation warning(s) for {Target}", EventName = "CardWarnings")]
+    public static partial void CardWarnings(ILogger logger, int index, int warnings, string target);
 
-    private static readonly Action<ILogger, string, int, int, int, Exception?> PostedMessage = LoggerMessage.Define<string, int, int, int>(
-        LogLevel.Information,
-        new EventId(4, "Posted"),
-        "Posted to {Hook} in {Attempts} attempt(s): {Cards} card(s), HTTP {StatusCode}");
+    [LoggerMessage(4, LogLevel.Information, "Posted to {Hook} in {Attempts} attempt(s): {Cards} card(s), HTTP {StatusCode}", EventName = "Posted")]
+    private static partial void Posted(ILogger logger, string hook, int attempts, int cards, int statusCode);
 
-    private static readonly Action<ILogger, string, ChatHookFailure, int?, double, int, int, Exception?> RetryingMessage = LoggerMessage.Define<string, ChatHookFailure, int?, double, int, int>(
-        LogLevel.Warning,
-        new EventId(5, "Retrying"),
-        "Post to {Hook} failed with {Failure} (HTTP {StatusCode}); retrying in {DelaySeconds} s, attempt {Attempt} of {MaxAttempts}");
+    [LoggerMessage(5, LogLevel.Warning, "Post to {Hook} failed with {Failure} (HTTP {StatusCode}); retrying in {DelaySeconds} s, attempt {Attempt} of {MaxAttempts}", EventName = "Retrying")]
+    private static partial void Retrying(ILogger logger, string hook, ChatHookFailure failure, int? statusCode, double delaySeconds, int attempt, int maxAttempts);
 
-    private static readonly Action<ILogger, string, ChatHookFailure, int?, int, bool, Exception?> FailedMessage = LoggerMessage.Define<string, ChatHookFailure, int?, int, bool>(
-        LogLevel.Warning,
-        new EventId(6, "Failed"),
-        "Post to {Hook} failed with {Failure} (HTTP {StatusCode}) after {Attempts} attempt(s); may have been delivered: {MayHaveBeenDelivered}");
+    [LoggerMessage(6, LogLevel.Warning, "Post to {Hook} failed with {Failure} (HTTP {StatusCode}) after {Attempts} attempt(s); may have been delivered: {MayHaveBeenDelivered}", EventName = "Failed")]
+    private static partial void Failed(ILogger logger, Exception exception, string hook, ChatHookFailure failure, int? statusCode, int attempts, bool mayHaveBeenDelivered);
 
-    private static readonly Action<ILogger, string, int, int, Exception?> InvalidCardMessage = LoggerMessage.Define<string, int, int>(
-        LogLevel.Warning,
-        new EventId(7, "InvalidCard"),
-        "Refused to post to {Hook}: card {Index} has {Errors} validation error(s)");
+    [LoggerMessage(7, LogLevel.Warning, "Refused to post to {Hook}: card {Index} has {Errors} validation error(s)", EventName = "InvalidCard")]
+    private static partial void InvalidCard(ILogger logger, string hook, int index, int errors);
 
     public static void Sending(ILogger logger, WebhookUrl hook, int bytes, int attempt, int maxAttempts)
-        => SendingMessage(logger, hook.Redacted, bytes, attempt, maxAttempts, null);
+        => Sending(logger, hook.Redacted, bytes, attempt, maxAttempts);
 
     public static void UpgradedToV2(ILogger logger, WebhookUrl v2, WebhookUrl v1)
-        => UpgradedMessage(logger, v2.Redacted, v1.Redacted, null);
-
-    public static void CardWarnings(ILogger logger, int index, int warnings, string target)
-        => CardWarningsMessage(logger, index, warnings, target, null);
+        => UpgradedToV2(logger, v2.Redacted, v1.Redacted);
 
     public static void Posted(ILogger logger, WebhookUrl hook, int cards, int attempts, int statusCode)
-        => PostedMessage(logger, hook.Redacted, attempts, cards, statusCode, null);
+        => Posted(logger, hook.Redacted, attempts, cards, statusCode);
 
     public static void Retrying(ILogger logger, WebhookUrl hook, ChatHookFailure failure, int? statusCode, TimeSpan delay, int nextAttempt, int maxAttempts)
-        => RetryingMessage(logger, hook.Redacted, failure, statusCode, delay.TotalSeconds, nextAttempt, maxAttempts, null);
+        => Retrying(logger, hook.Redacted, failure, statusCode, delay.TotalSeconds, nextAttempt, maxAttempts);
 
     public static void Failed(ILogger logger, ChatHookException exception)
-        => FailedMessage(logger, exception.WebhookUrl, exception.Failure, exception.StatusCode, exception.Attempts, exception.MayHaveBeenDelivered, exception);
+        => Failed(logger, exception, exception.WebhookUrl, exception.Failure, exception.StatusCode, exception.Attempts, exception.MayHaveBeenDelivered);
 
     public static void InvalidCard(ILogger logger, WebhookUrl hook, int index, int errors)
-        => InvalidCardMessage(logger, hook.Redacted, index, errors, null);
+        => InvalidCard(logger, hook.Redacted, index, errors);
 }

@@ -14,7 +14,7 @@ namespace CardGen;
 /// <remarks>
 /// Each Adaptive Card is written as an attachment object itself (<c>{"type":"AdaptiveCard","version":"1.3",…}</c>),
 /// not wrapped in a Teams-style <c>{contentType, content}</c> object, which RingCentral rejects. A message needs
-/// <see cref="Text"/> or at least one attachment. The legacy v1 URL reads another schema (<c>body</c>, <c>icon</c>),
+/// <see cref="Text"/> or at least one card (in <see cref="Attachments"/> or <see cref="ChatCards"/>). The legacy v1 URL reads another schema (<c>body</c>, <c>icon</c>),
 /// so <see cref="ChatHookClient"/> posts every message given a v1 URL to its v2 form, the same webhook.
 /// </remarks>
 public sealed class WebhookMessage
@@ -39,6 +39,16 @@ public sealed class WebhookMessage
 
     /// <summary>The Adaptive Cards to post, each written as an attachment object.</summary>
     public IList<AdaptiveCard> Attachments { get; } = new List<AdaptiveCard>();
+
+    /// <summary>
+    /// Cards that write their own JSON (generated <c>[ChatCard]</c> types), posted as attachment objects after
+    /// <see cref="Attachments"/>: each is written straight from its members, without building the card model, and
+    /// validated like the others.
+    /// </summary>
+    public IList<IChatCard> ChatCards { get; } = new List<IChatCard>();
+
+    /// <summary>How many cards the message carries: <see cref="Attachments"/> and <see cref="ChatCards"/>.</summary>
+    internal int CardCount => Attachments.Count + ChatCards.Count;
 
     /// <summary>Creates a message that carries one card.</summary>
     /// <param name="card">The card.</param>
@@ -70,7 +80,7 @@ public sealed class WebhookMessage
             throw new ArgumentNullException(nameof(writer));
         }
 
-        if (string.IsNullOrEmpty(Text) && Attachments.Count == 0)
+        if (string.IsNullOrEmpty(Text) && CardCount == 0)
         {
             throw new InvalidOperationException("A webhook message needs Text or at least one attachment; RingCentral rejects an empty post.");
         }
@@ -83,17 +93,30 @@ public sealed class WebhookMessage
             }
         }
 
+        for (var i = 0; i < ChatCards.Count; i++)
+        {
+            if (ChatCards[i] is null)
+            {
+                throw new InvalidOperationException($"ChatCards[{i}] of the webhook message is null.");
+            }
+        }
+
         writer.WriteStartObject();
         WriteString(writer, ActivityName, Activity);
         WriteString(writer, TitleName, Title);
         WriteString(writer, IconUriName, IconUri);
         WriteString(writer, TextName, Text);
-        if (Attachments.Count > 0)
+        if (CardCount > 0)
         {
             writer.WriteStartArray(AttachmentsName);
             foreach (var card in Attachments)
             {
                 card.WriteTo(writer);
+            }
+
+            foreach (var card in ChatCards)
+            {
+                card.WriteCardJson(writer);
             }
 
             writer.WriteEndArray();

@@ -63,6 +63,12 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     /// <summary>The secret webhook id.</summary>
     internal string Id { get; }
 
+    /// <summary>The port the URL posts to, the scheme's default included.</summary>
+    internal int Port => new Uri(_origin, UriKind.Absolute).Port;
+
+    /// <summary>The path with the id left out, for example <c>/webhook/v2/{id}</c>: the URL template of telemetry.</summary>
+    internal string PathTemplate => Format == WebhookFormat.V2 ? V2Path + "{id}" : V1Path + "{id}";
+
     /// <summary>The id as <see cref="Redacted"/> shows it, for example <c>3053…</c>.</summary>
     internal string RedactedId { get; }
 

@@ -70,10 +70,8 @@ public sealed class EmulatorLoadTests
         var latencies = new double[TotalPosts];
         var clients = Enumerable.Range(0, Clients).Select(_ => new ChatHookClient(new ChatHookClientOptions
         {
-            MaxAttempts = 8,
-            DefaultRetryDelay = TimeSpan.FromMilliseconds(10),
-            MaxRetryDelay = TimeSpan.FromSeconds(1),
-            Timeout = TimeSpan.FromSeconds(30),
+            Retry = { MaxRetryAttempts = 7, Delay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(1) },
+            AttemptTimeout = { Timeout = TimeSpan.FromSeconds(30) },
         })).ToArray();
 
         long heapAtHalf;

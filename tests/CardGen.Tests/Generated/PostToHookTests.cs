@@ -33,7 +33,7 @@ public sealed class PostToHookTests : IAsyncLifetime
         }
     }
 
-    private ChatHookClient Client() => new(new ChatHookClientOptions { Logger = _logger, DefaultRetryDelay = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(5) });
+    private ChatHookClient Client() => new(new ChatHookClientOptions { Logger = _logger, Retry = { Delay = TimeSpan.FromMilliseconds(20) }, AttemptTimeout = { Timeout = TimeSpan.FromSeconds(5) } });
 
     [Fact]
     public async Task A_generated_card_is_posted_as_the_RingCentral_envelope()

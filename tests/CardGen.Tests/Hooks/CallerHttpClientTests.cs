@@ -31,7 +31,7 @@ public sealed class CallerHttpClientTests : HookClientTest
     {
         Server.Default = Reply.Json(status, string.Empty, ("Location", $"{_elsewhere.Origin}/collect"));
         using var http = new HttpClient(); // follows redirects, as a default HttpClient does
-        using var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = Logger, MaxAttempts = 3 });
+        using var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = Logger, Retry = { MaxRetryAttempts = 2 } });
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
 

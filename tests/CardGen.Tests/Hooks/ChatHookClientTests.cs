@@ -158,7 +158,7 @@ public sealed class ChatHookClientTests : HookClientTest
     public async Task A_host_that_keeps_rate_limiting_fails_after_MaxAttempts()
     {
         Server.Default = Reply.Json(429, string.Empty, ("Retry-After", "0"));
-        using var client = Client(o => o.MaxAttempts = 3);
+        using var client = Client(o => o.Retry.MaxRetryAttempts = 2);
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
         Assert.Equal(ChatHookFailure.RateLimited, e.Failure);
@@ -177,8 +177,8 @@ public sealed class ChatHookClientTests : HookClientTest
         var clock = new TestClock();
         using var client = Client(o =>
         {
-            o.MaxAttempts = 3;
-            o.DefaultRetryDelay = TimeSpan.FromMilliseconds(300);
+            o.Retry.MaxRetryAttempts = 2;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(300);
             o.TimeProvider = clock;
             o.Jitter = () => 0.5; // the wait is drawn from [d/2, d]; RetryTests checks the bounds
         });
@@ -210,7 +210,7 @@ public sealed class ChatHookClientTests : HookClientTest
         Server.Default = Reply.Json(429, string.Empty, ("Retry-After", value));
         using var client = Client(o =>
         {
-            o.MaxRetryDelay = TimeSpan.FromSeconds(60);
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(60);
             o.TimeProvider = clock;
         });
 
@@ -226,7 +226,7 @@ public sealed class ChatHookClientTests : HookClientTest
         else
         {
             Assert.Equal(TimeSpan.FromSeconds(120), e.RetryAfter);
-            Assert.Contains("retry after 120 s, longer than MaxRetryDelay (60 s)", e.Message, StringComparison.Ordinal);
+            Assert.Contains("retry after 120 s, longer than Retry.MaxDelay (60 s)", e.Message, StringComparison.Ordinal);
         }
     }
 
@@ -250,7 +250,7 @@ public sealed class ChatHookClientTests : HookClientTest
     public async Task A_5xx_is_retried_when_RetryServerErrors_is_set()
     {
         Server.Enqueue(Reply.Json(503, string.Empty), Reply.Json(502, "<html>bad gateway</html>"));
-        using var client = Client(o => o.RetryServerErrors = true);
+        using var client = Client(o => o.Retry.RetryServerErrors = true);
 
         var response = await client.PostAsync(Hook, ValidCard());
         Assert.Equal(3, response.Attempts);
@@ -263,8 +263,8 @@ public sealed class ChatHookClientTests : HookClientTest
         Server.Default = Reply.Json(500, string.Empty);
         using var client = Client(o =>
         {
-            o.RetryServerErrors = true;
-            o.MaxAttempts = 2;
+            o.Retry.RetryServerErrors = true;
+            o.Retry.MaxRetryAttempts = 1;
         });
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
@@ -280,7 +280,7 @@ public sealed class ChatHookClientTests : HookClientTest
         var clock = new TestClock();
         using var client = Client(o =>
         {
-            o.Timeout = TimeSpan.FromMilliseconds(300);
+            o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300);
             o.TimeProvider = clock;
         });
 
@@ -521,22 +521,45 @@ public sealed class ChatHookClientTests : HookClientTest
         await Assert.ThrowsAsync<ArgumentNullException>(() => client.PostAsync(Hook, (WebhookMessage)null!));
 
         var options = new ChatHookClientOptions();
-        Assert.Equal(3, options.MaxAttempts);
-        Assert.Equal(TimeSpan.FromSeconds(60), options.MaxRetryDelay);
-        Assert.Equal(TimeSpan.FromSeconds(1), options.DefaultRetryDelay);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
-        Assert.False(options.RetryServerErrors);
+        Assert.Equal(2, options.Retry.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.Retry.MaxDelay);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.Retry.Delay);
+        Assert.True(options.Retry.UseJitter);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.AttemptTimeout.Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(4), options.TotalRequestTimeout.Timeout);
+        Assert.False(options.Retry.RetryServerErrors);
+        Assert.True(options.CircuitBreaker.Enabled);
         Assert.True(options.ValidateCards);
         Assert.Same(HostProfile.RingCentral, options.Host);
-        Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxAttempts = 0);
-        Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxRetryDelay = TimeSpan.FromSeconds(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => options.DefaultRetryDelay = TimeSpan.FromSeconds(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => options.Timeout = TimeSpan.Zero);
+        Assert.Empty(options.Validate());
         Assert.Throws<ArgumentNullException>(() => options.Host = null!);
+        Assert.Throws<ArgumentNullException>(() => options.Retry = null!);
         Assert.Same(TimeProvider.System, options.TimeProvider);
         Assert.Throws<ArgumentNullException>(() => options.TimeProvider = null!);
-        options.Timeout = Timeout.InfiniteTimeSpan;
-        options.MaxAttempts = 1;
+        options.AttemptTimeout.Timeout = Timeout.InfiniteTimeSpan;
+        options.Retry.MaxRetryAttempts = 0;
+        Assert.Empty(options.Validate());
+    }
+
+    [Fact]
+    public async Task Options_out_of_range_fail_the_post_naming_each_before_anything_is_sent()
+    {
+        using var client = Client(o =>
+        {
+            o.Retry.MaxRetryAttempts = -1;
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(-1);
+            o.Retry.Delay = TimeSpan.FromSeconds(-1);
+            o.AttemptTimeout.Timeout = TimeSpan.Zero;
+            o.CircuitBreaker.FailureRatio = 0;
+        });
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => client.PostAsync(Hook, ValidCard()));
+        foreach (var name in new[] { "Retry.MaxRetryAttempts is -1", "Retry.MaxDelay", "Retry.Delay", "AttemptTimeout.Timeout is 00:00:00", "CircuitBreaker.FailureRatio is 0" })
+        {
+            Assert.Contains(name, e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Server.Received);
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public sealed class ClientFuzzTests
         var problems = new List<string>();
         var logger = new CapturingLogger();
         var time = new FakeTimeProvider();
-        var options = new ChatHookClientOptions { Logger = logger, MaxAttempts = 1, Timeout = AttemptTimeout, TimeProvider = time };
+        var options = new ChatHookClientOptions { Logger = logger, Retry = { MaxRetryAttempts = 0 }, AttemptTimeout = { Timeout = AttemptTimeout }, TimeProvider = time };
         using var client = new ChatHookClient(options);
 
         // A third of the posts give the legacy v1 URL; every one must still arrive on the v2 route.

@@ -68,7 +68,15 @@ public abstract class HookClientTest : IAsyncLifetime
 
     protected ChatHookClient Client(Action<ChatHookClientOptions>? configure = null)
     {
-        var options = new ChatHookClientOptions { Logger = Logger, DefaultRetryDelay = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(5) };
+        var options = new ChatHookClientOptions
+        {
+            Logger = Logger,
+            Retry = { Delay = TimeSpan.FromMilliseconds(20) },
+            AttemptTimeout = { Timeout = TimeSpan.FromSeconds(5) },
+
+            // The tests that count timers on a fake clock see only the waits and the attempt timeout.
+            TotalRequestTimeout = { Timeout = System.Threading.Timeout.InfiniteTimeSpan },
+        };
         configure?.Invoke(options);
         return new ChatHookClient(options);
     }

@@ -10,7 +10,7 @@ namespace CardGen.Tests.Hooks;
 /// <summary>
 /// Which failures are retried and how long the client waits, on a fake clock. A failure that proves nothing was sent
 /// (the connection was never made) is retried by default; one that may have posted the message (a reset after the
-/// request was sent, a 5xx, a timeout) only with <see cref="ChatHookClientOptions.RetryServerErrors"/>. Computed
+/// request was sent, a 5xx, a timeout) only with <see cref="ChatHookRetryOptions.RetryServerErrors"/>. Computed
 /// back-off is jittered; a host's <c>Retry-After</c> is waited exactly.
 /// </summary>
 public sealed class RetryTests : HookClientTest
@@ -34,7 +34,7 @@ public sealed class RetryTests : HookClientTest
         using var client = Client(o =>
         {
             o.TimeProvider = clock;
-            o.DefaultRetryDelay = TimeSpan.FromSeconds(1);
+            o.Retry.Delay = TimeSpan.FromSeconds(1);
             o.Jitter = () => 0.5;
         });
 
@@ -63,8 +63,8 @@ public sealed class RetryTests : HookClientTest
         using var client = Client(o =>
         {
             o.TimeProvider = clock;
-            o.MaxAttempts = 3;
-            o.DefaultRetryDelay = TimeSpan.FromSeconds(1);
+            o.Retry.MaxRetryAttempts = 2;
+            o.Retry.Delay = TimeSpan.FromSeconds(1);
             o.Jitter = () => 0;
         });
 
@@ -119,8 +119,8 @@ public sealed class RetryTests : HookClientTest
         using var client = Client(o =>
         {
             o.TimeProvider = clock;
-            o.RetryServerErrors = true;
-            o.DefaultRetryDelay = TimeSpan.FromSeconds(2);
+            o.Retry.RetryServerErrors = true;
+            o.Retry.Delay = TimeSpan.FromSeconds(2);
             o.Jitter = () => 0;
         });
 
@@ -138,15 +138,15 @@ public sealed class RetryTests : HookClientTest
     [InlineData(0.75, 350, 700, 875)]
     public async Task Computed_waits_are_jittered_between_half_and_all_of_the_doubling_delay(double random, double first, double second, double third)
     {
-        // Without Retry-After the n-th wait is drawn from [d/2, d], d = DefaultRetryDelay * 2^(n-1) capped at MaxRetryDelay.
+        // Without Retry-After the n-th wait is drawn from [d/2, d], d = Retry.Delay * 2^(n-1) capped at Retry.MaxDelay.
         Server.Default = Reply.Json(429, string.Empty);
         var clock = new TestClock();
         using var client = Client(o =>
         {
             o.TimeProvider = clock;
-            o.MaxAttempts = 4;
-            o.DefaultRetryDelay = TimeSpan.FromMilliseconds(400);
-            o.MaxRetryDelay = TimeSpan.FromSeconds(1);
+            o.Retry.MaxRetryAttempts = 3;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(400);
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(1);
             o.Jitter = () => random;
         });
 
@@ -171,10 +171,10 @@ public sealed class RetryTests : HookClientTest
         using var client = Client(o =>
         {
             o.TimeProvider = clock;
-            o.RetryServerErrors = true;
-            o.MaxAttempts = 6;
-            o.DefaultRetryDelay = TimeSpan.FromMilliseconds(400);
-            o.MaxRetryDelay = TimeSpan.FromSeconds(2);
+            o.Retry.RetryServerErrors = true;
+            o.Retry.MaxRetryAttempts = 5;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(400);
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         });
 
         var post = Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
@@ -200,8 +200,8 @@ public sealed class RetryTests : HookClientTest
         using var client = Client(o =>
         {
             o.TimeProvider = clock;
-            o.RetryServerErrors = retryServerErrors;
-            o.DefaultRetryDelay = TimeSpan.FromSeconds(2);
+            o.Retry.RetryServerErrors = retryServerErrors;
+            o.Retry.Delay = TimeSpan.FromSeconds(2);
             o.Jitter = () => 0;
         });
 

@@ -21,14 +21,25 @@ internal sealed class TestClock : FakeTimeProvider
     {
     }
 
-    /// <summary>The due times of every timer created so far, in order.</summary>
+    /// <summary>The due times of every timer armed so far, in order.</summary>
     public TimeSpan[] Timers => _timers.ToArray();
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
-        _timers.Enqueue(dueTime);
-        return timer;
+        Armed(dueTime);
+
+        // A CancellationTokenSource on this clock (as Polly's timeouts make) creates its timer unarmed and arms it
+        // with Change: count that as the timer it is.
+        return new ArmingTimer(timer, this);
+    }
+
+    private void Armed(TimeSpan dueTime)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            _timers.Enqueue(dueTime);
+        }
     }
 
     /// <summary>
@@ -69,5 +80,18 @@ internal sealed class TestClock : FakeTimeProvider
 
             await Task.Delay(5);
         }
+    }
+
+    private sealed class ArmingTimer(ITimer inner, TestClock clock) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            clock.Armed(dueTime);
+            return inner.Change(dueTime, period);
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -33,7 +33,7 @@ public sealed class UnreadableResponseTests : HookClientTest
     public async Task A_string_with_a_lone_surrogate_escape_ends_as_a_ChatHookException(int status, string body, ChatHookFailure failure, bool mayHaveBeenDelivered)
     {
         Server.Default = Reply.Json(status, body);
-        using var client = Client(o => o.MaxAttempts = 1);
+        using var client = Client(o => o.Retry.MaxRetryAttempts = 0);
 
         var e = await Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
 
@@ -138,7 +138,7 @@ public sealed class UnreadableResponseTests : HookClientTest
         // ObjectDisposedException, not OperationCanceledException; it is still the attempt's timeout.
         var clock = new TestClock();
         using var http = new HttpClient(new BrokenContentHandler(HttpStatusCode.OK, abortable: true));
-        using var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = Logger, Timeout = TimeSpan.FromSeconds(2), TimeProvider = clock });
+        using var client = new ChatHookClient(http, new ChatHookClientOptions { Logger = Logger, AttemptTimeout = { Timeout = TimeSpan.FromSeconds(2) }, TimeProvider = clock });
 
         var post = Fails<ChatHookException>(() => client.PostAsync(Hook, ValidCard()));
         await clock.WaitForTimerAsync(TimeSpan.FromSeconds(2));

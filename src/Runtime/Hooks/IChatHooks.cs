@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CardGen;
+
+/// <summary>
+/// Named incoming webhooks, each with its URL and options, posted to by name: what
+/// <c>services.AddChatHooks(configuration.GetSection("ChatHooks"))</c> registers (package <c>CardGen.Extensions</c>).
+/// Generated <c>[ChatCard]</c> types post through it with <c>PostToHookAsync(hooks, "name")</c>.
+/// </summary>
+public interface IChatHooks
+{
+    /// <summary>The names of the configured hooks, in ordinal order.</summary>
+    IReadOnlyCollection<string> Names { get; }
+
+    /// <summary>Validates a message's cards for the hook's host and posts the message to the hook.</summary>
+    /// <param name="hookName">The hook's name, as configured (compared ordinally, ignoring case).</param>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Cancels the post, including waits between retries.</param>
+    /// <returns>The host's answer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="hookName"/> or <paramref name="message"/> is null.</exception>
+    /// <exception cref="ArgumentException">No hook has that name (the message names the configured ones), or the hook's options are not valid; nothing was sent.</exception>
+    /// <exception cref="CardValidationException">A card has a validation error for the hook's host; nothing was sent.</exception>
+    /// <exception cref="InvalidOperationException">The message has neither text nor a card.</exception>
+    /// <exception cref="ChatHookException">The host refused the post, or it failed; see <see cref="ChatHookException.Failure"/> and <see cref="ChatHookException.MayHaveBeenDelivered"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<ChatHookResponse> PostAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default);
+}
