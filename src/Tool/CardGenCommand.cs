@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Linq;
 using System.Threading.Tasks;
 
@@ -10,11 +11,18 @@ internal static class CardGenCommand
 {
     public const string ExitCodesHelp = "Exit codes: 0 success, 1 card errors or a refused/failed request, 2 usage error, unreadable file or missing setting.";
 
-    public static RootCommand Build(ToolConsole console)
+    public static Command Build(ToolConsole console)
     {
-        var root = new RootCommand(
+        // A plain Command named cardgen rather than a RootCommand, which takes its name from the assembly
+        // (CardGen.Tool): help then says "cardgen", as the installed command is called.
+        var root = new Command(
+            "cardgen",
             "CardGen: validate Adaptive Cards for chat webhooks, post them, manage RingCentral webhooks and run a local webhook emulator.\n"
-            + ExitCodesHelp);
+            + ExitCodesHelp)
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(ValidateCommand.Build(console));
         root.Subcommands.Add(PostCommand.Build(console));
         root.Subcommands.Add(HooksCommand.Build(console));
@@ -33,7 +41,7 @@ internal static class CardGenCommand
                 await console.Error.WriteLineAsync("cardgen: " + error.Message).ConfigureAwait(false);
             }
 
-            var command = string.Join(" ", result.CommandResult.Command is RootCommand ? Array.Empty<string>() : new[] { result.CommandResult.Command.Name });
+            var command = string.Join(" ", result.CommandResult.Command == root ? Array.Empty<string>() : new[] { result.CommandResult.Command.Name });
             await console.Error.WriteLineAsync($"Run 'cardgen {(command.Length == 0 ? string.Empty : command + " ")}--help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
