@@ -23,6 +23,7 @@ public sealed record PackedPackage(string Version, string FeedDirectory, string 
 public sealed class PackageFixture : IAsyncLifetime
 {
     private readonly Lazy<Task<PackedPackage>> _package;
+    private readonly Lazy<Task<PackedPackage>> _ringCentral;
 
     public PackageFixture()
     {
@@ -33,6 +34,7 @@ public sealed class PackageFixture : IAsyncLifetime
         PackagesDirectory = Path.Combine(Root, "packages");
         ConsumersDirectory = Path.Combine(Root, "consumers");
         _package = new Lazy<Task<PackedPackage>>(PackAsync);
+        _ringCentral = new Lazy<Task<PackedPackage>>(PackRingCentralAsync);
     }
 
     /// <summary>The CardGen repository (the folder holding CardGen.sln).</summary>
@@ -52,6 +54,12 @@ public sealed class PackageFixture : IAsyncLifetime
 
     /// <summary>The packed package; the pack runs on first use and once only.</summary>
     public Task<PackedPackage> GetPackageAsync() => _package.Value;
+
+    /// <summary>
+    /// The CardGen.RingCentral package, packed on first use (after CardGen, which it depends on) into the same feed
+    /// under the same version.
+    /// </summary>
+    public Task<PackedPackage> GetRingCentralPackageAsync() => _ringCentral.Value;
 
     /// <summary>Environment for the consumers' dotnet processes: their own packages folder, never the global cache.</summary>
     public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
@@ -89,9 +97,17 @@ public sealed class PackageFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<PackedPackage> PackAsync()
+    private Task<PackedPackage> PackAsync() => PackAsync(Path.Combine("src", "Runtime", "CardGen.csproj"), "CardGen", "artifacts");
+
+    private async Task<PackedPackage> PackRingCentralAsync()
     {
-        var project = Path.Combine(RepositoryRoot, "src", "Runtime", "CardGen.csproj");
+        await GetPackageAsync().ConfigureAwait(false);
+        return await PackAsync(Path.Combine("src", "RingCentral", "CardGen.RingCentral.csproj"), "CardGen.RingCentral", "artifacts-ringcentral").ConfigureAwait(false);
+    }
+
+    private async Task<PackedPackage> PackAsync(string relativeProject, string id, string artifacts)
+    {
+        var project = Path.Combine(RepositoryRoot, relativeProject);
         var result = await ProcessRunner.RunDotNetAsync(
             RepositoryRoot,
             new[]
@@ -100,11 +116,11 @@ public sealed class PackageFixture : IAsyncLifetime
                 "-c", "Release",
                 "-o", FeedDirectory,
                 "-p:Version=" + Version,
-                "--artifacts-path", Path.Combine(Root, "artifacts"),
+                "--artifacts-path", Path.Combine(Root, artifacts),
                 "--disable-build-servers",
                 "-nologo",
             }).ConfigureAwait(false);
-        var packagePath = Path.Combine(FeedDirectory, $"CardGen.{Version}.nupkg");
+        var packagePath = Path.Combine(FeedDirectory, $"{id}.{Version}.nupkg");
         if (result.ExitCode != 0 || !File.Exists(packagePath))
         {
             var produced = string.Join(", ", Directory.EnumerateFiles(FeedDirectory).Select(Path.GetFileName));
