@@ -73,6 +73,21 @@ public sealed class PostCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWaitForRetryAfterIsShownAsItHappens()
+    {
+        var file = _tool.WriteFile("post/card5.json", Card);
+        _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.TooManyRequests(System.TimeSpan.FromSeconds(1)) with { Count = 1 });
+
+        var result = await _tool.RunAsync(HookVariable, "post", file, "--hook-env", "CARDGEN_TEST_HOOK");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Contains("retrying in 1 s, attempt 2 of 3", result.StandardError, System.StringComparison.Ordinal);
+        Assert.Contains("in 2 attempt(s)", result.StandardOutput, System.StringComparison.Ordinal);
+        Assert.Equal(2, _emulator.Posts.Count);
+        Assert.DoesNotContain(_emulator.DefaultHookId, result.AllOutput, System.StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ARefusalByTheHookIsExit1WithTheHostsError()
     {
         var file = _tool.WriteFile("post/card4.json", Card);
