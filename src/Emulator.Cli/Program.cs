@@ -14,7 +14,6 @@ var configuration = new ConfigurationBuilder()
         ["--hook-id"] = "DEFAULT_HOOK_ID",
         ["--quiet"] = "QUIET",
         ["--client-id"] = "CLIENT_ID",
-        ["--client-secret"] = "CLIENT_SECRET",
     })
     .Build();
 
