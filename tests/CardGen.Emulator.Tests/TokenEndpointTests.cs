@@ -177,6 +177,22 @@ public sealed class TokenEndpointTests : IAsyncLifetime
         Assert.NotEqual(first.JwtCredential, _emulator.JwtCredential);
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", "many")]
+    [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data\r\n\r\nbroken")]
+    public async Task AFormTheServerCannotReadIsA400NotA500(string contentType, string body)
+    {
+        var text = body == "many" ? string.Join("&", Enumerable.Range(0, 2000).Select(i => "f" + i + "=1")) : body;
+        using var request = new HttpRequestMessage(HttpMethod.Post, _emulator.TokenEndpoint) { Content = new StringContent(text) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Basic(_emulator.ClientId, _emulator.ClientSecret));
+
+        var answer = await Raw.SendAsync(request);
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal("invalid_request", answer.Str("error"));
+    }
+
     [Fact]
     public async Task OnlyPostIsAllowed()
     {

@@ -76,11 +76,23 @@ internal sealed class OAuthEndpoint
 
         string? grantType = null;
         string? assertion = null;
-        if (context.Request.HasFormContentType)
+        // RingCentral documents the token request as application/x-www-form-urlencoded only; a multipart body is no
+        // form here, so it has no grant_type.
+        if (context.Request.HasFormContentType
+            && context.Request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-            grantType = form["grant_type"].ToString();
-            assertion = form["assertion"].ToString();
+            try
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+                grantType = form["grant_type"].ToString();
+                assertion = form["assertion"].ToString();
+            }
+            catch (System.IO.InvalidDataException e)
+            {
+                // Too many fields, a value too long, a broken multipart body: the client's fault, not a server error.
+                await ErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "CMN-101", "The request body is not a readable form: " + Formats.Clip(e.Message), null).ConfigureAwait(false);
+                return;
+            }
         }
 
         if (grantType != JwtBearerGrant)
