@@ -13,6 +13,7 @@ var configuration = new ConfigurationBuilder()
         ["--error-status"] = "ERROR_STATUS",
         ["--hook-id"] = "DEFAULT_HOOK_ID",
         ["--quiet"] = "QUIET",
+        ["--client-id"] = "CLIENT_ID",
     })
     .Build();
 
@@ -46,6 +47,10 @@ Console.WriteLine($"  Preview page:        {emulator.PageUri}");
 Console.WriteLine($"  Local emulator hook: {emulator.DefaultHook.RevealUri()}");
 Console.WriteLine($"  Legacy v1 hook:      {emulator.GetUrl(emulator.DefaultHookId, HookRoute.V1).RevealUri()}");
 Console.WriteLine($"  Management API:      {emulator.BaseAddress}team-messaging/v1 (Authorization: Bearer {emulator.ManagementToken})");
+Console.WriteLine($"  Token endpoint:      {emulator.TokenEndpoint} (JWT bearer grant)");
+Console.WriteLine($"    client id:         {emulator.ClientId}");
+Console.WriteLine($"    client secret:     {emulator.ClientSecret}");
+Console.WriteLine($"    JWT credential:    {emulator.JwtCredential}");
 Console.WriteLine($"  Recorded posts:      {emulator.BaseAddress}api/posts");
 Console.WriteLine("Press Ctrl+C to stop.");
 await emulator.WaitForShutdownAsync().ConfigureAwait(false);

@@ -25,15 +25,19 @@ internal sealed class EmulatorApi
     private readonly HookEmulatorOptions _options;
     private readonly HookRegistry _hooks;
     private readonly PostStore _store;
-    private readonly string _token;
+    private readonly AccessTokens _tokens;
+    private readonly PlatformRateLimiter _apiLimiter;
+    private readonly OAuthEndpoint _oauth;
     private readonly CancellationToken _stopping;
 
-    public EmulatorApi(HookEmulatorOptions options, HookRegistry hooks, PostStore store, string token, CancellationToken stopping)
+    public EmulatorApi(HookEmulatorOptions options, HookRegistry hooks, PostStore store, AccessTokens tokens, PlatformRateLimiter apiLimiter, OAuthEndpoint oauth, CancellationToken stopping)
     {
         _options = options;
         _hooks = hooks;
         _store = store;
-        _token = token;
+        _tokens = tokens;
+        _apiLimiter = apiLimiter;
+        _oauth = oauth;
         _stopping = stopping;
     }
 
@@ -64,6 +68,7 @@ internal sealed class EmulatorApi
             app.Map("/webhooks/{id}", (RequestDelegate)(c => webhook.HandleAsync(c, HookRoute.V1, Route(c, "id"))));
         }
 
+        app.Map(OAuthEndpoint.Path, (RequestDelegate)_oauth.HandleAsync);
         foreach (var prefix in _options.LegacyManagementPaths ? new[] { "/team-messaging/v1", "/restapi/v1.0/glip" } : new[] { "/team-messaging/v1" })
         {
             app.Map(prefix + "/groups/{groupId}/webhooks", (RequestDelegate)GroupWebhooksAsync);
@@ -148,21 +153,37 @@ internal sealed class EmulatorApi
 
     // ---- Management API (RingCentral platform style) ----
 
+    /// <summary>
+    /// Checks the bearer token (an unexpired one from the token endpoint, or the static <see cref="HookEmulator.ManagementToken"/>)
+    /// and then the management API's rate limit, as RingCentral counts requests per authenticated user.
+    /// </summary>
     private bool Authorized(HttpContext context, out Task? refusal)
     {
         refusal = null;
         var header = context.Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header))
         {
-            refusal = PlatformErrorAsync(context, StatusCodes.Status401Unauthorized, "AGW-401", "Authorization header is not specified", null, bearer: true);
+            refusal = PlatformAnswers.ErrorAsync(context, StatusCodes.Status401Unauthorized, "AGW-401", "Authorization header is not specified", null, bearer: true);
             return false;
         }
 
         const string Scheme = "Bearer ";
-        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
-            || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim()), Encoding.UTF8.GetBytes(_token)))
+        var check = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? _tokens.Check(header[Scheme.Length..].Trim()) : TokenCheck.Unknown;
+        if (check == TokenCheck.Expired)
         {
-            refusal = PlatformErrorAsync(context, StatusCodes.Status401Unauthorized, "OAU-213", "Token not found", null, bearer: true);
+            refusal = PlatformAnswers.ErrorAsync(context, StatusCodes.Status401Unauthorized, "OAU-128", "Access token expired.", null, bearer: true);
+            return false;
+        }
+
+        if (check != TokenCheck.Valid)
+        {
+            refusal = PlatformAnswers.ErrorAsync(context, StatusCodes.Status401Unauthorized, "OAU-213", "Token not found", null, bearer: true);
+            return false;
+        }
+
+        if (!_apiLimiter.TryAcquire(out var retryAfter))
+        {
+            refusal = PlatformAnswers.RateLimitedAsync(context, retryAfter);
             return false;
         }
 
@@ -286,15 +307,8 @@ internal sealed class EmulatorApi
         return PlatformErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "CMN-405", "Method is not allowed for this resource.", null);
     }
 
-    private static Task PlatformErrorAsync(HttpContext context, int status, string code, string message, string? parameter, bool bearer = false)
-    {
-        if (bearer)
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-        }
-
-        return WriteAsync(context, status, new PlatformError(code, message, new[] { new PlatformErrorItem(code, message, parameter) }), EmulatorJson.Context.PlatformError);
-    }
+    private static Task PlatformErrorAsync(HttpContext context, int status, string code, string message, string? parameter)
+        => PlatformAnswers.ErrorAsync(context, status, code, message, parameter);
 
     // ---- Inspection and admin API ----
 

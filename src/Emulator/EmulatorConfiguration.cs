@@ -8,7 +8,9 @@ namespace CardGen.Emulator;
 /// Reads <see cref="HookEmulatorOptions"/> from configuration keys (environment variables with the
 /// <c>CARDGEN_EMULATOR_</c> prefix give the same names): <c>PORT</c>, <c>TOKEN</c>, <c>ERROR_STATUS</c>,
 /// <c>DEFAULT_HOOK_ID</c>, <c>MAX_BODY_BYTES</c>, <c>MAX_RECORDED_POSTS</c>, <c>SEED</c>,
-/// <c>RATE_LIMIT</c> (<c>requests/seconds</c>, for every hook) and <c>FAULTS</c> (for the default hook, separated by
+/// <c>RATE_LIMIT</c> (<c>requests/seconds</c>, for every hook), <c>CLIENT_ID</c>, <c>CLIENT_SECRET</c>,
+/// <c>TOKEN_LIFETIME</c> (seconds), <c>AUTH_RATE_LIMIT</c> and <c>API_RATE_LIMIT</c> (<c>requests/seconds</c>, for the
+/// token endpoint and the management API) and <c>FAULTS</c> (for the default hook, separated by
 /// <c>;</c>, each <c>kind[:value][@rate][xcount]</c>, for example <c>429:2@0.1</c>, <c>503x3</c>, <c>delay:500</c>, <c>drop@0.05</c>).
 /// </summary>
 public static class EmulatorConfiguration
@@ -34,19 +36,16 @@ public static class EmulatorConfiguration
             options.DefaultHookId = id;
         }
 
-        if (Text(configuration, "RATE_LIMIT") is { } limit)
+        options.DefaultRateLimit = Limit(configuration, "RATE_LIMIT");
+        options.AuthRateLimit = Limit(configuration, "AUTH_RATE_LIMIT");
+        options.ApiRateLimit = Limit(configuration, "API_RATE_LIMIT");
+        options.ClientId = Text(configuration, "CLIENT_ID");
+        options.ClientSecret = Text(configuration, "CLIENT_SECRET");
+        if (Int(configuration, "TOKEN_LIFETIME") is { } lifetime)
         {
-            var parts = limit.Split('/');
-            if (parts.Length != 2
-                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var requests)
-                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                || requests < 1 || !(seconds >= 0.001 && seconds <= 86_400))
-            {
-                // The same ranges as PUT /api/hooks/{id}/rate-limit; checked before TimeSpan, which overflows.
-                throw new FormatException("RATE_LIMIT must be requests/seconds, for example 40/60: 1 to 2147483647 requests per 0.001 to 86400 seconds.");
-            }
-
-            options.DefaultRateLimit = new RateLimit(requests, TimeSpan.FromSeconds(seconds));
+            options.AccessTokenLifetime = lifetime is >= 1 and <= 365 * 86_400
+                ? TimeSpan.FromSeconds(lifetime)
+                : throw new FormatException("TOKEN_LIFETIME must be a number of seconds from 1 to 31536000.");
         }
 
         if (Text(configuration, "FAULTS") is { } faults)
@@ -130,6 +129,26 @@ public static class EmulatorConfiguration
         }
 
         return spec;
+    }
+
+    private static RateLimit? Limit(IConfiguration configuration, string key)
+    {
+        if (Text(configuration, key) is not { } limit)
+        {
+            return null;
+        }
+
+        var parts = limit.Split('/');
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var requests)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            || requests < 1 || !(seconds >= 0.001 && seconds <= 86_400))
+        {
+            // The same ranges as PUT /api/hooks/{id}/rate-limit; checked before TimeSpan, which overflows.
+            throw new FormatException($"{key} must be requests/seconds, for example 40/60: 1 to 2147483647 requests per 0.001 to 86400 seconds.");
+        }
+
+        return new RateLimit(requests, TimeSpan.FromSeconds(seconds));
     }
 
     private static string? Text(IConfiguration configuration, string key)

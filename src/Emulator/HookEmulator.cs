@@ -37,15 +37,21 @@ public sealed class HookEmulator : IAsyncDisposable
     private readonly HookRegistry _hooks;
     private readonly PostStore _store;
     private readonly CancellationTokenSource _stopping;
+    private readonly PlatformCredentials _credentials;
+    private readonly AccessTokens _tokens;
+    private readonly OAuthEndpoint _oauth;
     private int _disposed;
 
-    private HookEmulator(WebApplication app, HookEmulatorOptions options, HookRegistry hooks, PostStore store, CancellationTokenSource stopping, string token)
+    private HookEmulator(WebApplication app, HookEmulatorOptions options, HookRegistry hooks, PostStore store, CancellationTokenSource stopping, string token, PlatformCredentials credentials, AccessTokens tokens, OAuthEndpoint oauth)
     {
         _app = app;
         _options = options;
         _hooks = hooks;
         _store = store;
         _stopping = stopping;
+        _credentials = credentials;
+        _tokens = tokens;
+        _oauth = oauth;
         ManagementToken = token;
     }
 
@@ -64,8 +70,32 @@ public sealed class HookEmulator : IAsyncDisposable
     /// <summary>The v2 URL of the hook that exists from the start (a local emulator hook, not a credential).</summary>
     public WebhookUrl DefaultHook => GetUrl(DefaultHookId);
 
-    /// <summary>The bearer token the management API (<c>/team-messaging/v1</c>) requires.</summary>
+    /// <summary>
+    /// A static bearer token the management API (<c>/team-messaging/v1</c>) accepts besides the access tokens the
+    /// token endpoint issues; it never expires (a convenience for raw HTTP tests, not something RingCentral has).
+    /// </summary>
     public string ManagementToken { get; }
+
+    /// <summary>The OAuth client id the token endpoint (<c>/restapi/oauth/token</c>) accepts, in HTTP Basic with <see cref="ClientSecret"/>.</summary>
+    public string ClientId => _credentials.ClientId;
+
+    /// <summary>The OAuth client secret the token endpoint accepts (a local emulator's, not a credential of any real service).</summary>
+    public string ClientSecret => _credentials.ClientSecret;
+
+    /// <summary>
+    /// A JWT credential the token endpoint accepts as the <c>assertion</c> of the JWT bearer grant: signed by the
+    /// emulator, without expiry, the same on every start with the same <see cref="ClientSecret"/>.
+    /// </summary>
+    public string JwtCredential => _credentials.DefaultJwt;
+
+    /// <summary>The token endpoint's address, <c>{BaseAddress}restapi/oauth/token</c>.</summary>
+    public Uri TokenEndpoint => new(BaseAddress, OAuthEndpoint.Path.TrimStart('/'));
+
+    /// <summary>How many requests the token endpoint received since the start, refused ones included.</summary>
+    public long TokenRequests => _oauth.Requests;
+
+    /// <summary>How many access tokens the token endpoint issued since the start.</summary>
+    public long IssuedAccessTokens => _oauth.Issued;
 
     /// <summary>The recorded posts, oldest first (a snapshot of at most <see cref="HookEmulatorOptions.MaxRecordedPosts"/>).</summary>
     public IReadOnlyList<RecordedPost> Posts => _store.Snapshot();
@@ -99,6 +129,11 @@ public sealed class HookEmulator : IAsyncDisposable
         Check(options);
         var token = string.IsNullOrEmpty(options.ManagementToken) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ManagementToken;
         var time = options.TimeProvider;
+        var credentials = new PlatformCredentials(
+            string.IsNullOrEmpty(options.ClientId) ? "emulator-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) : options.ClientId,
+            string.IsNullOrEmpty(options.ClientSecret) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ClientSecret);
+        var tokens = new AccessTokens(time, token);
+        var oauth = new OAuthEndpoint(credentials, tokens, new PlatformRateLimiter(options.AuthRateLimit, time), time, options.AccessTokenLifetime);
         var store = new PostStore(options.MaxRecordedPosts, options.MaxRecordedBytes);
         HookEmulator? emulator = null;
         var hooks = new HookRegistry(() => emulator?.BaseAddress ?? new Uri("http://127.0.0.1/"), time, options.RandomSeed ?? Random.Shared.Next(), options.DefaultRateLimit);
@@ -155,9 +190,9 @@ public sealed class HookEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
-        emulator = new HookEmulator(app, options, hooks, store, stopping, token);
+        emulator = new HookEmulator(app, options, hooks, store, stopping, token, credentials, tokens, oauth);
         var webhook = new WebhookEndpoint(options, hooks, store, time, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CardGen.Emulator"));
-        var api = new EmulatorApi(options, hooks, store, token, stopping.Token);
+        var api = new EmulatorApi(options, hooks, store, tokens, new PlatformRateLimiter(options.ApiRateLimit, time), oauth, stopping.Token);
         api.Map(app, webhook, WebRoot(options));
         app.Lifetime.ApplicationStopping.Register(static s => ((CancellationTokenSource)s!).Cancel(), stopping);
 
@@ -192,6 +227,27 @@ public sealed class HookEmulator : IAsyncDisposable
 
         return WebhookUrl.Parse(new Uri(BaseAddress, (route == HookRoute.V2 ? "webhook/v2/" : "webhook/") + hookId).AbsoluteUri);
     }
+
+    /// <summary>Signs a new JWT credential that the token endpoint accepts until <paramref name="lifetime"/> has passed on the emulator's clock.</summary>
+    /// <param name="lifetime">How long it is valid (its <c>exp</c> claim, in whole seconds); <see langword="null"/> for no expiry.</param>
+    /// <returns>The JWT.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is negative.</exception>
+    public string IssueJwtCredential(TimeSpan? lifetime = null)
+    {
+        if (lifetime < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, "A JWT credential's lifetime cannot be negative.");
+        }
+
+        return _credentials.Jwt.Issue(HookRegistry.CreatorId, lifetime is { } l ? _options.TimeProvider.GetUtcNow() + l : null);
+    }
+
+    /// <summary>
+    /// Forgets every access token the token endpoint issued, as a password change or an admin's session reset does
+    /// on RingCentral: the management API then answers them 401 <c>OAU-213</c> (Token not found). The static
+    /// <see cref="ManagementToken"/> stays valid.
+    /// </summary>
+    public void RevokeAccessTokens() => _tokens.RevokeAll();
 
     /// <summary>Creates an active hook.</summary>
     /// <param name="id">
@@ -356,5 +412,16 @@ public sealed class HookEmulator : IAsyncDisposable
         }
 
         options.DefaultRateLimit?.Check();
+        options.AuthRateLimit?.Check();
+        options.ApiRateLimit?.Check();
+        if (options.AccessTokenLifetime < TimeSpan.FromSeconds(1) || options.AccessTokenLifetime > TimeSpan.FromDays(365))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.AccessTokenLifetime, "AccessTokenLifetime must be between 1 second and 365 days.");
+        }
+
+        if (options.ClientId is { } clientId && (clientId.Contains(':', StringComparison.Ordinal) || clientId.Any(char.IsControl)))
+        {
+            throw new ArgumentException("ClientId cannot contain ':' (it is sent in HTTP Basic as id:secret) or control characters.", nameof(options));
+        }
     }
 }

@@ -13,10 +13,39 @@ public sealed class HookEmulatorOptions
     public int Port { get; set; }
 
     /// <summary>
-    /// The bearer token the management API (<c>/team-messaging/v1</c>) requires; <see langword="null"/> (the default)
-    /// for a random one, readable from <see cref="HookEmulator.ManagementToken"/>.
+    /// A static bearer token the management API (<c>/team-messaging/v1</c>) accepts besides the access tokens of the
+    /// token endpoint, and which never expires; <see langword="null"/> (the default) for a random one, readable from
+    /// <see cref="HookEmulator.ManagementToken"/>.
     /// </summary>
     public string? ManagementToken { get; set; }
+
+    /// <summary>
+    /// The OAuth client id the token endpoint (<c>/restapi/oauth/token</c>) accepts; <see langword="null"/> (the
+    /// default) for a random one, readable from <see cref="HookEmulator.ClientId"/>.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>
+    /// The OAuth client secret the token endpoint accepts; <see langword="null"/> (the default) for a random one,
+    /// readable from <see cref="HookEmulator.ClientSecret"/>. The emulator's JWT credentials are signed with a key
+    /// derived from it, so the same secret gives the same <see cref="HookEmulator.JwtCredential"/> on every start.
+    /// </summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>How long an access token from the token endpoint is valid (default 1 hour, RingCentral's default), on <see cref="TimeProvider"/>.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The limit of the token endpoint (RingCentral's <c>Auth</c> rate group: 5 a minute by default there);
+    /// <see langword="null"/> (the default) for none. Over it, 429 with <c>Retry-After</c> and <c>CMN-301</c>.
+    /// </summary>
+    public RateLimit? AuthRateLimit { get; set; }
+
+    /// <summary>
+    /// The limit of the management API (RingCentral's <c>Medium</c> rate group: 40 a minute by default there);
+    /// <see langword="null"/> (the default) for none. Over it, 429 with <c>Retry-After</c> and <c>CMN-301</c>.
+    /// </summary>
+    public RateLimit? ApiRateLimit { get; set; }
 
     /// <summary>The id of the hook created at start (default <see cref="WellKnownDefaultHookId"/>); a GUID or a three-part token.</summary>
     public string DefaultHookId { get; set; } = WellKnownDefaultHookId;

@@ -14,6 +14,21 @@ internal sealed record ErrorEnvelope(
 /// <summary>The platform (REST API) error format: <c>{errorCode, message, errors:[{errorCode, message, parameterName}]}</c>.</summary>
 internal sealed record PlatformError(string ErrorCode, string Message, IReadOnlyList<PlatformErrorItem> Errors);
 
+/// <summary>The token endpoint's error format: <c>{error, error_description, errors:[{errorCode, message, parameterName}]}</c>.</summary>
+internal sealed record OAuthError(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("error_description")] string ErrorDescription,
+    [property: JsonPropertyName("errors")] IReadOnlyList<PlatformErrorItem> Errors);
+
+/// <summary>The token endpoint's answer (RingCentral's <c>TokenInfo</c>, without a refresh token).</summary>
+internal sealed record TokenJson(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] long ExpiresIn,
+    [property: JsonPropertyName("scope")] string Scope,
+    [property: JsonPropertyName("owner_id")] string OwnerId,
+    [property: JsonPropertyName("endpoint_id")] string EndpointId);
+
 internal sealed record PlatformErrorItem(
     string ErrorCode,
     string Message,
@@ -100,6 +115,8 @@ internal sealed record ApiMessage(string Status, string? Error);
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(PlatformError))]
+[JsonSerializable(typeof(OAuthError))]
+[JsonSerializable(typeof(TokenJson))]
 [JsonSerializable(typeof(WebhookInfoJson))]
 [JsonSerializable(typeof(WebhookListJson))]
 [JsonSerializable(typeof(PostJson))]

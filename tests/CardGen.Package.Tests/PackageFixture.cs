@@ -24,6 +24,7 @@ public sealed class PackageFixture : IAsyncLifetime
 {
     private readonly Lazy<Task<PackedPackage>> _package;
     private readonly Lazy<Task<PackedPackage>> _extensions;
+    private readonly Lazy<Task<PackedPackage>> _ringCentral;
 
     public PackageFixture()
     {
@@ -33,8 +34,9 @@ public sealed class PackageFixture : IAsyncLifetime
         FeedDirectory = Path.Combine(Root, "feed");
         PackagesDirectory = Path.Combine(Root, "packages");
         ConsumersDirectory = Path.Combine(Root, "consumers");
-        _package = new Lazy<Task<PackedPackage>>(() => PackAsync(Path.Combine("src", "Runtime", "CardGen.csproj"), "CardGen"));
+        _package = new Lazy<Task<PackedPackage>>(PackAsync);
         _extensions = new Lazy<Task<PackedPackage>>(PackExtensionsAsync);
+        _ringCentral = new Lazy<Task<PackedPackage>>(PackRingCentralAsync);
     }
 
     /// <summary>The CardGen repository (the folder holding CardGen.sln).</summary>
@@ -57,6 +59,12 @@ public sealed class PackageFixture : IAsyncLifetime
 
     /// <summary>The packed CardGen.Extensions package, of the same version, beside CardGen in the feed.</summary>
     public Task<PackedPackage> GetExtensionsPackageAsync() => _extensions.Value;
+
+    /// <summary>
+    /// The CardGen.RingCentral package, packed on first use (after CardGen, which it depends on) into the same feed
+    /// under the same version.
+    /// </summary>
+    public Task<PackedPackage> GetRingCentralPackageAsync() => _ringCentral.Value;
 
     /// <summary>Environment for the consumers' dotnet processes: their own packages folder, never the global cache.</summary>
     public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
@@ -94,14 +102,22 @@ public sealed class PackageFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    private Task<PackedPackage> PackAsync() => PackAsync(Path.Combine("src", "Runtime", "CardGen.csproj"), "CardGen", "artifacts");
+
+    // Each package after CardGen, which it depends on, packs into its own artifacts folder.
     private async Task<PackedPackage> PackExtensionsAsync()
     {
-        // CardGen first: one pack at a time in the shared artifacts folder.
         await GetPackageAsync().ConfigureAwait(false);
-        return await PackAsync(Path.Combine("src", "Extensions", "CardGen.Extensions.csproj"), "CardGen.Extensions").ConfigureAwait(false);
+        return await PackAsync(Path.Combine("src", "Extensions", "CardGen.Extensions.csproj"), "CardGen.Extensions", "artifacts-extensions").ConfigureAwait(false);
     }
 
-    private async Task<PackedPackage> PackAsync(string relativeProject, string id)
+    private async Task<PackedPackage> PackRingCentralAsync()
+    {
+        await GetPackageAsync().ConfigureAwait(false);
+        return await PackAsync(Path.Combine("src", "RingCentral", "CardGen.RingCentral.csproj"), "CardGen.RingCentral", "artifacts-ringcentral").ConfigureAwait(false);
+    }
+
+    private async Task<PackedPackage> PackAsync(string relativeProject, string id, string artifacts)
     {
         var project = Path.Combine(RepositoryRoot, relativeProject);
         var result = await ProcessRunner.RunDotNetAsync(
@@ -112,7 +128,7 @@ public sealed class PackageFixture : IAsyncLifetime
                 "-c", "Release",
                 "-o", FeedDirectory,
                 "-p:Version=" + Version,
-                "--artifacts-path", Path.Combine(Root, "artifacts"),
+                "--artifacts-path", Path.Combine(Root, artifacts),
                 "--disable-build-servers",
                 "-nologo",
             }).ConfigureAwait(false);

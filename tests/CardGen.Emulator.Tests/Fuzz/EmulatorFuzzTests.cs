@@ -53,6 +53,8 @@ public sealed class EmulatorFuzzTests
         var options = new HookEmulatorOptions
         {
             ManagementToken = Token,
+            ClientId = RequestFuzzer.ClientId,
+            ClientSecret = RequestFuzzer.ClientSecret,
             AcceptPluralWebhookPath = true,
             MaxRecordedPosts = 200,
             RecordedBodyBytes = 16 * 1024,

@@ -38,7 +38,16 @@ internal sealed class RequestFuzzer
     [
         "webhook v2", "webhook v1", "webhooks v2 (plural)", "webhooks v1 (plural)", "management", "management (glip)",
         "api/posts", "api/posts/{seq}", "api/events", "api/hooks", "api/faults", "api/rate-limit", "page", "static file", "odd path",
+        "oauth token",
     ];
+
+    /// <summary>The token endpoint's client in the fuzzed emulator; its JWT credential follows from the secret.</summary>
+    public const string ClientId = "fuzz-client";
+
+    public const string ClientSecret = "fuzz-client-secret";
+
+    private static readonly string Jwt = new JwtAssertion(ClientSecret).Issue(HookRegistry.CreatorId, expires: null);
+    private static readonly string BasicCredentials = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(ClientId + ":" + ClientSecret));
 
     private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "FOO", "get", "M-SEARCH"];
 
@@ -104,7 +113,11 @@ internal sealed class RequestFuzzer
             headers.Add("Content-Type: " + contentType);
         }
 
-        if (family.StartsWith("management", StringComparison.Ordinal) || random.Next(10) == 0)
+        if (family == "oauth token" && random.Next(2) == 0)
+        {
+            headers.Add("Authorization: " + BasicCredentials);
+        }
+        else if (family.StartsWith("management", StringComparison.Ordinal) || family == "oauth token" || random.Next(10) == 0)
         {
             var authorization = Authorization(random, mutations);
             if (authorization is not null)
@@ -188,6 +201,14 @@ internal sealed class RequestFuzzer
             "api/faults" => (Pick(random, "POST", "POST", "DELETE"), $"/api/hooks/{(hook == _faultyHook ? _defaultHook : hook)}/faults", Bytes(fault), false),
             "api/rate-limit" => (Pick(random, "PUT", "PUT", "DELETE"), $"/api/hooks/{(hook == _faultyHook ? _defaultHook : hook)}/rate-limit", Bytes(limit), false),
             "page" => ("GET", Pick(random, "/", "/?x=1", "/index.html"), Array.Empty<byte>(), false),
+            "oauth token" => (Pick(random, "POST", "POST", "POST", "GET", "PUT"), "/restapi/oauth/token", Bytes(Pick(
+                random,
+                "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + Jwt,
+                "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + Jwt[..^3] + "AAA",
+                "grant_type=password&username=u&password=p",
+                "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=%ZZ%00",
+                "assertion=" + Jwt + "&grant_type=&grant_type=x",
+                string.Join("&", Enumerable.Repeat("a=1", 1500)))), false),
             "static file" => ("GET", Pick(random, "/app.js", "/styles.css", "/lib/adaptivecards.min.js", "/favicon.ico", "/wwwroot/app.js", "/../app.js", "/app.js/", "/APP.JS", "/lib/"), Array.Empty<byte>(), false),
             _ => (Pick(random, Methods), Pick(random, "/nothing", "/api", "/api/", "/api/unknown", "/webhook", "/webhook/", "/webhook/v2/", "/team-messaging", "/restapi/v1.0/glip/unknown", "/%", "/%zz", "/?", "/#frag"), Array.Empty<byte>(), false),
         };
@@ -235,6 +256,11 @@ internal sealed class RequestFuzzer
 
     private static string? ContentType(Random random, string family, List<string> mutations)
     {
+        if (family == "oauth token" && random.Next(4) != 0)
+        {
+            return "application/x-www-form-urlencoded";
+        }
+
         var writes = family is "webhook v2" or "webhook v1" or "webhooks v2 (plural)" or "webhooks v1 (plural)" or "api/faults" or "api/rate-limit";
         if (writes && random.Next(4) != 0)
         {
