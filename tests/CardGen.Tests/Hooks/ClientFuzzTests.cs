@@ -277,10 +277,10 @@ public sealed class ClientFuzzTests
 
     private static void Leaks(List<string> problems, string id, string where, string? text)
     {
-        // The whole id, or its distinctive second half (a cut through the id would leave that).
-        if (text is not null && (text.Contains(id, StringComparison.OrdinalIgnoreCase) || text.Contains(id[12..], StringComparison.OrdinalIgnoreCase)))
+        // The id in any form a host could echo it in (escaped, encoded, cut), not only as is.
+        if (SecretEcho.Find(text, id) is { } echo)
         {
-            problems.Add($"{where} shows the webhook id: {text}");
+            problems.Add($"{where} shows the webhook id ('{echo}' of it): {text}");
         }
     }
 
