@@ -26,7 +26,8 @@ internal enum FuzzEnding
 /// <param name="Ending">How the connection ends.</param>
 /// <param name="Status">The status of a well-formed final response, when the answer has one.</param>
 /// <param name="IsRedirect">Whether the answer is a 3xx with a Location the client must not follow.</param>
-internal sealed record ClientFuzzCase(int Iteration, string Kind, byte[] Response, FuzzEnding Ending, int? Status, bool IsRedirect)
+/// <param name="Location">The <c>Location</c> header of a redirect, as written (perhaps not a URL), when it has one.</param>
+internal sealed record ClientFuzzCase(int Iteration, string Kind, byte[] Response, FuzzEnding Ending, int? Status, bool IsRedirect, string? Location = null)
 {
     /// <summary>The answer as text for a failure message: clipped, with bytes outside printable ASCII escaped.</summary>
     public string Describe()
@@ -427,7 +428,7 @@ internal static class ClientFuzzCases
         };
         var headers = location is null ? Array.Empty<string>() : new[] { "Location: " + location };
         var body = random.Next(2) == 0 ? Array.Empty<byte>() : Encoding.UTF8.GetBytes("{\"status\":\"OK\"}");
-        return Answer(iteration, "redirect", random, status, body, extraHeaders: headers) with { IsRedirect = true };
+        return Answer(iteration, "redirect", random, status, body, extraHeaders: headers) with { IsRedirect = true, Location = location };
     }
 
     private static ClientFuzzCase Malformed(int iteration, Random random, string id)
