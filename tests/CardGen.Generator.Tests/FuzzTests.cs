@@ -23,8 +23,8 @@ namespace CardGen.Generator.Tests;
 /// </summary>
 /// <remarks>
 /// Deterministic: iteration <c>i</c> of seed <c>s</c> always produces the same source. Replay a failure with
-/// <c>CARDGEN_FUZZ_SEED=s CARDGEN_FUZZ_ITERATION=i dotnet test tests/CardGen.Generator.Tests -c Release --filter FuzzTests</c>;
-/// <c>CARDGEN_FUZZ_ITERATIONS</c> changes how many run. Failing sources are written to <c>artifacts/fuzz/</c>, and the
+/// <c>CARDGEN_GENERATOR_FUZZ_SEED=s CARDGEN_GENERATOR_FUZZ_ITERATION=i dotnet test tests/CardGen.Generator.Tests -c Release --filter FuzzTests</c>;
+/// <c>CARDGEN_GENERATOR_FUZZ_ITERATIONS</c> changes how many run. Failing sources are written to <c>artifacts/fuzz/</c>, and the
 /// counts of each run (cases, mutations, outcomes) to <c>artifacts/fuzz/generator-counts.txt</c>.
 /// </remarks>
 public sealed class FuzzTests
@@ -42,10 +42,8 @@ public sealed class FuzzTests
     [Fact]
     public async Task Generator_and_analyzers_never_throw_on_mutated_sources()
     {
-        var seed = EnvironmentInt("CARDGEN_FUZZ_SEED") ?? DefaultSeed;
-        var only = EnvironmentInt("CARDGEN_FUZZ_ITERATION");
-        var iterations = EnvironmentInt("CARDGEN_FUZZ_ITERATIONS") ?? DefaultIterations;
-        var indices = only is int single ? new[] { single } : Enumerable.Range(0, iterations).ToArray();
+        var fuzz = FuzzRun.FromEnvironment("CARDGEN_GENERATOR_FUZZ", DefaultSeed, DefaultIterations);
+        var (seed, only, indices) = (fuzz.Seed, fuzz.Only, fuzz.Iterations);
 
         var seeds = Seeds();
         var baseCompilation = GeneratorHarness.Compile(LanguageVersion.Latest);
@@ -111,7 +109,7 @@ public sealed class FuzzTests
             Directory.CreateDirectory(directory);
             var report = new StringBuilder();
             report.Append(CultureInfo.InvariantCulture, $"{failures.Count} of {indices.Length} mutated sources made the generator or an analyzer throw (seed {seed}). ");
-            report.Append(CultureInfo.InvariantCulture, $"Replay one with CARDGEN_FUZZ_SEED={seed} CARDGEN_FUZZ_ITERATION=<iteration>. Sources are in {directory}.\n");
+            report.Append(CultureInfo.InvariantCulture, $"Replay one with {fuzz.ReplayAny}. Sources are in {directory}.\n");
             foreach (var failure in failures.OrderBy(f => f.Iteration).Take(5))
             {
                 var file = Path.Combine(directory, $"seed-{seed}-iteration-{failure.Iteration}.cs");
@@ -217,9 +215,6 @@ public sealed class FuzzTests
             .Append(BuilderUse)
             .ToList();
     }
-
-    private static int? EnvironmentInt(string name) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     // Code that adds to generated builders, project defaults and literals the analyzers look at.
     private const string BuilderUse = """

@@ -56,10 +56,10 @@ public sealed class ClientFuzzTests
     [Fact]
     public async Task Every_generated_answer_ends_as_a_response_or_a_ChatHookException_without_the_id()
     {
-        var seed = EnvironmentInt("CARDGEN_CLIENT_FUZZ_SEED") ?? DefaultSeed;
-        var only = EnvironmentInt("CARDGEN_CLIENT_FUZZ_ITERATION");
-        var count = Math.Max(MinimumCases, EnvironmentInt("CARDGEN_CLIENT_FUZZ_ITERATIONS") ?? MinimumCases);
-        var iterations = only is int single ? new[] { single } : Enumerable.Range(0, count).ToArray();
+        // Never fewer cases than the minimum: more with CARDGEN_CLIENT_FUZZ_ITERATIONS.
+        var fuzz = FuzzRun.FromEnvironment("CARDGEN_CLIENT_FUZZ", DefaultSeed, MinimumCases);
+        var (seed, only) = (fuzz.Seed, fuzz.Only);
+        var iterations = only is int single ? new[] { single } : Enumerable.Range(0, Math.Max(MinimumCases, fuzz.Count)).ToArray();
 
         // Redirects point here; the client must never connect to it.
         await using var target = RawHttpServer.Start(async exchange =>
@@ -131,8 +131,10 @@ public sealed class ClientFuzzTests
     public async Task Redirects_followed_by_a_caller_HttpClient_are_reported_as_the_docs_say()
     {
         const int Slice = 100;
-        var cases = Enumerable.Range(0, 20 * MinimumCases)
-            .Select(i => ClientFuzzCases.Generate(DefaultSeed, i, IdFor(DefaultSeed, i), "http://127.0.0.1:1"))
+        var fuzz = FuzzRun.FromEnvironment("CARDGEN_CLIENT_FUZZ", DefaultSeed, MinimumCases);
+        var seed = fuzz.Seed;
+        var cases = (fuzz.Only is int only ? new[] { only } : Enumerable.Range(0, 20 * MinimumCases))
+            .Select(i => ClientFuzzCases.Generate(seed, i, IdFor(seed, i), "http://127.0.0.1:1"))
             .Where(c => c.Kind == "redirect")
             .Take(Slice)
             .Select(c => c.Iteration)
@@ -163,8 +165,8 @@ public sealed class ClientFuzzTests
         foreach (var iteration in cases)
         {
             // One at a time, so what the target received belongs to this case.
-            var id = IdFor(DefaultSeed, iteration);
-            var fuzzCase = ClientFuzzCases.Generate(DefaultSeed, iteration, id, target.Origin);
+            var id = IdFor(seed, iteration);
+            var fuzzCase = ClientFuzzCases.Generate(seed, iteration, id, target.Origin);
             live[id] = (fuzzCase, new TaskCompletionSource());
             var before = target.Received.Count;
             ChatHookException? failure = null;
@@ -180,7 +182,12 @@ public sealed class ClientFuzzTests
 
         var report = string.Join("\n", outcomes.Select(o => $"  {o.Key}: {o.Value}"));
         _output.WriteLine($"{cases.Count} redirect answers through an HttpClient that follows redirects:\n{report}");
-        Assert.True(failures.Count == 0, Failures(DefaultSeed, failures) + "\n" + report);
+        Assert.True(failures.Count == 0, Failures(seed, failures) + "\n" + report);
+        if (fuzz.IsReplay)
+        {
+            return; // a replayed redirect case ran (or the case replayed is not a redirect, and the main run covers it)
+        }
+
         Assert.Equal(Slice, cases.Count);
         foreach (var name in new[] { "re-posted to the target", "followed as a GET to the target", "followed to the host's other path", "not followed" })
         {
@@ -449,7 +456,4 @@ public sealed class ClientFuzzTests
 
         return text.ToString();
     }
-
-    private static int? EnvironmentInt(string name)
-        => int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
