@@ -25,12 +25,11 @@ internal enum GeneratedCodeOutcome
 /// </summary>
 internal static class GeneratedCodeChecks
 {
-    /// <summary>The members the generator adds to a card or a part (builder steps are <c>With</c> plus a member name).</summary>
-    private static readonly HashSet<string> GeneratedMembers = new(StringComparer.Ordinal)
-    {
-        "ToAdaptiveCard", "WriteCardJson", "ToCardJson", "ToWebhookMessage", "ToCardBuilder", "CreateCardBuilder", "PostToHookAsync",
-        "CardBuilder", "AppendCardElements", "HasCardElements", "WriteCardElements",
-    };
+    /// <summary>
+    /// The members the generator adds to a card and a part, read from a valid card that is also a part, so the list
+    /// cannot fall behind the generator (builder steps are <c>With</c> plus a member name).
+    /// </summary>
+    private static readonly Lazy<HashSet<string>> GeneratedMembers = new(ReadGeneratedMembers);
 
     /// <summary>Returns the problems found (empty when all is well) and what the source came to.</summary>
     public static (List<string> Problems, GeneratedCodeOutcome Outcome) Check(AnalysisRun run, SyntaxTree source, CancellationToken cancellationToken)
@@ -83,8 +82,24 @@ internal static class GeneratedCodeChecks
         }
 
         var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
-        return GeneratedMembers.Any(m => message.Contains($"'{m}'", StringComparison.Ordinal))
+        return GeneratedMembers.Value.Any(m => message.Contains($"'{m}'", StringComparison.Ordinal))
             || message.Contains("definition for 'With", StringComparison.Ordinal);
+    }
+
+    private static HashSet<string> ReadGeneratedMembers()
+    {
+        var (output, _, _) = GeneratorHarness.Run("""
+            using CardGen;
+            namespace Demo;
+            [ChatCard(Title = "T")] [CardPart] public partial class C { [CardText] public string A { get; set; } = ""; }
+            """);
+        var generated = output.GetTypeByMetadataName("Demo.C")!.GetMembers()
+            .Where(m => !m.IsImplicitlyDeclared && m.DeclaredAccessibility != Accessibility.Private && m.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)))
+            .Where(m => m is not IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet })
+            .Select(m => m.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("ToCardJson", generated);
+        return generated;
     }
 
     /// <summary>The type whose member was not found, for <c>x.Member</c>, <c>Type.Member</c> and <c>Type.CardBuilder</c>.</summary>
