@@ -80,7 +80,8 @@ internal static class GeneratedCodeChecks
         return (problems, GeneratedCodeOutcome.Compiles);
     }
 
-    private static bool IsMissingGeneratedMember(Diagnostic diagnostic)
+    /// <summary>Whether an error is a use of a generated member that does not bind (CS1061, CS0117, CS0426).</summary>
+    public static bool IsMissingGeneratedMember(Diagnostic diagnostic)
     {
         if (diagnostic.Id is not ("CS1061" or "CS0117" or "CS0426"))
         {
