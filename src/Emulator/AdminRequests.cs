@@ -227,7 +227,7 @@ internal static class AdminRequests
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw AdminRequestException.Field(name, $"must be a string, not {Kind(value)}.");
+            throw AdminRequestException.Field(name, $"must be a string, not {JsonKinds.Describe(value)}.");
         }
 
         try
@@ -250,7 +250,7 @@ internal static class AdminRequests
         var range = string.Create(CultureInfo.InvariantCulture, $"a number from {min} to {max}");
         if (value.ValueKind != JsonValueKind.Number)
         {
-            throw AdminRequestException.Field(name, $"must be {range}, not {Kind(value)}.");
+            throw AdminRequestException.Field(name, $"must be {range}, not {JsonKinds.Describe(value)}.");
         }
 
         // TryGetDouble is false for a number too large for a double (1e400).
@@ -272,7 +272,7 @@ internal static class AdminRequests
         var range = string.Create(CultureInfo.InvariantCulture, $"a whole number from {min} to {max}");
         if (value.ValueKind != JsonValueKind.Number)
         {
-            throw AdminRequestException.Field(name, $"must be {range}, not {Kind(value)}.");
+            throw AdminRequestException.Field(name, $"must be {range}, not {JsonKinds.Describe(value)}.");
         }
 
         // 5.99e2 is 599: the number's value counts, not how it is written.
@@ -283,14 +283,4 @@ internal static class AdminRequests
 
         return (int)number;
     }
-
-    private static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using CardGen.Json;
 using CardGen.Validation;
 
 namespace CardGen.Emulator;
@@ -68,7 +69,7 @@ internal static class Formats
             var standIn = new PostJson(
                 post.Seq,
                 post.Id,
-                SafeJson.Repair(post.HookId),
+                SafeText.ReplaceLoneSurrogates(post.HookId),
                 Name(post.Route),
                 Time(post.ReceivedAt),
                 Name(post.Verdict),
@@ -135,15 +136,5 @@ internal static class Formats
     };
 
     /// <summary>Shortens text echoed back in an answer (a path, a header, a parser message) to 200 characters.</summary>
-    public static string Clip(string text)
-    {
-        if (text.Length <= 200)
-        {
-            return text;
-        }
-
-        // Never cut a surrogate pair in two: half of one is not text.
-        var end = char.IsHighSurrogate(text[199]) ? 199 : 200;
-        return text[..end] + "…";
-    }
+    public static string Clip(string text) => SafeText.Clip(text, 200);
 }

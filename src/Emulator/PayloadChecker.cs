@@ -174,7 +174,7 @@ internal static class PayloadChecker
             return true;
         }
 
-        check.Fail(InvalidPayload, EmulatorRules.Envelope, "$", $"The message must be a JSON object, not {Kind(root)}.", "payload must be an object");
+        check.Fail(InvalidPayload, EmulatorRules.Envelope, "$", $"The message must be a JSON object, not {JsonKinds.Describe(root)}.", "payload must be an object");
         return false;
     }
 
@@ -201,7 +201,7 @@ internal static class PayloadChecker
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            check.Fail(InvalidPayload, EmulatorRules.Envelope, "$." + name, $"'{name}' must be a string, not {Kind(value)}.", $"payload.{name} must be a string");
+            check.Fail(InvalidPayload, EmulatorRules.Envelope, "$." + name, $"'{name}' must be a string, not {JsonKinds.Describe(value)}.", $"payload.{name} must be a string");
             return null;
         }
 
@@ -217,7 +217,7 @@ internal static class PayloadChecker
 
         if (attachments.ValueKind != JsonValueKind.Array)
         {
-            check.Fail(InvalidPayload, EmulatorRules.Envelope, "$.attachments", $"'attachments' must be an array, not {Kind(attachments)}.", "payload.attachments must be an array");
+            check.Fail(InvalidPayload, EmulatorRules.Envelope, "$.attachments", $"'attachments' must be an array, not {JsonKinds.Describe(attachments)}.", "payload.attachments must be an array");
             return 0;
         }
 
@@ -259,7 +259,7 @@ internal static class PayloadChecker
         var schemaLine = string.Create(CultureInfo.InvariantCulture, $"payload.attachments[{index}] does not match any schema");
         if (attachment.ValueKind != JsonValueKind.Object)
         {
-            check.Fail(InvalidAttachment, EmulatorRules.AttachmentType, path, $"An attachment must be an object, not {Kind(attachment)}.", schemaLine);
+            check.Fail(InvalidAttachment, EmulatorRules.AttachmentType, path, $"An attachment must be an object, not {JsonKinds.Describe(attachment)}.", schemaLine);
             return;
         }
 
@@ -268,7 +268,7 @@ internal static class PayloadChecker
         {
             if (typeValue.ValueKind != JsonValueKind.String)
             {
-                check.Fail(InvalidAttachment, EmulatorRules.AttachmentType, path + ".type", $"'type' must be a string, not {Kind(typeValue)}.", schemaLine);
+                check.Fail(InvalidAttachment, EmulatorRules.AttachmentType, path + ".type", $"'type' must be a string, not {JsonKinds.Describe(typeValue)}.", schemaLine);
                 return;
             }
 
@@ -414,14 +414,4 @@ internal static class PayloadChecker
                 break;
         }
     }
-
-    private static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

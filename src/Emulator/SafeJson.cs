@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using CardGen.Json;
 
 namespace CardGen.Emulator;
 
@@ -82,33 +83,6 @@ internal static class SafeJson
         return document.RootElement.Clone();
     }
 
-    /// <summary>Text that may hold lone surrogates made safe to write: each becomes U+FFFD.</summary>
-    public static string Repair(string text)
-    {
-        var index = IndexOfLoneSurrogate(text);
-        if (index < 0)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        builder.Append(text, 0, index);
-        for (var i = index; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else
-            {
-                builder.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
     private static bool WritesBack(JsonElement element)
     {
         try
@@ -132,75 +106,9 @@ internal static class SafeJson
         }
         catch (InvalidOperationException)
         {
-            return Repair(Unescape(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan));
+            // The escapes are ASCII, so the token's bytes (valid UTF-8, as the endpoint checks) decode first.
+            var escaped = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            return SafeText.ReplaceLoneSurrogates(SafeText.Unescape(escaped));
         }
-    }
-
-    /// <summary>Decodes a JSON string's escapes (already checked by the parser) into UTF-16, lone surrogates included.</summary>
-    private static string Unescape(ReadOnlySpan<byte> escaped)
-    {
-        var builder = new StringBuilder(escaped.Length);
-        while (!escaped.IsEmpty)
-        {
-            var backslash = escaped.IndexOf((byte)'\\');
-            var run = backslash < 0 ? escaped : escaped[..backslash];
-            builder.Append(Encoding.UTF8.GetString(run));
-            if (backslash < 0 || backslash + 1 >= escaped.Length)
-            {
-                break;
-            }
-
-            var kind = escaped[backslash + 1];
-            var next = backslash + 2;
-            switch (kind)
-            {
-                case (byte)'u' when backslash + 6 <= escaped.Length
-                    && ushort.TryParse(escaped.Slice(backslash + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var unit):
-                    builder.Append((char)unit);
-                    next = backslash + 6;
-                    break;
-                case (byte)'b':
-                    builder.Append('\b');
-                    break;
-                case (byte)'f':
-                    builder.Append('\f');
-                    break;
-                case (byte)'n':
-                    builder.Append('\n');
-                    break;
-                case (byte)'r':
-                    builder.Append('\r');
-                    break;
-                case (byte)'t':
-                    builder.Append('\t');
-                    break;
-                default:
-                    // \" \\ \/ (the parser allows no other escape).
-                    builder.Append((char)kind);
-                    break;
-            }
-
-            escaped = escaped[next..];
-        }
-
-        return builder.ToString();
-    }
-
-    private static int IndexOfLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -14,8 +14,9 @@ public sealed partial class CardGenerator
 {
     /// <summary>
     /// Turns an annotated type into a <see cref="CardTypeModel"/>: the card, or its stub when it has an error the
-    /// generator cannot write code for (the analyzers explain it), or <see langword="null"/> when there is no partial
-    /// declaration to add to. Holds no symbol, syntax node or compilation in what it returns.
+    /// generator cannot write code for (the analyzers explain it), as extension methods when nothing can be added to
+    /// the type, or <see langword="null"/> when not even those can reach it. Holds no symbol, syntax node or
+    /// compilation in what it returns.
     /// </summary>
     internal static class Parser
     {
@@ -36,14 +37,11 @@ public sealed partial class CardGenerator
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
                 || context.TargetNode is not TypeDeclarationSyntax declaration
-                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
-                || type.IsGenericType
-                || type.IsRefLikeType
-                || type.IsFileLocal
                 || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+                || type.IsStatic
                 || context.Attributes.Length != 1)
             {
-                return null; // CARDGEN001/002 (or the compiler's CS0579): nothing can be added to the type.
+                return null; // The compiler's CS0592 or CS0579; a static class has no instances to render.
             }
 
             var isCard = HasAttribute(type, ChatCardAttribute);
@@ -53,12 +51,18 @@ public sealed partial class CardGenerator
             }
 
             var alsoPart = !isPart && HasAttribute(type, CardPartAttribute);
+            var isPartial = declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+            if (!isPartial || type.IsGenericType || type.IsRefLikeType || type.IsFileLocal)
+            {
+                return ParseUnextendable(context, type, isPart, alsoPart, isPartial, cancellationToken);
+            }
+
             var containing = new List<ContainingTypeModel>();
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
                 if (outer.IsGenericType || outer.IsFileLocal || !IsPartialEverywhere(outer, cancellationToken))
                 {
-                    return null;
+                    return ParseUnextendable(context, type, isPart, alsoPart, isPartial, cancellationToken);
                 }
 
                 containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.Name));
@@ -168,6 +172,111 @@ public sealed partial class CardGenerator
                 Members = members.Keys.Where(described.ContainsKey).Select(n => described[n]).ToEquatableArray(),
                 Items = ordered,
             };
+        }
+
+        /// <summary>
+        /// A type nothing can be added to (CARDGEN001, CARDGEN002): its stub as extension methods, so code that uses the
+        /// generated members still binds and the CARDGEN error is the only one. None where code outside the type cannot
+        /// name it (file-local, or private or protected at any level) or where two levels share a type parameter name;
+        /// static members and the nested <c>CardBuilder</c> type cannot be stood in for at all.
+        /// </summary>
+        private static CardTypeModel? ParseUnextendable(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, bool isPart, bool alsoPart, bool isPartial, CancellationToken cancellationToken)
+        {
+            var levels = new List<INamedTypeSymbol>();
+            for (var level = type; level is not null; level = level.ContainingType)
+            {
+                if (level.IsFileLocal || level.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                {
+                    return null;
+                }
+
+                levels.Insert(0, level);
+            }
+
+            var typeParameters = levels.SelectMany(level => level.TypeParameters).ToList();
+            if (typeParameters.Select(p => p.Name).Distinct(System.StringComparer.Ordinal).Count() != typeParameters.Count)
+            {
+                return null; // Outer<T>.Card<T> (CS0693): one method cannot declare T twice.
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            string? title = null, summary = null;
+            foreach (var argument in context.Attributes[0].NamedArguments)
+            {
+                switch (argument.Key)
+                {
+                    case "Title": title = argument.Value.Value as string; break;
+                    case "Summary": summary = argument.Value.Value as string; break;
+                }
+            }
+
+            var hintName = HintName(type);
+            var shell = new CardTypeModel(
+                isPart,
+                alsoPart,
+                type.ContainingNamespace.IsGlobalNamespace ? null : NamespaceName(type.ContainingNamespace),
+                type.Name,
+                Keyword(type),
+                hintName,
+                EquatableArray<ContainingTypeModel>.Empty,
+                null,
+                0,
+                EquatableArray<TemplatePartModel>.Empty,
+                EquatableArray<TemplatePartModel>.Empty,
+                false,
+                false,
+                null,
+                EquatableArray<MemberModel>.Empty,
+                EquatableArray<ItemModel>.Empty);
+            var stub = Stub(shell, Reported(isPartial ? CannotExtendId : NotPartialId), CollectMembers(type, cancellationToken), title, summary);
+            var extension = new ExtensionStubModel(
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                "CardGenNotGenerated_" + type.Name + "_" + StableHash(hintName),
+                typeParameters.Select(p => p.Name).ToEquatableArray(),
+                typeParameters.Select(ConstraintClause).Where(c => c is not null).Select(c => c!).ToEquatableArray());
+            return stub with { Extension = extension };
+        }
+
+        /// <summary>The constraints of a type parameter as a <c>where</c> clause, or <see langword="null"/> when it has none.</summary>
+        private static string? ConstraintClause(ITypeParameterSymbol parameter)
+        {
+            var constraints = new List<string>();
+            if (parameter.HasReferenceTypeConstraint)
+            {
+                constraints.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            }
+            else if (parameter.HasUnmanagedTypeConstraint)
+            {
+                constraints.Add("unmanaged");
+            }
+            else if (parameter.HasValueTypeConstraint)
+            {
+                constraints.Add("struct");
+            }
+            else if (parameter.HasNotNullConstraint)
+            {
+                constraints.Add("notnull");
+            }
+
+            constraints.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(TypeFormat)));
+            if (parameter.HasConstructorConstraint)
+            {
+                constraints.Add("new()");
+            }
+
+            return constraints.Count == 0 ? null : $"where {parameter.Name} : {string.Join(", ", constraints)}";
+        }
+
+        /// <summary>FNV-1a of the text as eight hex digits: the same in every build, unlike <see cref="string.GetHashCode()"/>.</summary>
+        private static string StableHash(string text)
+        {
+            var hash = 2166136261u;
+            foreach (var c in text)
+            {
+                hash = unchecked((hash ^ c) * 16777619u);
+            }
+
+            return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>The <see cref="CardTypeModel.Problem"/> of a type with a CARDGEN error the analyzers report.</summary>
@@ -666,14 +775,18 @@ public sealed partial class CardGenerator
 
         private static string HintName(INamedTypeSymbol type)
         {
-            var name = type.Name;
+            var name = HintSegment(type);
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                name = outer.Name + "." + name;
+                name = HintSegment(outer) + "." + name;
             }
 
             return type.ContainingNamespace.IsGlobalNamespace ? name : NamespaceName(type.ContainingNamespace) + "." + name;
         }
+
+        /// <summary>A type's name in a hint name, with its arity after a '-' (which no name holds) so <c>Card</c> and <c>Card&lt;T&gt;</c> differ.</summary>
+        private static string HintSegment(INamedTypeSymbol type)
+            => type.Arity == 0 ? type.Name : type.Name + "-" + type.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Reads <c>[assembly: ChatCardDefaults]</c>.</summary>
         public static ProjectDefaults ReadDefaults(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

@@ -9,7 +9,9 @@ namespace CardGen.Generator;
 /// Generates, for every <c>[ChatCard]</c> type, the card's model builder, a direct JSON writer, the webhook envelope,
 /// a typed card builder and <c>PostToHookAsync</c>; and for every <c>[CardPart]</c> type, its elements. Reports no
 /// diagnostics: a type with an error the analyzers report gets the same members with bodies that throw (a stub), so
-/// uses of them add no error of their own; a type that cannot be extended at all gets nothing.
+/// uses of them add no error of their own; a type nothing can be added to (not partial, generic, nested in a type
+/// that is not partial) gets its instance members as extension methods that throw instead, where code outside it
+/// can name it.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class CardGenerator : IIncrementalGenerator
@@ -54,7 +56,9 @@ public sealed partial class CardGenerator : IIncrementalGenerator
     }
 
     private static string Emit(CardTypeModel model, System.Threading.CancellationToken cancellationToken)
-        => model.Problem is null ? Emitter.Emit(model, cancellationToken) : StubEmitter.Emit(model, cancellationToken);
+        => model.Extension is not null ? ExtensionStubEmitter.Emit(model, cancellationToken)
+            : model.Problem is null ? Emitter.Emit(model, cancellationToken)
+            : StubEmitter.Emit(model, cancellationToken);
 
     /// <summary>
     /// Applies the project defaults (<see cref="CardTargets.Resolve"/>); a card whose target is not valid becomes a stub,

@@ -88,13 +88,17 @@ public sealed class AdminApiTests : IAsyncLifetime
     [InlineData("""{"requests":1,"windowSeconds":60,"burst":2}""", "burst")]
     public async Task BadRateLimitValuesAre400NamingTheField(string json, string field)
     {
+        // A limit in effect before, which a refused value must neither replace nor clear.
+        Assert.Equal(204, (await Raw.SendAsync(HttpMethod.Put, RateLimit, json: """{"requests":5,"windowSeconds":60}""")).Status);
+
         var answer = await Raw.SendAsync(HttpMethod.Put, RateLimit, json: json);
 
         Assert.True(answer.Status == 400, $"{json} answered {answer.Status}: {answer.Text}");
         Assert.Contains($"'{field}'", answer.Str("error"), StringComparison.Ordinal);
-        Assert.Null(_emulator.Options.DefaultRateLimit);
-        var hook = (await Raw.SendAsync(HttpMethod.Get, _emulator.At("api/hooks"))).Json.GetProperty("hooks")[0];
-        Assert.Equal(JsonValueKind.Null, hook.GetProperty("rateLimit").ValueKind);
+        var limit = (await DefaultHookAsync()).GetProperty("rateLimit");
+        Assert.Equal(JsonValueKind.Object, limit.ValueKind);
+        Assert.Equal(5, limit.GetProperty("requests").GetInt32());
+        Assert.Equal(60, limit.GetProperty("windowSeconds").GetDouble());
     }
 
     [Theory]
@@ -156,19 +160,31 @@ public sealed class AdminApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("zz\r\n")]
-    [InlineData("ffffffffffffffff\r\n")]
-    [InlineData("5\r\nab")]
-    [InlineData("3\r\nabcX\r\n")]
+    [InlineData("zz\r\n")]                    // not a chunk size
+    [InlineData("ffffffffffffffff\r\n")]      // a chunk size that overflows
+    [InlineData("3\r\nabcX\r\n")]             // a chunk not followed by CRLF
     public async Task ABrokenChunkedAdminBodyIs400(string damage)
     {
-        var head = $"POST /api/hooks/{_emulator.DefaultHookId}/faults HTTP/1.1\r\nHost: 127.0.0.1:{_emulator.BaseAddress.Port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
-        var body = Encoding.ASCII.GetBytes("e\r\n{\"kind\":\"drop\"\r\n" + damage);
+        // The connection stays open after the damage, so the emulator has someone to answer: exactly a 400 that says
+        // the body could not be read.
+        var answer = await RawSocket.SendAsync(_emulator.BaseAddress.Port, ChunkedFaultHead(), Encoding.ASCII.GetBytes("e\r\n{\"kind\":\"drop\"\r\n" + damage), halfClose: false, headRequest: false);
 
-        var answer = await RawSocket.SendAsync(_emulator.BaseAddress.Port, Encoding.ASCII.GetBytes(head), body, halfClose: true, headRequest: false);
+        Assert.True(answer is not null, "the emulator closed the connection without an answer");
+        Assert.True(answer.Status == 400, $"answered {answer.StatusLine}: {answer.Text}");
+        Assert.Contains("could not be read", JsonDocument.Parse(answer.Body).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_emulator.GetFaults(_emulator.DefaultHookId));
+        Assert.Equal(200, (await Raw.SendAsync(HttpMethod.Get, _emulator.At("api/posts"))).Status);
+    }
 
-        // The client stopped sending, so it may be told off or simply closed on; never a 500.
-        Assert.True(answer is null || answer.Status == 400, $"answered {answer?.StatusLine}: {answer?.Text}");
+    [Fact]
+    public async Task AChunkedAdminBodyCutShortByTheClientChangesNothing()
+    {
+        // A body that ends in the middle of a chunk is only known to be cut when the client ends its side of the
+        // connection, and Kestrel takes that as the client leaving: there is no one to answer, so the connection is
+        // closed without an answer. What matters is that nothing was added and the emulator goes on answering.
+        var answer = await RawSocket.SendAsync(_emulator.BaseAddress.Port, ChunkedFaultHead(), Encoding.ASCII.GetBytes("e\r\n{\"kind\":\"drop\"\r\n5\r\nab"), halfClose: true, headRequest: false);
+
+        Assert.True(answer is null, $"answered {answer?.StatusLine}: {answer?.Text}");
         Assert.Empty(_emulator.GetFaults(_emulator.DefaultHookId));
         Assert.Equal(200, (await Raw.SendAsync(HttpMethod.Get, _emulator.At("api/posts"))).Status);
     }
@@ -216,5 +232,15 @@ public sealed class AdminApiTests : IAsyncLifetime
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
+    }
+
+    private byte[] ChunkedFaultHead() => Encoding.ASCII.GetBytes(
+        $"POST /api/hooks/{_emulator.DefaultHookId}/faults HTTP/1.1\r\nHost: 127.0.0.1:{_emulator.BaseAddress.Port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+
+    /// <summary>The default hook as <c>GET /api/hooks</c> shows it: the state in effect, as a client of the API sees it.</summary>
+    private async Task<JsonElement> DefaultHookAsync()
+    {
+        var hooks = (await Raw.SendAsync(HttpMethod.Get, _emulator.At("api/hooks"))).Json.GetProperty("hooks");
+        return Assert.Single(hooks.EnumerateArray(), h => h.GetProperty("id").GetString() == _emulator.DefaultHookId);
     }
 }

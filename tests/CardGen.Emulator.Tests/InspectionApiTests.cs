@@ -179,11 +179,11 @@ public sealed class InspectionApiTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var stream = await OpenEventsAsync(cts.Token);
         using var reader = new StreamReader(stream);
-        await ReadUntilAsync(reader, ": connected", cts.Token);
+        await EventStream.ReadUntilAsync(reader, ": connected", cts.Token);
 
         await Raw.PostAsync(Default, """{"text":"live"}""");
 
-        var data = await ReadEventAsync(reader, cts.Token);
+        var data = await EventStream.ReadPostAsync(reader, cts.Token);
         Assert.Equal("live", data.GetProperty("text").GetString());
         Assert.Equal("accepted", data.GetProperty("verdict").GetString());
         Assert.Equal(1, data.GetProperty("seq").GetInt64());
@@ -195,14 +195,14 @@ public sealed class InspectionApiTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var first = new StreamReader(await OpenEventsAsync(cts.Token));
         using var second = new StreamReader(await OpenEventsAsync(cts.Token));
-        await ReadUntilAsync(first, ": connected", cts.Token);
-        await ReadUntilAsync(second, ": connected", cts.Token);
+        await EventStream.ReadUntilAsync(first, ": connected", cts.Token);
+        await EventStream.ReadUntilAsync(second, ": connected", cts.Token);
 
-        await ReadUntilAsync(first, ": ping", cts.Token);
+        await EventStream.ReadUntilAsync(first, ": ping", cts.Token);
         await Raw.PostAsync(Default, """{"text":"both"}""");
 
-        Assert.Equal("both", (await ReadEventAsync(first, cts.Token)).GetProperty("text").GetString());
-        Assert.Equal("both", (await ReadEventAsync(second, cts.Token)).GetProperty("text").GetString());
+        Assert.Equal("both", (await EventStream.ReadPostAsync(first, cts.Token)).GetProperty("text").GetString());
+        Assert.Equal("both", (await EventStream.ReadPostAsync(second, cts.Token)).GetProperty("text").GetString());
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class InspectionApiTests : IAsyncLifetime
 
         using var reader = new StreamReader(await OpenEventsAsync(cts.Token, "?after=1"));
 
-        Assert.Equal("b", (await ReadEventAsync(reader, cts.Token)).GetProperty("text").GetString());
+        Assert.Equal("b", (await EventStream.ReadPostAsync(reader, cts.Token)).GetProperty("text").GetString());
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class InspectionApiTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, emulator.At("api/events"));
         using var response = await Raw.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
-        await ReadUntilAsync(reader, ": connected", cts.Token);
+        await EventStream.ReadUntilAsync(reader, ": connected", cts.Token);
 
         await emulator.DisposeAsync().AsTask().WaitAsync(cts.Token);
 
@@ -252,36 +252,5 @@ public sealed class InspectionApiTests : IAsyncLifetime
         var response = await Raw.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsStreamAsync(cancellationToken);
-    }
-
-    private static async Task ReadUntilAsync(StreamReader reader, string expected, CancellationToken cancellationToken)
-    {
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line == expected)
-            {
-                return;
-            }
-        }
-
-        throw new EndOfStreamException($"The stream ended before '{expected}'.");
-    }
-
-    private static async Task<JsonElement> ReadEventAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        var sawEvent = false;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line == "event: post")
-            {
-                sawEvent = true;
-            }
-            else if (sawEvent && line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return JsonDocument.Parse(line["data: ".Length..]).RootElement;
-            }
-        }
-
-        throw new EndOfStreamException("The stream ended before a post event.");
     }
 }

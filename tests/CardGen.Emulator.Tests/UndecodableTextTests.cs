@@ -90,13 +90,13 @@ public sealed class UndecodableTextTests : IAsyncLifetime
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
             for (var seq = 1; seq <= Bad.Length + connection; seq++)
             {
-                var replayed = await ReadEventAsync(reader, cts.Token);
+                var replayed = await EventStream.ReadPostAsync(reader, cts.Token);
                 Assert.Equal(seq, replayed.GetProperty("seq").GetInt64());
                 AssertDecodable(replayed, "event " + seq);
             }
 
             await Raw.PostAsync(Hook(HookRoute.V2), $$"""{"text":"live {{connection}}"}""");
-            var live = await ReadEventAsync(reader, cts.Token);
+            var live = await EventStream.ReadPostAsync(reader, cts.Token);
             Assert.Equal("live " + connection, live.GetProperty("text").GetString());
         }
     }
@@ -127,23 +127,5 @@ public sealed class UndecodableTextTests : IAsyncLifetime
     {
         var problem = Decodable.Problem(element);
         Assert.True(problem is null, $"{what}: the answer holds text that cannot be decoded: {problem}");
-    }
-
-    private static async Task<JsonElement> ReadEventAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        var sawEvent = false;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line == "event: post")
-            {
-                sawEvent = true;
-            }
-            else if (sawEvent && line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return JsonDocument.Parse(line["data: ".Length..]).RootElement;
-            }
-        }
-
-        throw new EndOfStreamException("The stream ended before a post event.");
     }
 }

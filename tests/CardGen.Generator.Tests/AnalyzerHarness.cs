@@ -101,6 +101,53 @@ internal static class AnalyzerHarness
         return new AnalysisRun(output, generatorDiagnostics, run, analyzerDiagnostics, exceptions.ToImmutableArray(), compilerDiagnostics);
     }
 
+    /// <summary>
+    /// What <see cref="RunAsync"/> does for a compilation of one source tree, with only as much compiling as the caller
+    /// needs: the generator runs, every analyzer runs on <paramref name="tree"/> (they skip generated code, so that is
+    /// all they analyze anyway), the compiler reports on <paramref name="tree"/> when it parses, and on the whole
+    /// compilation, generated files included, only when <paramref name="compileAll"/> says the tree's errors call for it.
+    /// Binding the generated code is most of the cost of a run, and a fuzzer's source that does not compile does not need it.
+    /// </summary>
+    public static async Task<AnalysisRun> RunOnTreeAsync(
+        CSharpCompilation compilation,
+        SyntaxTree tree,
+        IEnumerable<(string Key, string Value)>? globalOptions,
+        Func<IReadOnlyList<Diagnostic>, bool> compileAll,
+        CancellationToken cancellationToken)
+    {
+        var options = new GlobalOptionsProvider(globalOptions ?? Array.Empty<(string, string)>());
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new CardGenerator().AsSourceGenerator() },
+            parseOptions: (CSharpParseOptions)tree.Options,
+            optionsProvider: options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellationToken);
+        var run = driver.GetRunResult();
+
+        var exceptions = new ConcurrentQueue<string>();
+        var withAnalyzers = output.WithAnalyzers(
+            Analyzers,
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options),
+                onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Enqueue($"{analyzer.GetType().FullName}: {exception}\n  reported as {diagnostic}"),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false));
+        var model = withAnalyzers.Compilation.GetSemanticModel(tree);
+        var analyzerDiagnostics = (await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).ConfigureAwait(false))
+            .AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false));
+
+        var compilerDiagnostics = tree.GetDiagnostics(cancellationToken).ToImmutableArray();
+        if (!compilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            compilerDiagnostics = model.GetDiagnostics(cancellationToken: cancellationToken);
+            if (compileAll(compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList()))
+            {
+                compilerDiagnostics = withAnalyzers.Compilation.GetDiagnostics(cancellationToken);
+            }
+        }
+
+        return new AnalysisRun(output, generatorDiagnostics, run, analyzerDiagnostics, exceptions.ToImmutableArray(), compilerDiagnostics);
+    }
+
     private static ImmutableArray<DiagnosticAnalyzer> Discover()
     {
         Type[] types;

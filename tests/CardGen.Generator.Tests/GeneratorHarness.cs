@@ -59,6 +59,10 @@ internal static class GeneratorHarness
     /// <summary>Whether generated code is the stub of a card with an error: its members throw (the one factory they call).</summary>
     public static bool IsStub(string generated)
         => generated.Contains("private static global::System.InvalidOperationException CardGenNotGenerated()", StringComparison.Ordinal);
+
+    /// <summary>Whether generated code is the stub of a type nothing can be added to: extension methods in a static class of their own.</summary>
+    public static bool IsExtensionStub(string generated)
+        => IsStub(generated) && generated.Contains("internal static class CardGenNotGenerated_", StringComparison.Ordinal);
 }
 
 /// <summary>Compares generated code with baseline files; set CARDGEN_ACCEPT_BASELINES=1 to accept changes.</summary>

@@ -4,27 +4,36 @@ using Microsoft.CodeAnalysis;
 namespace CardGen.Generator.Tests;
 
 /// <summary>
-/// Input the generator cannot handle never makes it throw: a type it cannot extend gets nothing, a type with an error
-/// gets a stub (see <see cref="SkippedCardTests"/>), and the analyzers explain both.
+/// Input the generator cannot handle never makes it throw: a type it cannot extend gets its members as extension
+/// methods that throw (see <see cref="UnextendableCardTests"/>), or nothing where no code outside it can name it; a
+/// type with an error gets a stub (see <see cref="SkippedCardTests"/>); and the analyzers explain each.
 /// </summary>
 public sealed class RobustnessTests
 {
     private const string Good = "\n[ChatCard(Title = \"Good {A}\")] public partial class Good { [CardText] public string A { get; set; } = \"\"; }";
 
     [Theory]
-    [InlineData("not partial", "[ChatCard(Title = \"T\")] public class C { [CardText] public string A { get; set; } = \"\"; }")]
-    [InlineData("generic", "[ChatCard(Title = \"T\")] public partial class C<T> { [CardText] public string A { get; set; } = \"\"; }")]
-    [InlineData("ref struct", "[ChatCard(Title = \"T\")] public ref partial struct C { [CardText] public string A { get; set; } }")]
-    [InlineData("nested in a non-partial type", "public class Outer { [ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; } }")]
-    [InlineData("file-local", "[ChatCard(Title = \"T\")] file partial class C { [CardText] public string A { get; set; } = \"\"; }")]
-    [InlineData("nested in a file-local type", "file partial class Outer { [ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; } }")]
-    [InlineData("file-local part", "[CardPart] file partial class C { [CardText] public string A { get; set; } = \"\"; }")]
-    public void A_type_the_generator_cannot_extend_gets_nothing_and_does_not_stop_the_others(string _, string declaration)
+    [InlineData("not partial", "[ChatCard(Title = \"T\")] public class C { [CardText] public string A { get; set; } = \"\"; }", "Demo.C.g.cs")]
+    [InlineData("generic", "[ChatCard(Title = \"T\")] public partial class C<T> { [CardText] public string A { get; set; } = \"\"; }", "Demo.C-1.g.cs")]
+    [InlineData("ref struct", "[ChatCard(Title = \"T\")] public ref partial struct C { [CardText] public string A { get; set; } }", "Demo.C.g.cs")]
+    [InlineData("nested in a non-partial type", "public class Outer { [ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; } }", "Demo.Outer.C.g.cs")]
+    [InlineData("nested in a generic type", "public partial class Outer<T> { [ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; } }", "Demo.Outer-1.C.g.cs")]
+    [InlineData("file-local", "[ChatCard(Title = \"T\")] file partial class C { [CardText] public string A { get; set; } = \"\"; }", null)]
+    [InlineData("nested in a file-local type", "file partial class Outer { [ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; } }", null)]
+    [InlineData("file-local part", "[CardPart] file partial class C { [CardText] public string A { get; set; } = \"\"; }", null)]
+    public void A_type_the_generator_cannot_extend_gets_extension_stubs_or_nothing_and_does_not_stop_the_others(string _, string declaration, string? stub)
     {
-        var (_, _, run) = GeneratorHarness.Run("using CardGen;\nnamespace Demo;\n" + declaration + Good);
+        var (output, _, run) = GeneratorHarness.Run("using CardGen;\nnamespace Demo;\n" + declaration + Good);
 
-        // Exactly the good card: the generator ran, and wrote nothing for the type it cannot extend.
-        Assert.Equal(new[] { "Demo.Good.g.cs" }, GeneratorHarness.GeneratedSources(run).Keys);
+        // The good card and, where code outside the type can name it, the extension methods that stand in for its members.
+        var generated = GeneratorHarness.GeneratedSources(run);
+        Assert.Equal(new[] { "Demo.Good.g.cs", stub }.Where(n => n is not null).Order(System.StringComparer.Ordinal), generated.Keys.Order(System.StringComparer.Ordinal));
+        if (stub is not null)
+        {
+            Assert.True(GeneratorHarness.IsExtensionStub(generated[stub]), generated[stub]);
+        }
+
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -45,9 +54,9 @@ public sealed class RobustnessTests
     }
 
     [Theory]
-    [InlineData("[CardPart] public class P { [CardText] public string A { get; set; } = \"\"; }", new[] { "Demo.C.g.cs" })]
+    [InlineData("[CardPart] public class P { [CardText] public string A { get; set; } = \"\"; }", new[] { "Demo.C.g.cs", "Demo.P.g.cs" })]
     [InlineData("[CardPart] public partial class P { [CardAction(\"Go\")] public System.Uri? A { get; set; } }", new[] { "Demo.C.g.cs", "Demo.P.g.cs" })]
-    [InlineData("public class Outer { [CardPart] public partial class P { [CardText] public string A { get; set; } = \"\"; } }", new[] { "Demo.C.g.cs" })]
+    [InlineData("public class Outer { [CardPart] public partial class P { [CardText] public string A { get; set; } = \"\"; } }", new[] { "Demo.C.g.cs", "Demo.Outer.P.g.cs" })]
     public void A_card_whose_section_part_is_not_generated_gets_a_stub_instead_of_calling_missing_code(string part, string[] expected)
     {
         var partName = part.StartsWith("public class Outer", System.StringComparison.Ordinal) ? "Outer.P" : "P";

@@ -16,7 +16,7 @@ public sealed record ProcessResult(string CommandLine, string WorkingDirectory, 
         + $"--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}\n--------------";
 }
 
-/// <summary>Runs the dotnet CLI as a child process with a time limit, killing the whole process tree on timeout.</summary>
+/// <summary>Runs the dotnet CLI (or a script) as a child process with a time limit, killing the whole process tree on timeout.</summary>
 internal static class ProcessRunner
 {
     /// <summary>Every child process is bounded by this.</summary>
@@ -39,13 +39,22 @@ internal static class ProcessRunner
         }
     }
 
-    public static async Task<ProcessResult> RunDotNetAsync(
+    public static Task<ProcessResult> RunDotNetAsync(
+        string workingDirectory,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
+        => RunAsync(DotNet, workingDirectory, arguments, environment, timeout);
+
+    /// <summary>Runs <paramref name="program"/> (found on PATH) in the environment a child 'dotnet' gets; a script that calls dotnet needs it too.</summary>
+    public static async Task<ProcessResult> RunAsync(
+        string program,
         string workingDirectory,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(DotNet)
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -87,7 +96,7 @@ internal static class ProcessRunner
             }
         }
 
-        var commandLine = "dotnet " + string.Join(" ", start.ArgumentList);
+        var commandLine = (program == DotNet ? "dotnet" : program) + " " + string.Join(" ", start.ArgumentList);
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();

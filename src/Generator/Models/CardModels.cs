@@ -82,11 +82,22 @@ internal sealed record TemplatePartModel(string? Literal, string? Member, string
 /// <summary>A type declaration that contains the annotated type (which must be partial too).</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
 
+/// <summary>
+/// How a type that cannot be extended (CARDGEN001: not partial; CARDGEN002: generic, nested in a generic or non-partial
+/// type, a ref struct) is reached from outside: extension methods on it, in a static class of their own.
+/// </summary>
+/// <param name="Receiver">The type as a parameter type, fully qualified, with its type parameters: <c>global::Demo.Outer&lt;T&gt;.Card</c>.</param>
+/// <param name="ClassName">The static class's name, unique to the type (it is in the global namespace).</param>
+/// <param name="TypeParameters">The type parameters of the type and the types that contain it, outermost first.</param>
+/// <param name="Constraints">Their constraint clauses (<c>where T : class</c>), in the same order.</param>
+internal sealed record ExtensionStubModel(string Receiver, string ClassName, EquatableArray<string> TypeParameters, EquatableArray<string> Constraints);
+
 /// <summary>Everything the emitter needs about one <c>[ChatCard]</c> or <c>[CardPart]</c> type; no symbols or syntax.</summary>
 /// <remarks>
 /// With <see cref="Problem"/> set the type has an error the generator cannot write code for: it gets its members'
 /// signatures with bodies that throw (a stub), <see cref="Members"/> holds the members that get a builder step, and
-/// the items and templates are empty.
+/// the items and templates are empty. With <see cref="Extension"/> set as well, the type cannot be added to at all,
+/// and the stub's instance members are extension methods instead.
 /// </remarks>
 internal sealed record CardTypeModel(
     bool IsPart,
@@ -105,4 +116,5 @@ internal sealed record CardTypeModel(
     string? IconUrl,
     EquatableArray<MemberModel> Members,
     EquatableArray<ItemModel> Items,
-    string? Problem = null);
+    string? Problem = null,
+    ExtensionStubModel? Extension = null);

@@ -283,14 +283,5 @@ public sealed partial class ChatHookClient
             : value.TotalSeconds.ToString(value.TotalSeconds % 1 == 0 ? "0" : "0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
     /// <summary>The first <paramref name="max"/> characters of <paramref name="text"/> and an ellipsis, without splitting a surrogate pair.</summary>
-    internal static string Clip(string text, int max)
-    {
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        var end = max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
-        return text.Substring(0, end) + "\u2026";
-    }
+    internal static string Clip(string text, int max) => Json.SafeText.Clip(text, max);
 }

@@ -1,3 +1,5 @@
+using CardGen.Json;
+
 namespace CardGen;
 
 /// <summary>A successful post: the host answered 2xx with <c>{"status":"OK"}</c>.</summary>
@@ -34,7 +36,7 @@ public sealed class ChatHookResponse
     public override string ToString()
     {
         // Scrub before clipping: a cut through the id would leave a part that no longer matches it.
-        var body = ChatHookClient.Clip(_hook.Scrub(Body), ShownBody).ToCharArray();
+        var body = SafeText.Clip(_hook.Scrub(Body), ShownBody).ToCharArray();
         for (var i = 0; i < body.Length; i++)
         {
             if (char.IsControl(body[i]))

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using CardGen.Json;
 
 namespace CardGen;
 
@@ -174,51 +173,8 @@ internal sealed class HookEnvelope
         }
         catch (InvalidOperationException)
         {
-            return Unescape(value.GetRawText());
+            var token = value.GetRawText();
+            return SafeText.ReplaceLoneSurrogates(SafeText.Unescape(token.Substring(1, token.Length - 2)));
         }
-    }
-
-    /// <summary>Decodes a JSON string token (quotes included) that the parser accepted, so every escape is well formed.</summary>
-    private static string Unescape(string token)
-    {
-        var text = new StringBuilder(token.Length);
-        for (var i = 1; i < token.Length - 1; i++)
-        {
-            var c = token[i];
-            if (c == '\\')
-            {
-                c = token[++i];
-                switch (c)
-                {
-                    case 'b': c = '\b'; break;
-                    case 'f': c = '\f'; break;
-                    case 'n': c = '\n'; break;
-                    case 'r': c = '\r'; break;
-                    case 't': c = '\t'; break;
-                    case 'u':
-                        c = (char)ushort.Parse(token.Substring(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-                        i += 4;
-                        break;
-                    default: break; // '"', '\\' and '/' stand for themselves
-                }
-            }
-
-            text.Append(c);
-        }
-
-        // Keep surrogate pairs; replace the halves that have no partner.
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                text[i] = '\uFFFD';
-            }
-        }
-
-        return text.ToString();
     }
 }

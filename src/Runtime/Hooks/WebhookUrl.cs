@@ -31,6 +31,9 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     private readonly string _origin;
     private readonly string _url;
 
+    /// <summary>The part of the id that <see cref="Redacted"/> leaves out.</summary>
+    private readonly string _secret;
+
     private WebhookUrl(string origin, string host, bool isLoopback, WebhookFormat format, string id)
     {
         _origin = origin;
@@ -41,7 +44,9 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
         _url = origin + (format == WebhookFormat.V2 ? V2Path : V1Path) + id;
 
         // A short id (a token like a.b.c) keeps proportionally less; a real id keeps 4 characters.
-        RedactedId = id.Substring(0, Math.Min(4, id.Length / 5)) + Ellipsis;
+        var shown = Math.Min(4, id.Length / 5);
+        RedactedId = id.Substring(0, shown) + Ellipsis;
+        _secret = id.Substring(shown);
         Redacted = origin + (format == WebhookFormat.V2 ? V2Path : V1Path) + RedactedId;
     }
 
@@ -155,33 +160,19 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     /// <returns>Whether they differ.</returns>
     public static bool operator !=(WebhookUrl? left, WebhookUrl? right) => !(left == right);
 
-    /// <summary>Replaces every occurrence of the id (ignoring case) in <paramref name="text"/> with <see cref="RedactedId"/>.</summary>
+    /// <summary>
+    /// Replaces every echo of the id in <paramref name="text"/> with an ellipsis: as is or in another case, JSON-escaped,
+    /// percent-encoded or cut, wherever <see cref="IdEchoes.Run"/> characters of its secret part (all but what
+    /// <see cref="RedactedId"/> shows) follow each other once escapes are undone. The id as is becomes <see cref="RedactedId"/>.
+    /// </summary>
     /// <param name="text">Text that may come from the server or the network stack.</param>
     /// <returns>The text without the id.</returns>
-    internal string Scrub(string text)
-    {
-        var index = text.IndexOf(Id, StringComparison.OrdinalIgnoreCase);
-        if (index < 0)
-        {
-            return text;
-        }
+    internal string Scrub(string text) => IdEchoes.Scrub(text, _secret);
 
-        var builder = new System.Text.StringBuilder(text.Length);
-        var start = 0;
-        while (index >= 0)
-        {
-            builder.Append(text, start, index - start).Append(RedactedId);
-            start = index + Id.Length;
-            index = text.IndexOf(Id, start, StringComparison.OrdinalIgnoreCase);
-        }
-
-        return builder.Append(text, start, text.Length - start).ToString();
-    }
-
-    /// <summary>Whether <paramref name="text"/> contains the id, ignoring case.</summary>
+    /// <summary>Whether <paramref name="text"/> shows the id in any form <see cref="Scrub"/> removes.</summary>
     /// <param name="text">The text.</param>
     /// <returns>Whether it does.</returns>
-    internal bool Reveals(string? text) => text is not null && IndexOfIgnoreCase(text, Id) != -1;
+    internal bool Reveals(string? text) => text is not null && IdEchoes.Reveals(text, _secret);
 
     private static bool TryParseCore(string url, out WebhookUrl? result, out string? error)
     {
@@ -297,8 +288,6 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
         error = null;
         return true;
     }
-
-    private static int IndexOfIgnoreCase(string text, string value) => text.IndexOf(value, StringComparison.OrdinalIgnoreCase);
 
     // Control characters (including NUL) are rejected before this is called, so NUL means "no character".
     private static int IndexOfAny(string text, char first, char second = '\0', char third = '\0')

@@ -36,7 +36,7 @@ internal static class JsonText
         }
         catch (EncoderFallbackException e)
         {
-            var at = FirstLoneSurrogate(json);
+            var at = Math.Max(0, SafeText.IndexOfLoneSurrogate(json));
             var lineStart = at == 0 ? 0 : json.LastIndexOf('\n', at - 1) + 1;
             var line = 0;
             for (var i = 0; i < lineStart; i++)
@@ -380,22 +380,5 @@ internal static class JsonText
         }
 
         return -1;
-    }
-
-    private static int FirstLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return 0;
     }
 }

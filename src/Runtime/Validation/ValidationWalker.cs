@@ -401,7 +401,10 @@ internal sealed class ValidationWalker
                 {
                     var itemSpec = GetCardType(p.ObjectType!);
                     var outerCarousel = _carousel;
-                    if (owner.Name == TypeNames.Carousel)
+
+                    // A Carousel newer than the target is CV030 already and dropped whole (or replaced by its fallback):
+                    // what it holds is reported once, as that, not again as CV073 for each item.
+                    if (owner.Name == TypeNames.Carousel && owner.Since <= _target.Version)
                     {
                         _carousel = path.Substring(0, path.Length - p.Name.Length - 1);
                     }

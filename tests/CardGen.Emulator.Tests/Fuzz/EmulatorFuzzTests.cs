@@ -23,8 +23,8 @@ namespace CardGen.Emulator.Tests.Fuzz;
 /// <remarks>
 /// Deterministic: iteration <c>i</c> of seed <c>s</c> always sends the same request, and the emulator state is reset
 /// after each case. Replay a failure with
-/// <c>CARDGEN_FUZZ_SEED=s CARDGEN_FUZZ_ITERATION=i dotnet test tests/CardGen.Emulator.Tests -c Release --filter EmulatorFuzzTests</c>;
-/// <c>CARDGEN_FUZZ_ITERATIONS</c> changes how many run. The counts by status are written to
+/// <c>CARDGEN_EMULATOR_FUZZ_SEED=s CARDGEN_EMULATOR_FUZZ_ITERATION=i dotnet test tests/CardGen.Emulator.Tests -c Release --filter EmulatorFuzzTests</c>;
+/// <c>CARDGEN_EMULATOR_FUZZ_ITERATIONS</c> changes how many run. The counts by status are written to
 /// <c>artifacts/fuzz/emulator.txt</c>.
 /// </remarks>
 public sealed class EmulatorFuzzTests
@@ -45,10 +45,8 @@ public sealed class EmulatorFuzzTests
     [Fact]
     public async Task Bad_requests_get_well_formed_answers_never_an_unasked_5xx_and_the_listing_survives_each()
     {
-        var seed = EnvironmentInt("CARDGEN_FUZZ_SEED") ?? DefaultSeed;
-        var only = EnvironmentInt("CARDGEN_FUZZ_ITERATION");
-        var cases = EnvironmentInt("CARDGEN_FUZZ_ITERATIONS") ?? DefaultCases;
-        var indices = only is int single ? new[] { single } : Enumerable.Range(0, cases).ToArray();
+        var fuzz = FuzzRun.FromEnvironment("CARDGEN_EMULATOR_FUZZ", DefaultSeed, DefaultCases);
+        var (seed, only, indices) = (fuzz.Seed, fuzz.Only, fuzz.Iterations);
 
         var options = new HookEmulatorOptions
         {
@@ -127,11 +125,11 @@ public sealed class EmulatorFuzzTests
 
         Assert.True(
             failures.Count == 0,
-            $"{failures.Count} case(s) failed (the first ones shown; replay one with CARDGEN_FUZZ_SEED={seed} CARDGEN_FUZZ_ITERATION=<iteration>):\n\n"
+            $"{failures.Count} case(s) failed (the first ones shown; replay one with {fuzz.ReplayAny}):\n\n"
                 + string.Join("\n\n", failures));
         if (only is null)
         {
-            Assert.True(indices.Length >= MinimumCases || EnvironmentInt("CARDGEN_FUZZ_ITERATIONS") is not null, $"only {indices.Length} cases ran");
+            Assert.True(indices.Length >= MinimumCases || fuzz.CountGiven, $"only {indices.Length} cases ran");
             Assert.Equal(indices.Length, statuses.Values.Sum());
             Assert.Equal(RequestFuzzer.Families.Order(StringComparer.Ordinal), families.Keys);
 
@@ -328,7 +326,4 @@ public sealed class EmulatorFuzzTests
     }
 
     private static string Clip(string text) => text.Length <= 300 ? text : text[..300] + "…";
-
-    private static int? EnvironmentInt(string name) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

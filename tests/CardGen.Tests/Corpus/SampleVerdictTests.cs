@@ -8,9 +8,10 @@ using CardGen.Validation;
 namespace CardGen.Tests.Corpus;
 
 /// <summary>
-/// Pins the validator's verdict on every official sample card: the rule ids of its errors and of its warnings, on
-/// RingCentral and at the sample folder's version. A change of verdict must show up here, in review, as a change of
-/// <c>SampleVerdicts.txt</c>; a sample added to or missing from the corpus fails the test too.
+/// Pins the validator's verdict on every official sample card, template cards included: the rule ids of its errors and
+/// of its warnings, on RingCentral and at the sample folder's version (a template's declared version). A change of
+/// verdict must show up here, in review, as a change of <c>SampleVerdicts.txt</c>; a sample added to or missing from
+/// the corpus fails the test too. A template is judged as it is, bindings unexpanded; its data file is not a card.
 /// </summary>
 public sealed class SampleVerdictTests
 {
@@ -22,7 +23,8 @@ public sealed class SampleVerdictTests
         Assert.False(RepositoryPaths.IsCi && !RepositoryPaths.SamplesAvailable, RepositoryPaths.SamplesMissingMessage);
         Skip.IfNot(RepositoryPaths.SamplesAvailable, RepositoryPaths.SamplesMissingMessage);
 
-        var actual = SampleCards.All().Select(row => (string)row[0]).SelectMany(Verdicts).ToList();
+        var templates = SampleCards.Templates().Select(row => (string)row[0]).ToList();
+        var actual = SampleCards.All().Select(row => (string)row[0]).Concat(templates).SelectMany(Verdicts).ToList();
         var expected = File.ReadAllLines(ExpectedPath).Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
 
         var missing = expected.Except(actual, StringComparer.Ordinal).ToList();
@@ -36,7 +38,9 @@ public sealed class SampleVerdictTests
         Assert.True(
             missing.Count == 0 && unexpected.Count == 0,
             $"Pinned verdicts that no longer hold:\n{string.Join("\n", missing)}\nVerdicts not pinned:\n{string.Join("\n", unexpected)}");
-        Assert.Equal(2 * SampleCards.ExpectedTotal, actual.Count);
+        Assert.Equal(SampleCards.ExpectedTemplateTotal, templates.Count);
+        Assert.Equal(SampleCards.ExpectedTemplateDataFiles, SampleCards.TemplateData().Count());
+        Assert.Equal(2 * (SampleCards.ExpectedTotal + SampleCards.ExpectedTemplateTotal), actual.Count);
         Assert.Equal(actual.Count, expected.Count);
     }
 
@@ -44,12 +48,14 @@ public sealed class SampleVerdictTests
     {
         "# The validator's verdict on each official sample: file | target | rule ids of errors | rule ids of warnings.",
         "# Checked by SampleVerdictTests; edit a line only for a verdict that is meant to change.",
+        "# Templates/** cards are judged as they are (bindings unexpanded) at their declared version; their .data.json files are not cards.",
     };
 
     private static IEnumerable<string> Verdicts(string sample)
     {
         var bytes = SampleCards.Read(sample);
-        foreach (var target in new[] { (ValidationTarget)HostProfile.RingCentral, ValidationTarget.ForVersion(SampleCards.FolderVersion(sample)) })
+        var version = SampleCards.IsTemplate(sample) ? SampleCards.DeclaredVersion(bytes) : SampleCards.FolderVersion(sample);
+        foreach (var target in new[] { (ValidationTarget)HostProfile.RingCentral, ValidationTarget.ForVersion(version) })
         {
             var result = CardValidator.Validate(bytes, target);
             yield return $"{sample} | {target.Host.Name} {target.Version} | errors: {Ids(result.Errors)} | warnings: {Ids(result.Warnings)}";

@@ -26,7 +26,8 @@ internal enum FuzzEnding
 /// <param name="Ending">How the connection ends.</param>
 /// <param name="Status">The status of a well-formed final response, when the answer has one.</param>
 /// <param name="IsRedirect">Whether the answer is a 3xx with a Location the client must not follow.</param>
-internal sealed record ClientFuzzCase(int Iteration, string Kind, byte[] Response, FuzzEnding Ending, int? Status, bool IsRedirect)
+/// <param name="Location">The <c>Location</c> header of a redirect, as written (perhaps not a URL), when it has one.</param>
+internal sealed record ClientFuzzCase(int Iteration, string Kind, byte[] Response, FuzzEnding Ending, int? Status, bool IsRedirect, string? Location = null)
 {
     /// <summary>The answer as text for a failure message: clipped, with bytes outside printable ASCII escaped.</summary>
     public string Describe()
@@ -287,7 +288,7 @@ internal static class ClientFuzzCases
             {
                 < 4 => Words[random.Next(Words.Length)],
                 4 => GoodEscapes[random.Next(GoodEscapes.Length)],
-                5 => " " + (random.Next(2) == 0 ? id : id.ToUpperInvariant()), // the space keeps an escape before it (a lone '\\') from eating its first letter
+                5 => Echo(random, id),
                 6 when badEscapes => BadEscapes[random.Next(BadEscapes.Length)],
                 7 when badEscapes => BadEscapes[random.Next(6)], // the lone surrogates only: still valid JSON
                 _ => " ",
@@ -296,6 +297,29 @@ internal static class ClientFuzzCases
 
         return text.Append('"').ToString();
     }
+
+    /// <summary>
+    /// The webhook id as a host or a proxy might echo it inside a JSON string: as is or upper-cased, after an escape
+    /// that eats its first letter, JSON-escaped (<c>\u0066</c>, <c>\/</c>, escaped twice), percent-encoded, or cut.
+    /// </summary>
+    private static string Echo(Random random, string id)
+    {
+        var text = random.Next(2) == 0 ? id : id.ToUpperInvariant();
+        return random.Next(9) switch
+        {
+            < 2 => text,
+            2 => "\\" + text, // a lone backslash: "\f" of "fuzz…" is a form feed, "\F" no escape at all
+            3 => string.Concat(text.Select(c => random.Next(2) == 0 ? c.ToString() : UnicodeEscape(random, c))),
+            4 => string.Concat(text.Select(c => random.Next(3) == 0 ? "\\" + UnicodeEscape(random, c) : c.ToString())), // escaped twice
+            5 => "https:\\/\\/hooks.example.com\\/webhook\\/v2\\/" + text,
+            6 => string.Concat(text.Select(c => random.Next(2) == 0 ? c.ToString() : "%" + ((int)c).ToString(random.Next(2) == 0 ? "X2" : "x2", CultureInfo.InvariantCulture))),
+            7 => text.Substring(random.Next(1, 9)), // cut at the front: still 16 characters or more
+            _ => text.Substring(0, text.Length - random.Next(1, 9)), // cut at the end
+        };
+    }
+
+    private static string UnicodeEscape(Random random, char c)
+        => "\\u" + ((int)c).ToString(random.Next(2) == 0 ? "X4" : "x4", CultureInfo.InvariantCulture);
 
     private static byte[] WithBadUtf8(Random random, string json)
     {
@@ -404,7 +428,7 @@ internal static class ClientFuzzCases
         };
         var headers = location is null ? Array.Empty<string>() : new[] { "Location: " + location };
         var body = random.Next(2) == 0 ? Array.Empty<byte>() : Encoding.UTF8.GetBytes("{\"status\":\"OK\"}");
-        return Answer(iteration, "redirect", random, status, body, extraHeaders: headers) with { IsRedirect = true };
+        return Answer(iteration, "redirect", random, status, body, extraHeaders: headers) with { IsRedirect = true, Location = location };
     }
 
     private static ClientFuzzCase Malformed(int iteration, Random random, string id)
@@ -436,6 +460,8 @@ internal static class ClientFuzzCases
             $"HTTP/1.1 200 OK\r\nX-Echo: {id}\r\nContent-Length: 15\r\n\r\n{Ok}",
             $"HTTP/1.1 200 OK\r\n{id}\r\n\r\n",
             $"HTTP/1.1 {id}\r\n\r\n",
+            $"HTTP/1.1 400 {string.Concat(id.Select(c => "%" + ((int)c).ToString("X2", CultureInfo.InvariantCulture)))}\r\nContent-Length: 0\r\n\r\n",
+            $"HTTP/1.1 400 webhook\\/{id[2..]}\r\nContent-Length: 0\r\n\r\n",
             $"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 2\r\nContent-Encoding: gzip\r\n\r\n{{}}",
         };
         var index = random.Next(texts.Length + 1);

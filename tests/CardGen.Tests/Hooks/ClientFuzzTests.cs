@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,7 +28,8 @@ namespace CardGen.Tests.Hooks;
 /// <c>CARDGEN_CLIENT_FUZZ_SEED=s CARDGEN_CLIENT_FUZZ_ITERATION=i dotnet test tests/CardGen.Tests -c Release --filter FullyQualifiedName~ClientFuzz</c>;
 /// <c>CARDGEN_CLIENT_FUZZ_ITERATIONS</c> runs more than the default. Each post makes one attempt, and its timeout
 /// runs on a fake clock that the test advances only when the server stalls on purpose, so no case waits in real
-/// time. The counts by outcome are written to <c>artifacts/fuzz/client.txt</c>.
+/// time. The counts by outcome are written to <c>artifacts/fuzz/client.txt</c>. A slice of the redirect answers is
+/// also posted through an HttpClient that follows redirects, as a caller's may.
 /// </remarks>
 public sealed class ClientFuzzTests
 {
@@ -54,10 +56,10 @@ public sealed class ClientFuzzTests
     [Fact]
     public async Task Every_generated_answer_ends_as_a_response_or_a_ChatHookException_without_the_id()
     {
-        var seed = EnvironmentInt("CARDGEN_CLIENT_FUZZ_SEED") ?? DefaultSeed;
-        var only = EnvironmentInt("CARDGEN_CLIENT_FUZZ_ITERATION");
-        var count = Math.Max(MinimumCases, EnvironmentInt("CARDGEN_CLIENT_FUZZ_ITERATIONS") ?? MinimumCases);
-        var iterations = only is int single ? new[] { single } : Enumerable.Range(0, count).ToArray();
+        // Never fewer cases than the minimum: more with CARDGEN_CLIENT_FUZZ_ITERATIONS.
+        var fuzz = FuzzRun.FromEnvironment("CARDGEN_CLIENT_FUZZ", DefaultSeed, MinimumCases);
+        var (seed, only) = (fuzz.Seed, fuzz.Only);
+        var iterations = only is int single ? new[] { single } : Enumerable.Range(0, Math.Max(MinimumCases, fuzz.Count)).ToArray();
 
         // Redirects point here; the client must never connect to it.
         await using var target = RawHttpServer.Start(async exchange =>
@@ -117,6 +119,82 @@ public sealed class ClientFuzzTests
         }
     }
 
+    /// <summary>
+    /// The redirect answers of the default run, posted through an HttpClient of the caller's that follows redirects,
+    /// the way the docs warn about: the client's own HttpClient follows none, so the main run cannot show what the
+    /// client does when one is followed. Asserts what the docs promise: never a success; a redirect that was followed
+    /// is reported as such (the target may have received the post, and whether it may have been delivered follows
+    /// from the method that arrived there and the target's answer); one that was not followed delivered nothing; and
+    /// the client's own text never shows the id.
+    /// </summary>
+    [Fact]
+    public async Task Redirects_followed_by_a_caller_HttpClient_are_reported_as_the_docs_say()
+    {
+        const int Slice = 100;
+        var fuzz = FuzzRun.FromEnvironment("CARDGEN_CLIENT_FUZZ", DefaultSeed, MinimumCases);
+        var seed = fuzz.Seed;
+        var cases = (fuzz.Only is int only ? new[] { only } : Enumerable.Range(0, 20 * MinimumCases))
+            .Select(i => ClientFuzzCases.Generate(seed, i, IdFor(seed, i), "http://127.0.0.1:1"))
+            .Where(c => c.Kind == "redirect")
+            .Take(Slice)
+            .Select(c => c.Iteration)
+            .ToList();
+
+        await using var target = RawHttpServer.Start(async exchange =>
+        {
+            await exchange.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 15\r\nConnection: close\r\n\r\n{\"status\":\"OK\"}");
+            exchange.Close();
+        });
+        var live = new ConcurrentDictionary<string, (ClientFuzzCase Case, TaskCompletionSource Stalled)>(StringComparer.Ordinal);
+        await using var host = RawHttpServer.Start(async exchange =>
+        {
+            if (live.ContainsKey(exchange.Request.Path.Split('/')[^1]))
+            {
+                await ServeAsync(exchange, live);
+                return;
+            }
+
+            // A redirect to another path of the host ("/elsewhere") reaches no webhook.
+            await exchange.WriteAsync("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: 48\r\nConnection: close\r\n\r\n{\"status\":\"error\",\"error\":\"Webhook not found!\"}");
+            exchange.Close();
+        });
+
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true });
+        var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var failures = new List<(ClientFuzzCase Case, string Problem)>();
+        foreach (var iteration in cases)
+        {
+            // One at a time, so what the target received belongs to this case.
+            var id = IdFor(seed, iteration);
+            var fuzzCase = ClientFuzzCases.Generate(seed, iteration, id, target.Origin);
+            live[id] = (fuzzCase, new TaskCompletionSource());
+            var before = target.Received.Count;
+            ChatHookException? failure = null;
+            var (outcome, problems) = await PostAsync(fuzzCase, id, host.Origin, new TaskCompletionSource().Task, http, e => failure = e);
+            live.TryRemove(id, out _);
+            var received = target.Received.Skip(before).ToList();
+
+            var expected = ExpectedAfterRedirect(fuzzCase, host.Origin, target.Origin);
+            outcomes[$"{expected.Name}: {outcome}"] = outcomes.GetValueOrDefault($"{expected.Name}: {outcome}") + 1;
+            problems.AddRange(RedirectProblems(expected, failure, received));
+            failures.AddRange(problems.Select(p => (fuzzCase, p)));
+        }
+
+        var report = string.Join("\n", outcomes.Select(o => $"  {o.Key}: {o.Value}"));
+        _output.WriteLine($"{cases.Count} redirect answers through an HttpClient that follows redirects:\n{report}");
+        Assert.True(failures.Count == 0, Failures(seed, failures) + "\n" + report);
+        if (fuzz.IsReplay)
+        {
+            return; // a replayed redirect case ran (or the case replayed is not a redirect, and the main run covers it)
+        }
+
+        Assert.Equal(Slice, cases.Count);
+        foreach (var name in new[] { "re-posted to the target", "followed as a GET to the target", "followed to the host's other path", "not followed" })
+        {
+            Assert.True(outcomes.Keys.Any(k => k.StartsWith(name + ":", StringComparison.Ordinal)), $"no case was {name}:\n{report}");
+        }
+    }
+
     [Fact]
     public void Answers_are_reproducible_from_the_seed_and_iteration()
     {
@@ -161,13 +239,13 @@ public sealed class ClientFuzzTests
     }
 
     /// <summary>Posts once, and returns the outcome's name and whatever about it breaks a promise.</summary>
-    private static async Task<(string Outcome, List<string> Problems)> PostAsync(ClientFuzzCase fuzzCase, string id, string origin, Task stalled)
+    private static async Task<(string Outcome, List<string> Problems)> PostAsync(ClientFuzzCase fuzzCase, string id, string origin, Task stalled, HttpClient? http = null, Action<ChatHookException>? failed = null)
     {
         var problems = new List<string>();
         var logger = new CapturingLogger();
         var time = new FakeTimeProvider();
         var options = new ChatHookClientOptions { Logger = logger, Retry = { MaxRetryAttempts = 0 }, AttemptTimeout = { Timeout = AttemptTimeout }, TimeProvider = time };
-        using var client = new ChatHookClient(options);
+        using var client = http is null ? new ChatHookClient(options) : new ChatHookClient(http, options);
 
         // A third of the posts give the legacy v1 URL; every one must still arrive on the v2 route.
         var url = WebhookUrl.Parse(fuzzCase.Iteration % 3 == 0 ? $"{origin}/webhook/{id}" : $"{origin}/webhook/v2/{id}");
@@ -207,6 +285,7 @@ public sealed class ClientFuzzTests
         {
             outcome = $"{e.Failure} delivered={(e.MayHaveBeenDelivered ? "true" : "false")}";
             Check(problems, fuzzCase, e);
+            failed?.Invoke(e);
             Leaks(problems, id, "Message", e.Message);
             Leaks(problems, id, "ToString()", e.ToString());
             Leaks(problems, id, "Error", e.Error);
@@ -275,12 +354,64 @@ public sealed class ClientFuzzTests
         }
     }
 
+    /// <summary>Where a redirect answer leads an HttpClient that follows redirects, and what the client must report then.</summary>
+    private static (string Name, bool Followed, string? Method, bool Delivered, int Status) ExpectedAfterRedirect(ClientFuzzCase fuzzCase, string host, string target)
+    {
+        var status = fuzzCase.Status!.Value;
+        var location = fuzzCase.Location is { } written && Uri.TryCreate(new Uri(host + "/webhook/v2/x"), written, out var resolved) && resolved.Scheme == Uri.UriSchemeHttp
+            ? resolved
+            : null;
+        if (location is null)
+        {
+            return ("not followed", false, null, false, status);
+        }
+
+        // 307 and 308 keep the POST and its body; 301, 302 and 303 turn a POST into a GET.
+        var reposted = status is 307 or 308;
+        if (location.GetLeftPart(UriPartial.Authority) == target)
+        {
+            return (reposted ? "re-posted to the target" : "followed as a GET to the target", true, reposted ? "POST" : "GET", reposted, 200);
+        }
+
+        return ("followed to the host's other path", true, null, false, 404);
+    }
+
+    private static IEnumerable<string> RedirectProblems((string Name, bool Followed, string? Method, bool Delivered, int Status) expected, ChatHookException? e, List<RawRequest> received)
+    {
+        if (e is null)
+        {
+            yield return $"{expected.Name}: the post did not end as a ChatHookException";
+            yield break;
+        }
+
+        if (e.Failure != ChatHookFailure.UnexpectedResponse || e.MayHaveBeenDelivered != expected.Delivered || e.StatusCode != expected.Status)
+        {
+            yield return $"{expected.Name}: expected UnexpectedResponse, HTTP {expected.Status}, delivered={expected.Delivered}; got {e.Failure}, HTTP {e.StatusCode}, delivered={e.MayHaveBeenDelivered}: {e.Message}";
+        }
+
+        var says = expected.Followed ? "followed a redirect" : "a redirect; webhook posts are not redirected";
+        if (!e.Message.Contains(says, StringComparison.Ordinal))
+        {
+            yield return $"{expected.Name}: the message does not say '{says}': {e.Message}";
+        }
+
+        var arrived = expected.Method is null ? 0 : 1;
+        if (received.Count != arrived || (arrived == 1 && received[0].Method != expected.Method))
+        {
+            yield return $"{expected.Name}: the target received [{string.Join(", ", received.Select(r => r.Method + " " + r.Path))}], expected {(arrived == 0 ? "nothing" : expected.Method)}";
+        }
+        else if (arrived == 1 && (received[0].Body.Length > 0) != (expected.Method == "POST"))
+        {
+            yield return $"{expected.Name}: the target received a {received[0].Method} with {received[0].Body.Length} bytes of body";
+        }
+    }
+
     private static void Leaks(List<string> problems, string id, string where, string? text)
     {
-        // The whole id, or its distinctive second half (a cut through the id would leave that).
-        if (text is not null && (text.Contains(id, StringComparison.OrdinalIgnoreCase) || text.Contains(id[12..], StringComparison.OrdinalIgnoreCase)))
+        // The id in any form a host could echo it in (escaped, encoded, cut), not only as is.
+        if (SecretEcho.Find(text, id) is { } echo)
         {
-            problems.Add($"{where} shows the webhook id: {text}");
+            problems.Add($"{where} shows the webhook id ('{echo}' of it): {text}");
         }
     }
 
@@ -325,7 +456,4 @@ public sealed class ClientFuzzTests
 
         return text.ToString();
     }
-
-    private static int? EnvironmentInt(string name)
-        => int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

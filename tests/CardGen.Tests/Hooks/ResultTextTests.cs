@@ -27,7 +27,7 @@ public sealed class ResultTextTests : HookClientTest
 
         var text = response.ToString() ?? string.Empty;
         WebhookUrlTests.AssertNoSecret(text);
-        Assert.StartsWith("""HTTP 201 in 1 attempt(s): {"status":"OK","echo":"d1f7…",  "pad":"xxx""", text, StringComparison.Ordinal);
+        Assert.StartsWith("""HTTP 201 in 1 attempt(s): {"status":"OK","echo":"D1F7…",  "pad":"xxx""", text, StringComparison.Ordinal);
         Assert.EndsWith("x\u2026", text, StringComparison.Ordinal);
         Assert.True(text.Length <= 240, $"{text.Length} characters");
         Assert.DoesNotContain('\n', text);

@@ -21,6 +21,7 @@ public sealed class WebhookUrlTests
         Assert.DoesNotContain(Id, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(IdTail, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(Token.Substring(4, 20), text, StringComparison.Ordinal);
+        Assert.True(SecretEcho.Find(text, Id) is null, $"the text shows the webhook id escaped, encoded or cut: {text}");
     }
 
     [Theory]

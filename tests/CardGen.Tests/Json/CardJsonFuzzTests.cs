@@ -24,8 +24,8 @@ namespace CardGen.Tests.Json;
 /// </summary>
 /// <remarks>
 /// Deterministic: case <c>i</c> of seed <c>s</c> always builds the same bytes. Replay one with
-/// <c>CARDGEN_FUZZ_SEED=s CARDGEN_FUZZ_ITERATION=i dotnet test tests/CardGen.Tests -c Release --filter CardJsonFuzzTests</c>;
-/// <c>CARDGEN_FUZZ_ITERATIONS</c> changes how many run. Counts by outcome go to <c>artifacts/fuzz/card-json.txt</c>,
+/// <c>CARDGEN_CARD_FUZZ_SEED=s CARDGEN_CARD_FUZZ_ITERATION=i dotnet test tests/CardGen.Tests -c Release --filter CardJsonFuzzTests</c>;
+/// <c>CARDGEN_CARD_FUZZ_ITERATIONS</c> changes how many run. Counts by outcome go to <c>artifacts/fuzz/card-json.txt</c>,
 /// and the bytes of a failing case to <c>artifacts/fuzz/</c>.
 /// </remarks>
 public sealed class CardJsonFuzzTests(ITestOutputHelper output)
@@ -42,16 +42,15 @@ public sealed class CardJsonFuzzTests(ITestOutputHelper output)
         Assert.False(RepositoryPaths.IsCi && !RepositoryPaths.SamplesAvailable, RepositoryPaths.SamplesMissingMessage);
         Skip.IfNot(RepositoryPaths.SamplesAvailable, RepositoryPaths.SamplesMissingMessage);
 
-        var seed = EnvironmentInt("CARDGEN_FUZZ_SEED") ?? DefaultSeed;
-        var only = EnvironmentInt("CARDGEN_FUZZ_ITERATION");
-        var iterations = EnvironmentInt("CARDGEN_FUZZ_ITERATIONS") ?? DefaultIterations;
+        var fuzz = FuzzRun.FromEnvironment("CARDGEN_CARD_FUZZ", DefaultSeed, DefaultIterations);
+        var (seed, only) = (fuzz.Seed, fuzz.Only);
         var (names, samples) = Samples();
         var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var mutations = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
 
-        foreach (var i in only is int single ? new[] { single } : Enumerable.Range(0, iterations))
+        foreach (var i in fuzz.Iterations)
         {
             var random = new Random(unchecked((seed * 7919) + i));
             var sample = random.Next(samples.Count);
@@ -71,7 +70,7 @@ public sealed class CardJsonFuzzTests(ITestOutputHelper output)
                 Count(outcomes, "failed");
                 var file = Path.Combine(RepositoryPaths.Artifacts("fuzz"), $"card-json-seed-{seed}-case-{i}.json");
                 File.WriteAllBytes(file, json);
-                failures.Add($"{context}: {e.GetType().Name}: {e.Message}\n  bytes in {file}\n  replay: CARDGEN_FUZZ_SEED={seed} CARDGEN_FUZZ_ITERATION={i} dotnet test tests/CardGen.Tests -c Release --filter CardJsonFuzzTests\n{e.StackTrace}");
+                failures.Add($"{context}: {e.GetType().Name}: {e.Message}\n  bytes in {file}\n  replay: {fuzz.Replay(i)} dotnet test tests/CardGen.Tests -c Release --filter CardJsonFuzzTests\n{e.StackTrace}");
             }
         }
 
@@ -250,7 +249,4 @@ public sealed class CardJsonFuzzTests(ITestOutputHelper output)
         var names = SampleCards.All().Select(row => (string)row[0]).ToList();
         return (names, names.Select(SampleCards.Read).ToList());
     }
-
-    private static int? EnvironmentInt(string name)
-        => int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

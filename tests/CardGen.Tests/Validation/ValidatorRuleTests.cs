@@ -316,6 +316,32 @@ public sealed class ValidatorRuleTests
         Assert.Contains("$.body[0]", finding.Message, System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CV073_is_not_reported_inside_a_carousel_the_target_does_not_render(bool withFallback)
+    {
+        // On RingCentral (1.3) the Carousel itself is CV030 (an error, or a warning with a fallback): the host drops it
+        // whole, so what it holds is not reported again, once per input.
+        var fallback = withFallback ? ""","fallback":{"type":"TextBlock","text":"no carousel"}""" : string.Empty;
+        var card = $$$"""
+            {"type":"AdaptiveCard","version":"1.3","fallbackText":"f","body":[
+              {"type":"Carousel","pages":[{"type":"CarouselPage","items":[{"type":"Input.Text","id":"a"},{"type":"Input.Toggle","id":"b","title":"t"},{"type":"ActionSet","actions":[{"type":"Action.OpenUrl","title":"o","url":"https://x/o"}]}]}]{{{fallback}}}}
+            ]}
+            """;
+
+        var result = CardValidator.Validate(card, HostProfile.RingCentral);
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == CardRules.NotAllowedInCarousel);
+        var carousel = Single(result, CardRules.NewerThanTarget);
+        Assert.Equal("$.body[0].type", carousel.Path);
+        Assert.Equal(withFallback ? FindingSeverity.Warning : FindingSeverity.Error, carousel.Severity);
+
+        // The same card at 1.6, where the Carousel renders, reports each of the three.
+        var at16 = CardValidator.Validate(card.Replace("\"1.3\"", "\"1.6\"", System.StringComparison.Ordinal), CardVersion.V1_6);
+        Assert.Equal(3, at16.Findings.Count(f => f.RuleId == CardRules.NotAllowedInCarousel));
+    }
+
     [Fact]
     public void CV073_a_carousel_of_text_and_images_raises_nothing()
         => Assert.Empty(CardValidator.Validate(
