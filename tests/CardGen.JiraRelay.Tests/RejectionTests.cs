@@ -99,6 +99,40 @@ public sealed class RejectionTests : IAsyncLifetime
         Assert.Equal(0, _emulator.TotalPosts);
     }
 
+    [Theory]
+    [InlineData("\"body\":\"Reproduced ", "the body is not UTF-8: byte ")]
+    [InlineData("\"key\":\"PAY-", "the body is not UTF-8: byte ")]
+    public async Task A_body_that_is_not_utf8_gets_400_saying_where(string before, string problem)
+    {
+        // Found by PayloadFuzzTests (seed 20261205, case 7): an invalid byte inside a string became a 500.
+        var json = Encoding.UTF8.GetBytes(Payloads.CommentCreated().ToJsonString());
+        var at = IndexOf(json, Encoding.UTF8.GetBytes(before)) + Encoding.UTF8.GetByteCount(before);
+        json[at] = 0xFF;
+
+        var answer = await _relay.PostAsync("/jira", json, "application/json");
+
+        Assert.True(answer.Status == 400, answer.ToString());
+        Assert.Contains(problem + (at + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", answer["problem"], StringComparison.Ordinal);
+        Assert.Equal(0, _emulator.TotalPosts);
+    }
+
+    [Theory]
+    [InlineData("comment.body")]
+    [InlineData("issue.fields.summary")]
+    [InlineData("issue.key")]
+    public async Task A_string_with_a_lone_surrogate_gets_400_naming_its_path(string path)
+    {
+        var payload = Payloads.CommentCreated();
+        Set(payload, path, JsonValue.Create("placeholder"), remove: false);
+        var json = Encoding.UTF8.GetBytes(payload.ToJsonString().Replace("placeholder", "half \\udc00 of a pair", StringComparison.Ordinal));
+
+        var answer = await _relay.PostAsync("/jira", json, "application/json");
+
+        Assert.True(answer.Status == 400, answer.ToString());
+        Assert.Contains(path, answer["problem"], StringComparison.Ordinal);
+        Assert.Equal(0, _emulator.TotalPosts);
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_a_too_large_body_and_a_get_are_refused_before_reading()
     {
@@ -131,6 +165,13 @@ public sealed class RejectionTests : IAsyncLifetime
         var record = Assert.Single(_relay.Logs.Records, r => r.Contains("[Rejected]", StringComparison.Ordinal));
         Assert.StartsWith("Warning CardGen.JiraRelay[Rejected]", record, StringComparison.Ordinal);
         Assert.Contains("Rejected a request to /jira with 400: The body is not a Jira webhook event the relay can post: issue.key is missing.", record, StringComparison.Ordinal);
+    }
+
+    private static int IndexOf(byte[] haystack, byte[] needle)
+    {
+        var at = haystack.AsSpan().IndexOf(needle);
+        Assert.True(at >= 0, "The payload does not hold the text to break.");
+        return at;
     }
 
     /// <summary>Sets (or removes) the value at a dotted path; a number segment indexes an array.</summary>

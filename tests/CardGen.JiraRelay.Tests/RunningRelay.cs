@@ -37,10 +37,9 @@ internal sealed class RunningRelay : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var host = await RelayHost.BuildAsync([], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(
-                new[] { ("Urls", (string?)"http://127.0.0.1:0"), ("Relay:EmulatorPort", "0"), ("Logging:LogLevel:Default", "Trace") }
-                    .Concat(settings)
-                    .Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)));
+            // The test's settings go last, over these defaults.
+            builder.Configuration.AddInMemoryCollection([new("Urls", "http://127.0.0.1:0"), new("Relay:EmulatorPort", "0"), new("Logging:LogLevel:Default", "Trace")]);
+            builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
             builder.Logging.AddProvider(logs);
         });
         try

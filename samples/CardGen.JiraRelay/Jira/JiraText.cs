@@ -1,5 +1,7 @@
+using System;
 using System.Text;
 using System.Text.Json;
+using CardGen.JiraRelay.Relay;
 
 namespace CardGen.JiraRelay.Jira;
 
@@ -7,7 +9,21 @@ namespace CardGen.JiraRelay.Jira;
 internal static class JiraText
 {
     /// <summary>The body as text; <see langword="null"/> when it is absent, null or neither a string nor an ADF object.</summary>
+    /// <exception cref="PayloadException">A string in it is not Unicode (an escaped lone surrogate such as <c>\udc00</c>).</exception>
     public static string? Read(JsonElement body)
+    {
+        try
+        {
+            return ReadText(body);
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonElement.GetString throws this, not JsonException, for text .NET cannot hold.
+            throw new PayloadException("comment.body holds text that is not Unicode (an escaped lone surrogate such as \\udc00).");
+        }
+    }
+
+    private static string? ReadText(JsonElement body)
     {
         switch (body.ValueKind)
         {

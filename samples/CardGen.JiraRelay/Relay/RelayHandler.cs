@@ -1,11 +1,14 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
+using System.Text.Unicode;
 using System.Threading.Tasks;
 using CardGen.JiraRelay.Ci;
 using CardGen.JiraRelay.Jira;
@@ -153,6 +156,13 @@ internal sealed class RelayHandler
             json = json[3..];
         }
 
+        // System.Text.Json reads invalid UTF-8 inside a string only when something asks for the string, and then throws
+        // InvalidOperationException, not JsonException: check the whole body first, and say where it goes wrong.
+        if (!Utf8.IsValid(json))
+        {
+            throw new PayloadException(string.Create(CultureInfo.InvariantCulture, $"the body is not UTF-8: byte {body.Length - json.Length + FirstInvalidByte(json) + 1}."));
+        }
+
         if (json.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new PayloadException("the body is empty.");
@@ -177,6 +187,17 @@ internal sealed class RelayHandler
 
             throw new PayloadException(string.Create(CultureInfo.InvariantCulture, $"at {path} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {message}"));
         }
+    }
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> utf8)
+    {
+        var at = 0;
+        while (at < utf8.Length && Rune.DecodeFromUtf8(utf8[at..], out _, out var length) == OperationStatus.Done)
+        {
+            at += length;
+        }
+
+        return at;
     }
 
     /// <summary>The body, or <see langword="null"/> when it is larger than <see cref="RelayOptions.MaxBodyBytes"/> (read no further).</summary>
