@@ -34,6 +34,8 @@ internal sealed class ChildProcess : IDisposable
         "MSBUILDNOINPROCNODE", "_MSDEPLOYUSERAGENT",
         // The samples' own settings: a child must not pick up a webhook or a mode from the environment of the tests.
         "CARDGEN_WEBHOOK_URL", "CARDGEN_SAMPLE_EXIT", "CARDGEN_EMULATOR_PORT",
+        // The relay's: where it listens, its environment and its secret.
+        "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "Relay__Secret",
     ];
 
     private readonly Process _process;

@@ -20,7 +20,8 @@ namespace CardGen.Aot.Tests;
 /// at all, and the native binary posts every event, to a webhook URL and to the emulator it runs in-process,
 /// exactly as the JIT-compiled sample does.
 /// </summary>
-public sealed partial class SamplePublishTests : IClassFixture<PublishedSampleFixture>
+[Collection(PublishedSamples.Name)]
+public sealed partial class SamplePublishTests
 {
     private readonly PublishedSampleFixture _fixture;
     private readonly ITestOutputHelper _output;
@@ -44,7 +45,7 @@ public sealed partial class SamplePublishTests : IClassFixture<PublishedSampleFi
 
         // Every warning fails the build (TreatWarningsAsErrors reaches the ILCompiler too), but a warning that some
         // step does not promote must not pass unnoticed either.
-        var warnings = WarningLines(publish.Output);
+        var warnings = PublishChecks.WarningLines(publish.Output);
         Assert.True(warnings.Count == 0, $"{warnings.Count} warning(s):\n{string.Join("\n", warnings)}\n{publish.Describe()}");
 
         // The ILCompiler ran, and what came out is a native executable with its symbols beside it: no IL for a
@@ -63,7 +64,7 @@ public sealed partial class SamplePublishTests : IClassFixture<PublishedSampleFi
             Assert.True(File.Exists(Path.Combine(sample.PublishDirectory, "wwwroot", page)), $"wwwroot/{page} was not published.");
         }
 
-        WriteFigures("sample-publish.txt", new Dictionary<string, object>
+        PublishChecks.WriteFigures("sample-publish.txt", new Dictionary<string, object>
         {
             ["command"] = PublishedSampleFixture.Command,
             ["files in the fresh copy"] = sample.CopiedFiles,
@@ -108,7 +109,7 @@ public sealed partial class SamplePublishTests : IClassFixture<PublishedSampleFi
             Assert.Equal(Findings(reference[i].Findings), Findings(posts[i].Findings));
         }
 
-        WriteFigures("sample-url-run.txt", new Dictionary<string, object>
+        PublishChecks.WriteFigures("sample-url-run.txt", new Dictionary<string, object>
         {
             ["events"] = events.Count,
             ["posts received"] = posts.Count,
@@ -165,7 +166,7 @@ public sealed partial class SamplePublishTests : IClassFixture<PublishedSampleFi
         Assert.Contains($"{events.Count} of {events.Count} card(s) accepted, 0 not.", run.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"Stopped. The emulator received {events.Count} post(s): {events.Count} accepted, 0 rejected.", run.StandardOutput, StringComparison.Ordinal);
 
-        WriteFigures("sample-in-process-run.txt", new Dictionary<string, object>
+        PublishChecks.WriteFigures("sample-in-process-run.txt", new Dictionary<string, object>
         {
             ["events"] = events.Count,
             ["posts recorded by the native emulator"] = posts.Count,
@@ -188,14 +189,10 @@ public sealed partial class SamplePublishTests : IClassFixture<PublishedSampleFi
               Treating warnings as errors; no warning was found in WarningLines.cs
             """;
 
-        var found = WarningLines(output);
+        var found = PublishChecks.WarningLines(output);
 
-        Assert.Equal(["CS8618", "IL2026", "IL3050", "NETSDK1179"], found.Select(l => WarningCode().Match(l).Groups["code"].Value));
+        Assert.Equal(["CS8618", "IL2026", "IL3050", "NETSDK1179"], found.Select(l => PublishChecks.WarningCode().Match(l).Groups["code"].Value));
     }
-
-    /// <summary>The lines of a build's output that report a warning (MSBuild's, the compiler's, the ILCompiler's).</summary>
-    private static List<string> WarningLines(string output)
-        => output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => WarningCode().IsMatch(l)).ToList();
 
     private async Task<PublishedSample> PublishedAsync()
     {
@@ -221,14 +218,6 @@ public sealed partial class SamplePublishTests : IClassFixture<PublishedSampleFi
 
     private static List<string> Findings(IEnumerable<RecordedFinding> findings)
         => findings.Select(f => $"{f.Severity.ToString().ToLowerInvariant()} {f.RuleId} {f.Path}").ToList();
-
-    private static void WriteFigures(string file, Dictionary<string, object> figures)
-        => File.WriteAllLines(
-            Path.Combine(RepositoryPaths.Artifacts("aot"), file),
-            figures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key}: {f.Value}")));
-
-    [GeneratedRegex(@"\bwarning\s+(?<code>[A-Z]+[0-9]+)\s*:")]
-    private static partial Regex WarningCode();
 
     [GeneratedRegex(@"^Open (?<address>http://127\.0\.0\.1:[0-9]+/) to see the cards\.$")]
     private static partial Regex OpenLine();
