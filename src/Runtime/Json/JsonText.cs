@@ -61,7 +61,7 @@ internal static class JsonText
     /// </summary>
     public static void Check(ReadOnlySpan<byte> utf8Json)
     {
-        if (FirstInvalidUtf8(utf8Json) < 0 && !MayHoldSurrogateEscape(utf8Json))
+        if (IsPlain(utf8Json))
         {
             return;
         }
@@ -87,6 +87,12 @@ internal static class JsonText
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="utf8Json"/> is UTF-8 throughout and holds no escape of a surrogate: then
+    /// <see cref="Check"/> passes it, and every part of it, without reading a token.
+    /// </summary>
+    public static bool IsPlain(ReadOnlySpan<byte> utf8Json) => FirstInvalidUtf8(utf8Json) < 0 && !MayHoldSurrogateEscape(utf8Json);
 
     /// <summary>Reads <paramref name="utf8Json"/> to its end: the reader's <see cref="JsonException"/> for a syntax error or more than <see cref="MaxDepth"/> levels.</summary>
     public static void CheckSyntaxAndDepth(ReadOnlySpan<byte> utf8Json)

@@ -140,8 +140,15 @@ public static class CardFormats
     /// <summary>Whether <paramref name="value"/> is a URI reference a renderer can load: absolute, relative, or a data URI.</summary>
     /// <param name="value">The text.</param>
     /// <returns>Whether it is a URI reference.</returns>
-    public static bool IsUrl(string? value)
+    public static bool IsUrl(string? value) => IsUrl(value, out _);
+
+    /// <summary>
+    /// <see cref="IsUrl(string?)"/>, with the URI it parsed (<see langword="null"/> for a data URI), so that a caller
+    /// asking next whether it is absolute does not parse it again.
+    /// </summary>
+    internal static bool IsUrl(string? value, out Uri? parsed)
     {
+        parsed = null;
         if (value is null || value.Length == 0)
         {
             return false;
@@ -162,7 +169,7 @@ public static class CardFormats
             }
         }
 
-        return Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out _);
+        return Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out parsed);
     }
 
     /// <summary>
@@ -203,6 +210,13 @@ public static class CardFormats
         return Uri.TryCreate(value, UriKind.Absolute, out var uri)
             && (uri.Scheme == "https" || uri.Scheme == "http");
     }
+
+    /// <summary>
+    /// <see cref="IsAbsoluteUrl(string?)"/> for a URL <see cref="IsUrl(string?, out Uri?)"/> accepted: its absolute
+    /// parse is the answer as it is, and only a relative one (or a data URI) is looked at again.
+    /// </summary>
+    internal static bool IsAbsoluteUrl(string value, Uri? parsed)
+        => parsed is { IsAbsoluteUri: true } ? parsed.Scheme == "https" || parsed.Scheme == "http" : IsAbsoluteUrl(value);
 
     /// <summary>Whether <paramref name="value"/> starts with the <c>data:</c> scheme.</summary>
     /// <param name="value">The text.</param>

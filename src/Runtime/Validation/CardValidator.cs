@@ -143,6 +143,13 @@ public static class CardValidator
         return Walk(card, target);
     }
 
+    /// <summary>
+    /// Validates a card of a document this library wrote and parsed itself (to <see cref="JsonText.MaxDepth"/>, from
+    /// bytes <see cref="JsonText.IsPlain"/> accepts), which the checks of <see cref="Validate(JsonElement, ValidationTarget)"/>
+    /// on the element's own text would pass: the client's path, which validates every post.
+    /// </summary>
+    internal static CardValidationResult ValidateWritten(JsonElement card, ValidationTarget target) => Walk(card, target);
+
     private static CardValidationResult Walk(JsonElement card, ValidationTarget target)
     {
         var walker = new ValidationWalker(target);

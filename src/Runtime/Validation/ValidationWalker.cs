@@ -15,13 +15,13 @@ internal sealed class ValidationWalker
 {
     private readonly ValidationTarget _target;
     private readonly List<CardFinding> _findings = new();
-    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
-    private readonly List<(string Id, string Path)> _toggleTargets = new();
+    private readonly Dictionary<string, CardPath> _ids = new(StringComparer.Ordinal);
+    private readonly List<(string Id, CardPath Path)> _toggleTargets = new();
     private readonly HashSet<string> _idsReplacedByFallback = new(StringComparer.Ordinal);
     private CardVersion? _declared;
 
     /// <summary>The path of the innermost Carousel whose pages are being walked, or <see langword="null"/>.</summary>
-    private string? _carousel;
+    private CardPath? _carousel;
 
     public ValidationWalker(ValidationTarget target) => _target = target;
 
@@ -33,42 +33,42 @@ internal sealed class ValidationWalker
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            Error(CardRules.MalformedJson, "$", $"An Adaptive Card must be a JSON object, not {Describe(root)}.");
+            Error(CardRules.MalformedJson, CardPath.Root, $"An Adaptive Card must be a JSON object, not {Describe(root)}.");
             return;
         }
 
         if (!root.TryGetProperty("type", out var type))
         {
-            Error(CardRules.CardType, "$", "The card has no \"type\"; a card must say \"type\": \"AdaptiveCard\".");
+            Error(CardRules.CardType, CardPath.Root, "The card has no \"type\"; a card must say \"type\": \"AdaptiveCard\".");
         }
         else if (!type.IsText(AdaptiveCardType))
         {
-            Error(CardRules.CardType, "$.type", $"The card's type is {Describe(type)}; it must be \"AdaptiveCard\".");
+            Error(CardRules.CardType, CardPath.Root.Property("type"), $"The card's type is {Describe(type)}; it must be \"AdaptiveCard\".");
         }
 
         if (!root.TryGetProperty("version", out var version))
         {
-            Error(CardRules.CardVersion, "$", $"The card has no \"version\"; renderers refuse or guess. Declare the version it needs, for example \"{_target.Version}\".");
+            Error(CardRules.CardVersion, CardPath.Root, $"The card has no \"version\"; renderers refuse or guess. Declare the version it needs, for example \"{_target.Version}\".");
         }
         else if (version.ValueKind != JsonValueKind.String || !Schema.CardVersion.TryParse(version.GetString(), out var declared))
         {
-            Error(CardRules.CardVersion, "$.version", $"The card's version {Describe(version)} is not major.minor, for example \"1.3\".");
+            Error(CardRules.CardVersion, CardPath.Root.Property("version"), $"The card's version {Describe(version)} is not major.minor, for example \"1.3\".");
         }
         else
         {
             _declared = declared;
             if (declared > _target.Version)
             {
-                Error(CardRules.VersionAboveTarget, "$.version", $"The card declares version {declared}, but {_target} renders up to {_target.Version}; the host shows the fallback text instead.");
+                Error(CardRules.VersionAboveTarget, CardPath.Root.Property("version"), $"The card declares version {declared}, but {_target} renders up to {_target.Version}; the host shows the fallback text instead.");
             }
         }
 
         if (Host.FallbackTextIsNotification && !(root.TryGetProperty("fallbackText", out var fallbackText) && fallbackText.ValueKind == JsonValueKind.String && fallbackText.GetString()!.Length > 0))
         {
-            Warning(CardRules.MissingFallbackText, "$", $"The card has no fallbackText; {Host.Name} shows it as the notification text, and without it mobile notifications read a generic text.");
+            Warning(CardRules.MissingFallbackText, CardPath.Root, $"The card has no fallbackText; {Host.Name} shows it as the notification text, and without it mobile notifications read a generic text.");
         }
 
-        ValidateCardBody(root, "$", showCardDepth: 0);
+        ValidateCardBody(root, CardPath.Root, showCardDepth: 0);
 
         foreach (var (id, path) in _toggleTargets)
         {
@@ -79,20 +79,20 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void ValidateCardBody(JsonElement card, string path, int showCardDepth)
+    private void ValidateCardBody(JsonElement card, CardPath path, int showCardDepth)
     {
         var spec = Card;
         ValidateProperties(card, spec, path, fallbackAvailable: false, showCardDepth, skip: "type");
         if (card.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Array && actions.GetArrayLength() > Host.MaxActions)
         {
-            Warning(CardRules.TooManyActions, path + ".actions", $"The card has {actions.GetArrayLength()} actions; {Host.Name} shows at most {Host.MaxActions} in a row.");
+            Warning(CardRules.TooManyActions, path.Property("actions"), $"The card has {actions.GetArrayLength()} actions; {Host.Name} shows at most {Host.MaxActions} in a row.");
         }
 
         if (card.TryGetProperty("refresh", out var refresh) && refresh.ValueKind == JsonValueKind.Object
             && refresh.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
             && !(action.TryGetProperty("type", out var actionType) && actionType.IsText(TypeNames.Execute)))
         {
-            Error(CardRules.RefreshActionNotExecute, path + ".refresh.action", "refresh.action must be an Action.Execute.");
+            Error(CardRules.RefreshActionNotExecute, path.Property("refresh").Property("action"), "refresh.action must be an Action.Execute.");
         }
     }
 
@@ -101,7 +101,7 @@ internal sealed class ValidationWalker
     /// unknown type (an error, or a warning where a fallback takes over, whose content is then validated).
     /// </summary>
     /// <returns>The type, or <see langword="null"/> when there is nothing more to check.</returns>
-    private CardTypeSpec? ResolveType(JsonElement json, string path, FallbackFamily family, bool fallbackAvailable, int showCardDepth, out bool canFallBack)
+    private CardTypeSpec? ResolveType(JsonElement json, CardPath path, FallbackFamily family, bool fallbackAvailable, int showCardDepth, out bool canFallBack)
     {
         var (noun, role, example) = family == FallbackFamily.Action
             ? ("action", CardTypeRole.Action, "\"Action.OpenUrl\"")
@@ -127,7 +127,7 @@ internal sealed class ValidationWalker
             return spec;
         }
 
-        Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.UnknownType, path + ".type",
+        Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.UnknownType, path.Property("type"),
             canFallBack
                 ? $"\"{typeName}\" is not an Adaptive Card {noun}; renderers show its fallback."
                 : $"\"{typeName}\" is not an Adaptive Card {noun}{Suggest(typeName, role)}; renderers drop it.");
@@ -139,7 +139,7 @@ internal sealed class ValidationWalker
         return null;
     }
 
-    private void ValidateElement(JsonElement element, string path, bool fallbackAvailable, int showCardDepth)
+    private void ValidateElement(JsonElement element, CardPath path, bool fallbackAvailable, int showCardDepth)
     {
         if (ResolveType(element, path, FallbackFamily.Element, fallbackAvailable, showCardDepth, out var canFallBack) is not { } spec)
         {
@@ -149,7 +149,7 @@ internal sealed class ValidationWalker
         var typeName = spec.Name;
         if (spec.Role != CardTypeRole.Element)
         {
-            Error(CardRules.TypeNotAllowed, path + ".type", spec.Role == CardTypeRole.Action
+            Error(CardRules.TypeNotAllowed, path.Property("type"), spec.Role == CardTypeRole.Action
                 ? $"{typeName} is an action; put it in \"actions\" or an ActionSet, not among elements."
                 : $"{typeName} is not allowed here; it belongs only inside its parent ({ParentOf(typeName)}).");
             return;
@@ -170,7 +170,7 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void ValidateAction(JsonElement action, string path, bool isSelectAction, bool fallbackAvailable, int showCardDepth)
+    private void ValidateAction(JsonElement action, CardPath path, bool isSelectAction, bool fallbackAvailable, int showCardDepth)
     {
         if (ResolveType(action, path, FallbackFamily.Action, fallbackAvailable, showCardDepth, out var canFallBack) is not { } spec)
         {
@@ -180,13 +180,13 @@ internal sealed class ValidationWalker
         var typeName = spec.Name;
         if (spec.Role != CardTypeRole.Action)
         {
-            Error(CardRules.TypeNotAllowed, path + ".type", $"{typeName} is not an action; only Action.* types are allowed here.");
+            Error(CardRules.TypeNotAllowed, path.Property("type"), $"{typeName} is not an action; only Action.* types are allowed here.");
             return;
         }
 
         if (isSelectAction && typeName == TypeNames.ShowCard)
         {
-            Error(CardRules.TypeNotAllowed, path + ".type", "Action.ShowCard cannot be a select action or an inline action; use it in \"actions\".");
+            Error(CardRules.TypeNotAllowed, path.Property("type"), "Action.ShowCard cannot be a select action or an inline action; use it in \"actions\".");
             return;
         }
 
@@ -199,7 +199,7 @@ internal sealed class ValidationWalker
             if (support != HostSupport.Supported)
             {
                 Report(support == HostSupport.Unsupported && !canFallBack ? FindingSeverity.Error : FindingSeverity.Warning,
-                    CardRules.ActionNotSupported, path + ".type", $"{typeName}: {reason}.");
+                    CardRules.ActionNotSupported, path.Property("type"), $"{typeName}: {reason}.");
             }
         }
 
@@ -216,7 +216,7 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void ValidateComponent(JsonElement component, CardTypeSpec spec, string path, bool fallbackAvailable, int showCardDepth)
+    private void ValidateComponent(JsonElement component, CardTypeSpec spec, CardPath path, bool fallbackAvailable, int showCardDepth)
     {
         if (component.ValueKind != JsonValueKind.Object)
         {
@@ -229,7 +229,7 @@ internal sealed class ValidationWalker
             // A fixed place that holds an element type (an ImageSet's images): "type" may be omitted.
             if (component.TryGetProperty("type", out var elementType) && !elementType.IsText(spec.Name))
             {
-                Error(CardRules.TypeNotAllowed, path + ".type", $"Only {spec.Name} is allowed here, not {Describe(elementType)}.");
+                Error(CardRules.TypeNotAllowed, path.Property("type"), $"Only {spec.Name} is allowed here, not {Describe(elementType)}.");
                 return;
             }
 
@@ -241,7 +241,7 @@ internal sealed class ValidationWalker
         var skip = spec.TryGetProperty("type", out _) ? null : "type";
         if (skip is not null && component.TryGetProperty("type", out var type) && !type.IsText(spec.Name))
         {
-            Error(CardRules.TypeNotAllowed, path + ".type", $"Only {spec.Name} is allowed here, not {Describe(type)}.");
+            Error(CardRules.TypeNotAllowed, path.Property("type"), $"Only {spec.Name} is allowed here, not {Describe(type)}.");
             return;
         }
 
@@ -258,7 +258,7 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void ValidateProperties(JsonElement json, CardTypeSpec spec, string path, bool fallbackAvailable, int showCardDepth, string? skip)
+    private void ValidateProperties(JsonElement json, CardTypeSpec spec, CardPath path, bool fallbackAvailable, int showCardDepth, string? skip)
     {
         foreach (var property in json.EnumerateObject())
         {
@@ -268,7 +268,7 @@ internal sealed class ValidationWalker
                 continue;
             }
 
-            var propertyPath = PathOf(path, name);
+            var propertyPath = path.Property(name);
             if (!spec.TryGetProperty(name, out var propertySpec))
             {
                 Report(Host.RejectsUnknownProperties ? FindingSeverity.Warning : FindingSeverity.Info, CardRules.UnknownProperty, propertyPath,
@@ -301,12 +301,12 @@ internal sealed class ValidationWalker
             else if (propertySpec.IsNonEmpty && json.TryGetProperty(propertySpec.Name, out var array)
                 && array.ValueKind == JsonValueKind.Array && array.GetArrayLength() == 0)
             {
-                Warning(CardRules.EmptyCollection, PathOf(path, propertySpec.Name), $"{spec.Name}.{propertySpec.Name} is empty, so the {spec.Name} shows nothing.");
+                Warning(CardRules.EmptyCollection, path.Property(propertySpec.Name), $"{spec.Name}.{propertySpec.Name} is empty, so the {spec.Name} shows nothing.");
             }
         }
     }
 
-    private void ValidateValue(JsonElement value, PropertySpec p, CardTypeSpec owner, string path, bool fallbackAvailable, int showCardDepth)
+    private void ValidateValue(JsonElement value, PropertySpec p, CardTypeSpec owner, CardPath path, bool fallbackAvailable, int showCardDepth)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -361,7 +361,7 @@ internal sealed class ValidationWalker
                     var i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        ValidateElement(item, Index(path, i++), fallbackAvailable, showCardDepth);
+                        ValidateElement(item, path.Item(i++), fallbackAvailable, showCardDepth);
                     }
                 }
 
@@ -372,7 +372,7 @@ internal sealed class ValidationWalker
                     var i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        ValidateAction(item, Index(path, i++), isSelectAction: false, fallbackAvailable, showCardDepth);
+                        ValidateAction(item, path.Item(i++), isSelectAction: false, fallbackAvailable, showCardDepth);
                     }
 
                     if (owner.Name == TypeNames.ActionSet && value.GetArrayLength() > Host.MaxActions)
@@ -406,13 +406,13 @@ internal sealed class ValidationWalker
                     // what it holds is reported once, as that, not again as CV073 for each item.
                     if (owner.Name == TypeNames.Carousel && owner.Since <= _target.Version)
                     {
-                        _carousel = path.Substring(0, path.Length - p.Name.Length - 1);
+                        _carousel = path.Parent;
                     }
 
                     var i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        ValidateComponent(item, itemSpec, Index(path, i++), fallbackAvailable, showCardDepth);
+                        ValidateComponent(item, itemSpec, path.Item(i++), fallbackAvailable, showCardDepth);
                     }
 
                     _carousel = outerCarousel;
@@ -425,7 +425,7 @@ internal sealed class ValidationWalker
                     var i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        var itemPath = Index(path, i++);
+                        var itemPath = path.Item(i++);
                         if (item.ValueKind == JsonValueKind.String)
                         {
                             continue;
@@ -441,7 +441,7 @@ internal sealed class ValidationWalker
                         }
                         else if (!inlineType.IsText(TypeNames.TextRun))
                         {
-                            Error(CardRules.TypeNotAllowed, itemPath + ".type", $"Only TextRun is allowed in inlines, not {Describe(inlineType)}.");
+                            Error(CardRules.TypeNotAllowed, itemPath.Property("type"), $"Only TextRun is allowed in inlines, not {Describe(inlineType)}.");
                         }
                         else
                         {
@@ -457,7 +457,7 @@ internal sealed class ValidationWalker
                     var i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        var itemPath = Index(path, i++);
+                        var itemPath = path.Item(i++);
                         if (item.ValueKind == JsonValueKind.String)
                         {
                             _toggleTargets.Add((item.GetString()!, itemPath));
@@ -467,7 +467,7 @@ internal sealed class ValidationWalker
                             ValidateComponent(item, GetCardType(TypeNames.TargetElement), itemPath, fallbackAvailable, showCardDepth);
                             if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("elementId", out var elementId) && elementId.ValueKind == JsonValueKind.String)
                             {
-                                _toggleTargets.Add((elementId.GetString()!, itemPath + ".elementId"));
+                                _toggleTargets.Add((elementId.GetString()!, itemPath.Property("elementId")));
                             }
                         }
                     }
@@ -493,7 +493,7 @@ internal sealed class ValidationWalker
                 {
                     if (value.TryGetProperty("type", out var cardType) && !cardType.IsText(AdaptiveCardType))
                     {
-                        Error(CardRules.CardType, path + ".type", $"The card's type is {Describe(cardType)}; it must be \"AdaptiveCard\".");
+                        Error(CardRules.CardType, path.Property("type"), $"The card's type is {Describe(cardType)}; it must be \"AdaptiveCard\".");
                     }
 
                     ValidateCardBody(value, path, showCardDepth + 1);
@@ -522,7 +522,7 @@ internal sealed class ValidationWalker
                         if (feature.Value.ValueKind != JsonValueKind.String
                             || !(feature.Value.ValueEquals("*") || Schema.CardVersion.TryParse(feature.Value.GetString(), out _)))
                         {
-                            Error(CardRules.InvalidFormat, PathOf(path, feature.Name), $"A required feature's version must be \"*\" or a version such as \"1.2\", not {Describe(feature.Value)}.");
+                            Error(CardRules.InvalidFormat, path.Property(feature.Name), $"A required feature's version must be \"*\" or a version such as \"1.2\", not {Describe(feature.Value)}.");
                         }
                     }
                 }
@@ -533,9 +533,9 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void ValidateFallback(JsonElement owner, JsonElement fallback, string ownerPath, FallbackFamily family, int showCardDepth)
+    private void ValidateFallback(JsonElement owner, JsonElement fallback, CardPath ownerPath, FallbackFamily family, int showCardDepth)
     {
-        var path = ownerPath + ".fallback";
+        var path = ownerPath.Property("fallback");
         if (fallback.ValueKind == JsonValueKind.String)
         {
             if (!string.Equals(fallback.GetString(), "drop", StringComparison.OrdinalIgnoreCase))
@@ -575,18 +575,18 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void CheckTypeVersion(CardTypeSpec spec, string path, bool canFallBack)
+    private void CheckTypeVersion(CardTypeSpec spec, CardPath path, bool canFallBack)
     {
         if (spec.Since > _target.Version)
         {
-            Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.NewerThanTarget, path + ".type",
+            Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.NewerThanTarget, path.Property("type"),
                 canFallBack
                     ? $"{spec.Name} needs Adaptive Cards {spec.Since}; {_target} shows its fallback instead."
                     : $"{spec.Name} needs Adaptive Cards {spec.Since}, but {_target} renders up to {_target.Version}; add a fallback or leave it out.");
         }
         else if (_declared is { } declared && spec.Since > declared)
         {
-            Warning(CardRules.NewerThanDeclared, path + ".type", $"{spec.Name} needs Adaptive Cards {spec.Since}, but the card declares version {declared}; declare \"{spec.Since}\".");
+            Warning(CardRules.NewerThanDeclared, path.Property("type"), $"{spec.Name} needs Adaptive Cards {spec.Since}, but the card declares version {declared}; declare \"{spec.Since}\".");
         }
     }
 
@@ -596,7 +596,7 @@ internal sealed class ValidationWalker
     /// A whole element or action that is too new is dropped instead, which <see cref="CheckTypeVersion"/> reports as an error.
     /// </summary>
     /// <returns><see langword="false"/> when the feature is newer than the target.</returns>
-    private bool CheckVersion(CardVersion since, string path, string feature)
+    private bool CheckVersion(CardVersion since, CardPath path, string feature)
     {
         if (since > _target.Version)
         {
@@ -612,7 +612,7 @@ internal sealed class ValidationWalker
         return true;
     }
 
-    private void CheckEnum(JsonElement value, PropertySpec p, CardTypeSpec owner, string path)
+    private void CheckEnum(JsonElement value, PropertySpec p, CardTypeSpec owner, CardPath path)
     {
         if (!Expect(value, JsonValueKind.String, path, p, owner, "a string"))
         {
@@ -641,7 +641,7 @@ internal sealed class ValidationWalker
         CheckVersion(enumValue.Since, path, $"{owner.Name}.{p.Name} \"{enumValue.Name}\"");
     }
 
-    private void CheckUrl(JsonElement value, PropertySpec p, CardTypeSpec owner, string path)
+    private void CheckUrl(JsonElement value, PropertySpec p, CardTypeSpec owner, CardPath path)
     {
         if (!Expect(value, JsonValueKind.String, path, p, owner, "a URL string"))
         {
@@ -649,7 +649,7 @@ internal sealed class ValidationWalker
         }
 
         var url = value.GetString()!;
-        if (!CardFormats.IsUrl(url))
+        if (!CardFormats.IsUrl(url, out var parsed))
         {
             Error(CardRules.InvalidFormat, path, $"{owner.Name}.{p.Name} is not a valid URL: {Describe(value)}.");
             return;
@@ -664,13 +664,13 @@ internal sealed class ValidationWalker
 
             CheckVersion(CardVersion.V1_2, path, "A data URI");
         }
-        else if (Host.RequiresAbsoluteUrls && !CardFormats.IsAbsoluteUrl(url))
+        else if (Host.RequiresAbsoluteUrls && !CardFormats.IsAbsoluteUrl(url, parsed))
         {
             Warning(CardRules.RelativeUrl, path, $"{owner.Name}.{p.Name} is relative; {Host.Name} has no base URL to resolve it against. Use an absolute https URL.");
         }
     }
 
-    private void CheckFormat(JsonElement value, string path, PropertySpec p, CardTypeSpec owner, Func<string, bool> isValid, string expected)
+    private void CheckFormat(JsonElement value, CardPath path, PropertySpec p, CardTypeSpec owner, Func<string, bool> isValid, string expected)
     {
         if (Expect(value, JsonValueKind.String, path, p, owner, expected) && !isValid(value.GetString()!))
         {
@@ -678,7 +678,7 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void CheckDimension(JsonElement value, string path, PropertySpec p, CardTypeSpec owner, Func<string, bool> isValidText, string expected)
+    private void CheckDimension(JsonElement value, CardPath path, PropertySpec p, CardTypeSpec owner, Func<string, bool> isValidText, string expected)
     {
         if (value.ValueKind == JsonValueKind.Number)
         {
@@ -693,7 +693,7 @@ internal sealed class ValidationWalker
         CheckFormat(value, path, p, owner, isValidText, expected);
     }
 
-    private void CheckCarousel(CardTypeSpec spec, string path)
+    private void CheckCarousel(CardTypeSpec spec, CardPath path)
     {
         if (_carousel is { } carousel && IsNotAllowedInCarousel(spec))
         {
@@ -701,7 +701,7 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void CheckInput(JsonElement input, CardTypeSpec spec, string path)
+    private void CheckInput(JsonElement input, CardTypeSpec spec, CardPath path)
     {
         if (Host.InputSupport != HostSupport.Supported)
         {
@@ -721,7 +721,7 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void RecordId(JsonElement json, string path)
+    private void RecordId(JsonElement json, CardPath path)
     {
         if (!json.TryGetProperty("id", out var idValue) || idValue.ValueKind != JsonValueKind.String)
         {
@@ -733,7 +733,7 @@ internal sealed class ValidationWalker
         {
             if (!_idsReplacedByFallback.Contains(id))
             {
-                Error(CardRules.DuplicateId, path + ".id", $"The id \"{id}\" is already used at {first}; ids must be unique in a card.");
+                Error(CardRules.DuplicateId, path.Property("id"), $"The id \"{id}\" is already used at {first}; ids must be unique in a card.");
             }
         }
         else
@@ -760,7 +760,7 @@ internal sealed class ValidationWalker
         return false;
     }
 
-    private bool Expect(JsonElement value, JsonValueKind kind, string path, PropertySpec p, CardTypeSpec owner, string expected)
+    private bool Expect(JsonElement value, JsonValueKind kind, CardPath path, PropertySpec p, CardTypeSpec owner, string expected)
     {
         if (value.ValueKind == kind)
         {
@@ -771,7 +771,7 @@ internal sealed class ValidationWalker
         return false;
     }
 
-    private void WrongKind(JsonElement value, string path, PropertySpec p, CardTypeSpec owner, string expected)
+    private void WrongKind(JsonElement value, CardPath path, PropertySpec p, CardTypeSpec owner, string expected)
         => Error(CardRules.WrongValueKind, path, $"{owner.Name}.{p.Name} must be {expected}, not {Describe(value)}.");
 
     private static IEnumerable<string> Names(EnumSpec spec)
@@ -811,10 +811,6 @@ internal sealed class ValidationWalker
         return string.Empty;
     }
 
-    private static string PathOf(string parent, string name) => JsonPath.Property(parent, name);
-
-    private static string Index(string parent, int index) => JsonPath.Index(parent, index);
-
     private static string Describe(JsonElement value)
     {
         switch (value.ValueKind)
@@ -837,10 +833,10 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void Error(string rule, string path, string message) => Report(FindingSeverity.Error, rule, path, message);
+    private void Error(string rule, CardPath path, string message) => Report(FindingSeverity.Error, rule, path, message);
 
-    private void Warning(string rule, string path, string message) => Report(FindingSeverity.Warning, rule, path, message);
+    private void Warning(string rule, CardPath path, string message) => Report(FindingSeverity.Warning, rule, path, message);
 
-    private void Report(FindingSeverity severity, string rule, string path, string message)
-        => _findings.Add(new CardFinding(severity, rule, path, message));
+    private void Report(FindingSeverity severity, string rule, CardPath path, string message)
+        => _findings.Add(new CardFinding(severity, rule, path.ToString(), message));
 }

@@ -57,6 +57,30 @@ public sealed class SampleCorpusTests(ITestOutputHelper output)
         Assert.True(differences.Count == 0, string.Join("\n", differences));
     }
 
+    /// <summary>
+    /// The client validates each card of a message it wrote from the parsed message, skipping the checks of the card's
+    /// own text that its bytes already passed; findings, paths and messages must be exactly those of validating the
+    /// card alone, for RingCentral and for the folder's version.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(SampleCards.All), MemberType = typeof(SampleCards))]
+    public void The_clients_check_of_a_written_message_finds_what_validating_the_card_alone_finds(string sample)
+    {
+        var card = AdaptiveCard.Parse(SampleCards.Read(sample));
+        var message = new WebhookMessage { Text = "sample" };
+        message.Attachments.Add(card);
+        var bytes = message.ToUtf8Json();
+        using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = CardGen.Json.JsonText.MaxDepth });
+        var written = document.RootElement.GetProperty("attachments")[0];
+
+        foreach (var target in new[] { ValidationTarget.ForHost(CardGen.Schema.HostProfile.RingCentral), ValidationTarget.ForVersion(SampleCards.FolderVersion(sample)) })
+        {
+            var alone = CardValidator.Validate(card.ToUtf8Json(), target).Findings.Select(f => f.ToString()).ToList();
+            var fast = CardGen.Json.JsonText.IsPlain(bytes) ? CardValidator.ValidateWritten(written, target) : CardValidator.Validate(written, target);
+            Assert.Equal(alone, fast.Findings.Select(f => f.ToString()).ToList());
+        }
+    }
+
     [SkippableTheory]
     [MemberData(nameof(SampleCards.All), MemberType = typeof(SampleCards))]
     public void Validator_raises_no_error_at_the_folder_version(string sample)
