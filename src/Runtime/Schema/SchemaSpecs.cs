@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CardGen.Schema;
 
@@ -217,6 +218,7 @@ public sealed class PropertySpec
 public sealed class CardTypeSpec
 {
     private readonly Dictionary<string, PropertySpec> _properties;
+    private PropertySpec[]? _required;
 
     internal CardTypeSpec(string name, CardTypeRole role, CardVersion since, PropertySpec[] properties)
     {
@@ -255,6 +257,10 @@ public sealed class CardTypeSpec
 
     /// <summary>Every property, inherited ones included, in writing order.</summary>
     public IReadOnlyList<PropertySpec> Properties { get; }
+
+    /// <summary>The required properties, in writing order (computed once, after the catalog has set them).</summary>
+    internal IReadOnlyList<PropertySpec> RequiredProperties
+        => _required ??= Properties.Where(p => p.IsRequired).ToArray();
 
     /// <summary>Looks a property up by its JSON name or an accepted alias.</summary>
     /// <param name="jsonName">The JSON name (case-sensitive).</param>

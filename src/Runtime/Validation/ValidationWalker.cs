@@ -101,7 +101,7 @@ internal sealed class ValidationWalker
     /// unknown type (an error, or a warning where a fallback takes over, whose content is then validated).
     /// </summary>
     /// <returns>The type, or <see langword="null"/> when there is nothing more to check.</returns>
-    private CardTypeSpec? ResolveType(JsonElement json, CardPath path, FallbackFamily family, bool fallbackAvailable, int showCardDepth, out bool canFallBack)
+    private CardTypeSpec? ResolveType(JsonElement json, in ObjectKeys keys, CardPath path, FallbackFamily family, bool fallbackAvailable, int showCardDepth, out bool canFallBack)
     {
         var (noun, role, example) = family == FallbackFamily.Action
             ? ("action", CardTypeRole.Action, "\"Action.OpenUrl\"")
@@ -113,14 +113,14 @@ internal sealed class ValidationWalker
             return null;
         }
 
-        if (!json.TryGetProperty("type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String)
+        if (!keys.HasType || keys.Type.ValueKind != JsonValueKind.String)
         {
             Error(CardRules.MissingType, path, $"The {noun} has no \"type\"; every {noun} needs one, for example {example}.");
             return null;
         }
 
-        var typeName = typeValue.GetString()!;
-        var ownFallback = json.TryGetProperty("fallback", out var fallbackValue);
+        var typeName = keys.Type.GetString()!;
+        var ownFallback = keys.HasFallback;
         canFallBack = fallbackAvailable || ownFallback;
         if (TryGetType(typeName, out var spec))
         {
@@ -133,7 +133,7 @@ internal sealed class ValidationWalker
                 : $"\"{typeName}\" is not an Adaptive Card {noun}{Suggest(typeName, role)}; renderers drop it.");
         if (ownFallback)
         {
-            ValidateFallback(json, fallbackValue, path, family, showCardDepth);
+            ValidateFallback(keys, path, family, showCardDepth);
         }
 
         return null;
@@ -141,7 +141,8 @@ internal sealed class ValidationWalker
 
     private void ValidateElement(JsonElement element, CardPath path, bool fallbackAvailable, int showCardDepth)
     {
-        if (ResolveType(element, path, FallbackFamily.Element, fallbackAvailable, showCardDepth, out var canFallBack) is not { } spec)
+        var keys = ObjectKeys.Of(element);
+        if (ResolveType(element, keys, path, FallbackFamily.Element, fallbackAvailable, showCardDepth, out var canFallBack) is not { } spec)
         {
             return;
         }
@@ -162,17 +163,18 @@ internal sealed class ValidationWalker
             CheckInput(element, spec, path);
         }
 
-        RecordId(element, path);
+        RecordId(keys, path);
         ValidateProperties(element, spec, path, canFallBack, showCardDepth, skip: "type");
-        if (element.TryGetProperty("fallback", out var fallbackValue))
+        if (keys.HasFallback)
         {
-            ValidateFallback(element, fallbackValue, path, FallbackFamily.Element, showCardDepth);
+            ValidateFallback(keys, path, FallbackFamily.Element, showCardDepth);
         }
     }
 
     private void ValidateAction(JsonElement action, CardPath path, bool isSelectAction, bool fallbackAvailable, int showCardDepth)
     {
-        if (ResolveType(action, path, FallbackFamily.Action, fallbackAvailable, showCardDepth, out var canFallBack) is not { } spec)
+        var keys = ObjectKeys.Of(action);
+        if (ResolveType(action, keys, path, FallbackFamily.Action, fallbackAvailable, showCardDepth, out var canFallBack) is not { } spec)
         {
             return;
         }
@@ -208,11 +210,11 @@ internal sealed class ValidationWalker
             Warning(CardRules.ShowCardTooDeep, path, $"This Action.ShowCard is nested {showCardDepth + 1} deep; {Host.Name} shows ShowCard cards {maxDepth} level(s) deep.");
         }
 
-        RecordId(action, path);
+        RecordId(keys, path);
         ValidateProperties(action, spec, path, canFallBack, showCardDepth, skip: "type");
-        if (action.TryGetProperty("fallback", out var fallbackValue))
+        if (keys.HasFallback)
         {
-            ValidateFallback(action, fallbackValue, path, FallbackFamily.Action, showCardDepth);
+            ValidateFallback(keys, path, FallbackFamily.Action, showCardDepth);
         }
     }
 
@@ -224,52 +226,63 @@ internal sealed class ValidationWalker
             return;
         }
 
+        var keys = ObjectKeys.Of(component);
         if (spec.Role == CardTypeRole.Element)
         {
             // A fixed place that holds an element type (an ImageSet's images): "type" may be omitted.
-            if (component.TryGetProperty("type", out var elementType) && !elementType.IsText(spec.Name))
+            if (keys.HasType && !keys.Type.IsText(spec.Name))
             {
-                Error(CardRules.TypeNotAllowed, path.Property("type"), $"Only {spec.Name} is allowed here, not {Describe(elementType)}.");
+                Error(CardRules.TypeNotAllowed, path.Property("type"), $"Only {spec.Name} is allowed here, not {Describe(keys.Type)}.");
                 return;
             }
 
-            RecordId(component, path);
+            RecordId(keys, path);
             ValidateProperties(component, spec, path, fallbackAvailable, showCardDepth, skip: "type");
             return;
         }
 
         var skip = spec.TryGetProperty("type", out _) ? null : "type";
-        if (skip is not null && component.TryGetProperty("type", out var type) && !type.IsText(spec.Name))
+        if (skip is not null && keys.HasType && !keys.Type.IsText(spec.Name))
         {
-            Error(CardRules.TypeNotAllowed, path.Property("type"), $"Only {spec.Name} is allowed here, not {Describe(type)}.");
+            Error(CardRules.TypeNotAllowed, path.Property("type"), $"Only {spec.Name} is allowed here, not {Describe(keys.Type)}.");
             return;
         }
 
         if (spec.Fallback != FallbackFamily.None)
         {
-            RecordId(component, path);
+            RecordId(keys, path);
         }
 
-        var ownFallback = component.TryGetProperty("fallback", out var fallback);
+        var ownFallback = keys.HasFallback;
         ValidateProperties(component, spec, path, fallbackAvailable || ownFallback, showCardDepth, skip);
         if (ownFallback && spec.Fallback != FallbackFamily.None)
         {
-            ValidateFallback(component, fallback, path, spec.Fallback, showCardDepth);
+            ValidateFallback(keys, path, spec.Fallback, showCardDepth);
         }
     }
 
     private void ValidateProperties(JsonElement json, CardTypeSpec spec, CardPath path, bool fallbackAvailable, int showCardDepth, string? skip)
     {
+        // Which required properties are there, by their place in RequiredProperties, so that a card that has them
+        // all (nearly every card) is not searched again for each.
+        var required = spec.RequiredProperties;
+        var present = 0UL;
         foreach (var property in json.EnumerateObject())
         {
             var name = property.Name;
+            var known = spec.TryGetProperty(name, out var propertySpec);
+            if (known && propertySpec.IsRequired)
+            {
+                present |= RequiredBit(required, propertySpec);
+            }
+
             if (name == skip)
             {
                 continue;
             }
 
             var propertyPath = path.Property(name);
-            if (!spec.TryGetProperty(name, out var propertySpec))
+            if (!known)
             {
                 Report(Host.RejectsUnknownProperties ? FindingSeverity.Warning : FindingSeverity.Info, CardRules.UnknownProperty, propertyPath,
                     Host.RejectsUnknownProperties
@@ -287,14 +300,16 @@ internal sealed class ValidationWalker
             ValidateValue(property.Value, propertySpec, spec, propertyPath, fallbackAvailable, showCardDepth);
         }
 
-        foreach (var propertySpec in spec.Properties)
+        for (var i = 0; i < required.Count; i++)
         {
-            if (!propertySpec.IsRequired || propertySpec.Since > _target.Version)
+            var propertySpec = required[i];
+            if (propertySpec.Since > _target.Version)
             {
                 continue;
             }
 
-            if (!HasProperty(json, propertySpec))
+            var isPresent = i < 64 ? (present & (1UL << i)) != 0 : HasProperty(json, propertySpec);
+            if (!isPresent)
             {
                 Error(CardRules.MissingRequiredProperty, path, $"{spec.Name} needs \"{propertySpec.Name}\".");
             }
@@ -533,8 +548,9 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void ValidateFallback(JsonElement owner, JsonElement fallback, CardPath ownerPath, FallbackFamily family, int showCardDepth)
+    private void ValidateFallback(in ObjectKeys owner, CardPath ownerPath, FallbackFamily family, int showCardDepth)
     {
+        var fallback = owner.Fallback;
         var path = ownerPath.Property("fallback");
         if (fallback.ValueKind == JsonValueKind.String)
         {
@@ -553,7 +569,7 @@ internal sealed class ValidationWalker
         }
 
         // Fallback content may reuse the id of the object it replaces.
-        var replacedId = owner.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        var replacedId = owner.HasId && owner.Id.ValueKind == JsonValueKind.String ? owner.Id.GetString() : null;
         var added = replacedId is not null && _idsReplacedByFallback.Add(replacedId);
         switch (family)
         {
@@ -721,14 +737,14 @@ internal sealed class ValidationWalker
         }
     }
 
-    private void RecordId(JsonElement json, CardPath path)
+    private void RecordId(in ObjectKeys keys, CardPath path)
     {
-        if (!json.TryGetProperty("id", out var idValue) || idValue.ValueKind != JsonValueKind.String)
+        if (!keys.HasId || keys.Id.ValueKind != JsonValueKind.String)
         {
             return;
         }
 
-        var id = idValue.GetString()!;
+        var id = keys.Id.GetString()!;
         if (_ids.TryGetValue(id, out var first))
         {
             if (!_idsReplacedByFallback.Contains(id))
@@ -740,6 +756,19 @@ internal sealed class ValidationWalker
         {
             _ids.Add(id, path);
         }
+    }
+
+    private static ulong RequiredBit(IReadOnlyList<PropertySpec> required, PropertySpec property)
+    {
+        for (var i = 0; i < required.Count && i < 64; i++)
+        {
+            if (ReferenceEquals(required[i], property))
+            {
+                return 1UL << i;
+            }
+        }
+
+        return 0;
     }
 
     private static bool HasProperty(JsonElement json, PropertySpec p)
@@ -839,4 +868,62 @@ internal sealed class ValidationWalker
 
     private void Report(FindingSeverity severity, string rule, CardPath path, string message)
         => _findings.Add(new CardFinding(severity, rule, path.ToString(), message));
+
+    /// <summary>
+    /// An object's <c>type</c>, <c>id</c> and <c>fallback</c>, found in one pass over its properties instead of a
+    /// search for each; a repeated name gives its last value, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> does.
+    /// </summary>
+    private readonly struct ObjectKeys
+    {
+        private ObjectKeys(JsonElement type, bool hasType, JsonElement id, bool hasId, JsonElement fallback, bool hasFallback)
+        {
+            Type = type;
+            HasType = hasType;
+            Id = id;
+            HasId = hasId;
+            Fallback = fallback;
+            HasFallback = hasFallback;
+        }
+
+        public JsonElement Type { get; }
+
+        public bool HasType { get; }
+
+        public JsonElement Id { get; }
+
+        public bool HasId { get; }
+
+        public JsonElement Fallback { get; }
+
+        public bool HasFallback { get; }
+
+        /// <summary>The keys of <paramref name="json"/>, or none when it is not an object.</summary>
+        public static ObjectKeys Of(JsonElement json)
+        {
+            if (json.ValueKind != JsonValueKind.Object)
+            {
+                return default;
+            }
+
+            JsonElement type = default, id = default, fallback = default;
+            bool hasType = false, hasId = false, hasFallback = false;
+            foreach (var property in json.EnumerateObject())
+            {
+                if (property.NameEquals("type"u8))
+                {
+                    (type, hasType) = (property.Value, true);
+                }
+                else if (property.NameEquals("id"u8))
+                {
+                    (id, hasId) = (property.Value, true);
+                }
+                else if (property.NameEquals("fallback"u8))
+                {
+                    (fallback, hasFallback) = (property.Value, true);
+                }
+            }
+
+            return new ObjectKeys(type, hasType, id, hasId, fallback, hasFallback);
+        }
+    }
 }
