@@ -50,6 +50,32 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
             throw new ArgumentNullException(nameof(message));
         }
 
+        var hook = Find(hookName);
+        CheckHttpClientOnce();
+        return hook.Client.PostAsync(hook.Url, message, cancellationToken);
+    }
+
+    public Task<ChatHookResponse> PostAsync(string hookName, Legacy.LegacyMessage message, CancellationToken cancellationToken = default)
+    {
+        if (hookName is null)
+        {
+            throw new ArgumentNullException(nameof(hookName));
+        }
+
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        var hook = Find(hookName);
+        CheckHttpClientOnce();
+        return hook.Client.PostAsync(hook.Url, message, cancellationToken);
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private Hook Find(string hookName)
+    {
         var snapshot = Current();
         if (!snapshot.Hooks.TryGetValue(hookName, out var hook))
         {
@@ -60,11 +86,8 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
                 nameof(hookName));
         }
 
-        CheckHttpClientOnce();
-        return hook.Client.PostAsync(hook.Url, message, cancellationToken);
+        return hook;
     }
-
-    public void Dispose() => _subscription?.Dispose();
 
     /// <summary>
     /// Proves CardGen's HttpClient safe before the first post, for a service provider whose host never ran the

@@ -129,6 +129,13 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     /// <returns>The v2 URL; this instance when it already is one.</returns>
     public WebhookUrl ToV2() => Format == WebhookFormat.V2 ? this : new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V2, Id);
 
+    /// <summary>
+    /// The v1 form of this URL: a v2 <c>/webhook/v2/{id}</c> becomes <c>/webhook/{id}</c>, the same webhook (the rewrite
+    /// RingCentral documents, taken the other way). A <see cref="Legacy.LegacyMessage"/> needs v1.
+    /// </summary>
+    /// <returns>The v1 URL; this instance when it already is one.</returns>
+    public WebhookUrl ToV1() => Format == WebhookFormat.V1 ? this : new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V1, Id);
+
     /// <summary>The full URL, including the secret id. Do not log it.</summary>
     /// <returns>The URL.</returns>
     public Uri RevealUri() => new(_url, UriKind.Absolute);
