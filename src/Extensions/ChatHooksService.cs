@@ -59,11 +59,7 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
         return hook.Client.PostAsync(hook.Url, message, cancellationToken);
     }
 
-<<<<<<< HEAD
     public Task<ChatHookResponse> PostAsync(string hookName, Legacy.LegacyMessage message, CancellationToken cancellationToken = default)
-=======
-    public Task<OutboxPostId> EnqueueAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default)
->>>>>>> main
     {
         if (hookName is null)
         {
@@ -75,17 +71,23 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
             throw new ArgumentNullException(nameof(message));
         }
 
-<<<<<<< HEAD
         var hook = Find(hookName);
         CheckHttpClientOnce();
         return hook.Client.PostAsync(hook.Url, message, cancellationToken);
     }
 
-    public void Dispose() => _subscription?.Dispose();
-
-    private Hook Find(string hookName)
+    public Task<OutboxPostId> EnqueueAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default)
     {
-=======
+        if (hookName is null)
+        {
+            throw new ArgumentNullException(nameof(hookName));
+        }
+
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
         var outbox = _services.GetService<ChatOutbox>()
             ?? throw new InvalidOperationException(
                 "No outbox is registered, so the post cannot be stored for delivery: add one with "
@@ -95,7 +97,7 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
     }
 
     /// <summary>
-    /// Writes a message for a hook as <see cref="PostAsync"/> would, its cards validated for the hook's host, and
+    /// Writes a message for a hook as <see cref="PostAsync(string, WebhookMessage, CancellationToken)"/> would, its cards validated for the hook's host, and
     /// returns the hook's configured name with the request body; nothing is sent.
     /// </summary>
     internal (string HookName, byte[] Payload) WritePayload(string hookName, WebhookMessage message)
@@ -123,7 +125,6 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
             throw new ArgumentNullException(nameof(hookName));
         }
 
->>>>>>> main
         var snapshot = Current();
         if (!snapshot.Hooks.TryGetValue(hookName, out var hook))
         {
@@ -136,6 +137,8 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
 
         return hook;
     }
+
+    public void Dispose() => _subscription?.Dispose();
 
     /// <summary>
     /// Proves CardGen's HttpClient safe before the first post, for a service provider whose host never ran the

@@ -30,7 +30,6 @@ public interface IChatHooks
     Task<ChatHookResponse> PostAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>
-<<<<<<< HEAD
     /// Checks a legacy (v1) message against RingCentral's documented rules and posts it to the v1 form of the hook's URL.
     /// </summary>
     /// <param name="hookName">The hook's name, as configured (compared ordinally, ignoring case).</param>
@@ -43,8 +42,9 @@ public interface IChatHooks
     /// <exception cref="ChatHookException">The host refused the post, or it failed; see <see cref="ChatHookException.Failure"/> and <see cref="ChatHookException.MayHaveBeenDelivered"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ChatHookResponse> PostAsync(string hookName, Legacy.LegacyMessage message, CancellationToken cancellationToken = default);
-=======
-    /// Validates a message's cards for the hook's host, writes the message exactly as <see cref="PostAsync"/> would, and
+
+    /// <summary>
+    /// Validates a message's cards for the hook's host, writes the message exactly as <see cref="PostAsync(string, WebhookMessage, CancellationToken)"/> would, and
     /// stores it durably in the outbox, which delivers it in the background through the hook's client and resilience
     /// pipeline (at least once; see the outbox's documentation for when a duplicate is possible).
     /// </summary>
@@ -58,5 +58,4 @@ public interface IChatHooks
     /// <exception cref="InvalidOperationException">No outbox is registered (add one with <c>UseSqliteOutbox</c> or <c>UsePostgreSqlOutbox</c>), the message has neither text nor a card, the store is full (<c>OutboxFullException</c>) or cannot be written (the message says why); nothing was stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the post was stored.</exception>
     Task<OutboxPostId> EnqueueAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default);
->>>>>>> main
 }
