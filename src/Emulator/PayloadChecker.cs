@@ -47,6 +47,9 @@ public static class EmulatorRules
 
     /// <summary>A legacy card lacks a field the docs call required (a warning: the service is not known to enforce it).</summary>
     public const string LegacyRequired = "EM011";
+
+    /// <summary>A Teams workflow post has no <c>sig</c>, or one this emulator did not issue for the hook.</summary>
+    public const string TeamsSignature = "EM020";
 }
 
 /// <summary>The outcome of checking a message body.</summary>
