@@ -54,6 +54,9 @@ public static class EmulatorRules
     /// route reports <see cref="LegacyRules.MissingRequiredField"/> instead, with every other <c>LV…</c> rule.
     /// </summary>
     public const string LegacyRequired = "EM011";
+
+    /// <summary>A Teams workflow post has no <c>sig</c>, or one this emulator did not issue for the hook.</summary>
+    public const string TeamsSignature = "EM020";
 }
 
 /// <summary>The outcome of checking a message body.</summary>

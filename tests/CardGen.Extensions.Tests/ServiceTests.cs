@@ -139,13 +139,13 @@ public sealed class ServiceTests : IAsyncLifetime
             ("ChatHooks:Hooks:builds:Url", Url),
             ("ChatHooks:Retry:MaxRetryAttempts", "three"),
             ("ChatHooks:Hooks:builds:AttemptTimeout:Timeout", "-00:00:05"),
-            ("ChatHooks:Hooks:builds:Host", "Teams")));
+            ("ChatHooks:Hooks:builds:Host", "Slack")));
 
         var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("ChatHooks:Retry:MaxRetryAttempts is 'three', which is not a whole number.", e.Message, StringComparison.Ordinal);
         Assert.Contains("The chat hook 'builds': AttemptTimeout.Timeout is -00:00:05", e.Message, StringComparison.Ordinal);
-        Assert.Contains("ChatHooks:Hooks:builds:Host is 'Teams', which is not a host profile", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ChatHooks:Hooks:builds:Host is 'Slack', which is not a host profile", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class ServiceTests : IAsyncLifetime
         var deploys = options.Hooks["deploys"].Client!;
         Assert.Equal(4, builds.Retry.MaxRetryAttempts);
         Assert.False(builds.Retry.RetryServerErrors);
-        Assert.Same(Schema.HostProfile.RingCentral, builds.Host);
+        Assert.Null(builds.Host); // the host of the hook's URL
         Assert.Equal(4, alerts.Retry.MaxRetryAttempts);
         Assert.True(alerts.Retry.RetryServerErrors);
         Assert.Same(Schema.HostProfile.Generic, alerts.Host);

@@ -1,6 +1,6 @@
 namespace CardGen;
 
-/// <summary>The RingCentral incoming-webhook URL format, which decides the message schema the endpoint accepts.</summary>
+/// <summary>The incoming-webhook URL format, which decides the message schema the endpoint accepts.</summary>
 public enum WebhookFormat
 {
     /// <summary>
@@ -12,4 +12,10 @@ public enum WebhookFormat
 
     /// <summary>The <c>/webhook/v2/{id}</c> endpoint: the v2 message schema, with Adaptive Card attachments.</summary>
     V2,
+
+    /// <summary>
+    /// A Microsoft Teams Workflows URL (<c>…/workflows/{id}/triggers/manual/paths/invoke?…&amp;sig=…</c>): a
+    /// <c>{"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":…}]}</c> body.
+    /// </summary>
+    TeamsWorkflow,
 }
