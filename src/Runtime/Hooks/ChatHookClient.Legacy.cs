@@ -22,7 +22,7 @@ public sealed partial class ChatHookClient
     /// <param name="cancellationToken">Cancels the post, including waits between retries.</param>
     /// <returns>The host's answer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="hook"/> or <paramref name="message"/> is null.</exception>
-    /// <exception cref="ArgumentException"><see cref="Options"/> has a value out of range (the message names it); nothing was sent.</exception>
+    /// <exception cref="ArgumentException"><paramref name="hook"/> is not a RingCentral webhook (a Teams URL takes no legacy message), or <see cref="Options"/> has a value out of range (the message names it); nothing was sent.</exception>
     /// <exception cref="LegacyValidationException">
     /// The message breaks a documented rule (with <see cref="ChatHookClientOptions.ValidateCards"/>), or holds text that
     /// cannot be written as UTF-8 (always); the exception names each finding. Nothing was sent.
@@ -40,6 +40,12 @@ public sealed partial class ChatHookClient
         if (message is null)
         {
             throw new ArgumentNullException(nameof(message));
+        }
+
+        if (hook.ChatHost != ChatHost.RingCentral)
+        {
+            // The v1 schema is RingCentral's: no other host reads it, and its URL has no v1 form to send it to.
+            throw new ArgumentException($"A legacy (v1) message can only be posted to a RingCentral webhook; {hook.Redacted} is a {hook.ChatHost} URL. Post a WebhookMessage with Adaptive Cards instead; nothing was sent.", nameof(hook));
         }
 
         if (Volatile.Read(ref _disposed) != 0)

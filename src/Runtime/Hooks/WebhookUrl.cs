@@ -170,7 +170,13 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     /// RingCentral documents, taken the other way). A <see cref="Legacy.LegacyMessage"/> needs v1.
     /// </summary>
     /// <returns>The v1 URL; this instance when it already is one.</returns>
-    public WebhookUrl ToV1() => Format == WebhookFormat.V1 ? this : new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V1, Id);
+    /// <exception cref="InvalidOperationException">This is a Teams URL, which has no v1 form (Teams takes no legacy messages).</exception>
+    public WebhookUrl ToV1() => Format switch
+    {
+        WebhookFormat.V1 => this,
+        WebhookFormat.V2 => new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V1, Id),
+        _ => throw new InvalidOperationException($"{Redacted} is a Teams workflow URL, which has no v1 form: legacy (v1) messages are RingCentral's alone."),
+    };
 
     /// <summary>The full URL, including the secret id. Do not log it.</summary>
     /// <returns>The URL.</returns>

@@ -23,6 +23,20 @@ public sealed class LegacyRouteTests
     }
 
     [Fact]
+    public async Task A_teams_url_has_no_v1_form_and_takes_no_legacy_message_and_its_sig_is_not_shown()
+    {
+        var teams = WebhookUrl.Parse(Hooks.TeamsUrlTests.LogicApps);
+        using var client = new ChatHookClient();
+
+        var noV1 = Assert.Throws<InvalidOperationException>(() => teams.ToV1());
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => client.PostAsync(teams, new LegacyMessage { Body = "b" }));
+
+        Assert.Equal("hook", refused.ParamName);
+        Assert.Contains("RingCentral", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Hooks.TeamsUrlTests.Sig[4..], noV1.Message + refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_client_refuses_null_arguments()
     {
         using var client = new ChatHookClient();
