@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -278,6 +279,10 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
     /// <summary>Stops the writer once the writes already queued are done, and closes the file.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    /// <summary>The payload as an array, without a copy when it is a whole one (as the outbox writes it).</summary>
+    private static byte[] Bytes(ReadOnlyMemory<byte> payload)
+        => MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : payload.ToArray();
+
     private static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);
 
     private long Now() => _time.GetUtcNow().UtcTicks;
@@ -409,7 +414,7 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
         {
             var entry = entries[i];
             var enqueuedAt = entry.EnqueuedAt.UtcTicks;
-            Set(insert, ("$hook", entry.HookName), ("$payload", entry.Payload.ToArray()), ("$key", (object?)entry.OrderKey ?? DBNull.Value), ("$at", enqueuedAt), ("$due", Now()));
+            Set(insert, ("$hook", entry.HookName), ("$payload", Bytes(entry.Payload)), ("$key", (object?)entry.OrderKey ?? DBNull.Value), ("$at", enqueuedAt), ("$due", Now()));
             ids[i] = new OutboxPostId(Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture));
         }
 

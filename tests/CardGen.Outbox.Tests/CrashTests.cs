@@ -90,9 +90,6 @@ public sealed class CrashTests : IAsyncLifetime
         Assert.True(acknowledged.Count >= Posts - 8, $"only {acknowledged.Count} of {Posts} posts were acknowledged");
         Assert.Empty(lost);
         Assert.True(duplicates <= inFlightAtKill, $"{duplicates} posts arrived twice, but only {inFlightAtKill} were in flight at the kill");
-
-        // Of the posts in flight, only those being sent (at most MaxConcurrentPosts, 8 by default) can have arrived.
-        Assert.True(duplicates <= 8, $"{duplicates} posts arrived twice, more than the 8 the child sends at a time");
         Assert.True(_received.Values.All(n => n <= 2), "a post arrived more than twice");
         Assert.Equal(0, LeasedPosts(file));
     }

@@ -224,6 +224,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
             return;
         }
 
+        var slot = new Slot(_slots);
         try
         {
             ChatHookClientOptions hookOptions;
@@ -286,22 +287,25 @@ internal sealed class ChatOutboxDelivery : BackgroundService
                 return;
             }
 
-            await SendAsync(post, leaseEnd, hookOptions, stoppingToken).ConfigureAwait(false);
+            await SendAsync(post, leaseEnd, hookOptions, slot, stoppingToken).ConfigureAwait(false);
         }
         finally
         {
-            _slots.Release();
+            slot.Release();
         }
     }
 
-    private async Task SendAsync(OutboxPost post, DateTimeOffset leaseEnd, ChatHookClientOptions hookOptions, CancellationToken stoppingToken)
+    private async Task SendAsync(OutboxPost post, DateTimeOffset leaseEnd, ChatHookClientOptions hookOptions, Slot slot, CancellationToken stoppingToken)
     {
+        // The send slot is given up as soon as the post is answered: recording the outcome waits for the store's next
+        // commit, and the next post need not wait for it.
         try
         {
             await _outbox.Hooks.PostPayloadAsync(post.HookName, post.Payload, _cutOff.Token).ConfigureAwait(false);
         }
         catch (ChatHookException e)
         {
+            slot.Release();
             CountAtShutdown(cutOff: false, stoppingToken);
             var reason = Describe(e);
             if (e.Failure == ChatHookFailure.HostError)
@@ -321,6 +325,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
         catch (OperationCanceledException) when (_cutOff.IsCancellationRequested)
         {
+            slot.Release();
             // Still being sent when the shutdown's time ran out: it may have been delivered.
             CountAtShutdown(cutOff: true, stoppingToken);
             const string CutOff = "The post was cut off while being sent when the process stopped, so it may have been delivered.";
@@ -337,12 +342,15 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            slot.Release();
+
             // Refused before anything was sent: options out of range, a hook removed, an HttpClient that is not safe.
             CountAtShutdown(cutOff: false, stoppingToken);
             await FailAsync(post, leaseEnd, $"{e.GetType().Name}: {e.Message}", deadLetter: false, retryAfter: null).ConfigureAwait(false);
             return;
         }
 
+        slot.Release();
         CountAtShutdown(cutOff: false, stoppingToken);
         await RecordAsync(post, leaseEnd, "delivered", ct => _store.CompleteAsync(post.Id, Owner, ct)).ConfigureAwait(false);
         OutboxTelemetry.Delivered.Add(1, new KeyValuePair<string, object?>(ChatHookTelemetry.Tags.HookName, post.HookName));
@@ -497,6 +505,23 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
         text.Append(CultureInfo.InvariantCulture, $"; {e.Attempts} request(s) made.");
         return text.ToString();
+    }
+
+    /// <summary>A held send slot, given back once.</summary>
+    private sealed class Slot
+    {
+        private readonly SemaphoreSlim _slots;
+        private int _released;
+
+        public Slot(SemaphoreSlim slots) => _slots = slots;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                _slots.Release();
+            }
+        }
     }
 
     private static string Clip(string text) => text.Length <= 2000 ? text : text[..1999] + "…";
