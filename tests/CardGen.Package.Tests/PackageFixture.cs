@@ -25,6 +25,7 @@ public sealed class PackageFixture : IAsyncLifetime
     private readonly Lazy<Task<PackedPackage>> _package;
     private readonly Lazy<Task<PackedPackage>> _extensions;
     private readonly Lazy<Task<PackedPackage>> _ringCentral;
+    private readonly Lazy<Task<PackedPackage>> _outboxSqlite;
 
     public PackageFixture()
     {
@@ -37,6 +38,7 @@ public sealed class PackageFixture : IAsyncLifetime
         _package = new Lazy<Task<PackedPackage>>(PackAsync);
         _extensions = new Lazy<Task<PackedPackage>>(PackExtensionsAsync);
         _ringCentral = new Lazy<Task<PackedPackage>>(PackRingCentralAsync);
+        _outboxSqlite = new Lazy<Task<PackedPackage>>(PackOutboxSqliteAsync);
     }
 
     /// <summary>The CardGen repository (the folder holding CardGen.sln).</summary>
@@ -65,6 +67,9 @@ public sealed class PackageFixture : IAsyncLifetime
     /// under the same version.
     /// </summary>
     public Task<PackedPackage> GetRingCentralPackageAsync() => _ringCentral.Value;
+
+    /// <summary>The CardGen.Outbox.Sqlite package, packed on first use (after CardGen.Extensions, which it depends on).</summary>
+    public Task<PackedPackage> GetOutboxSqlitePackageAsync() => _outboxSqlite.Value;
 
     /// <summary>Environment for the consumers' dotnet processes: their own packages folder, never the global cache.</summary>
     public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
@@ -109,6 +114,12 @@ public sealed class PackageFixture : IAsyncLifetime
     {
         await GetPackageAsync().ConfigureAwait(false);
         return await PackAsync(Path.Combine("src", "Extensions", "CardGen.Extensions.csproj"), "CardGen.Extensions", "artifacts-extensions").ConfigureAwait(false);
+    }
+
+    private async Task<PackedPackage> PackOutboxSqliteAsync()
+    {
+        await GetExtensionsPackageAsync().ConfigureAwait(false);
+        return await PackAsync(Path.Combine("src", "Outbox.Sqlite", "CardGen.Outbox.Sqlite.csproj"), "CardGen.Outbox.Sqlite", "artifacts-outbox-sqlite").ConfigureAwait(false);
     }
 
     private async Task<PackedPackage> PackRingCentralAsync()
