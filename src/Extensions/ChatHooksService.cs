@@ -4,6 +4,8 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using CardGen.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CardGen;
@@ -18,13 +20,15 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
     private readonly IOptionsMonitor<ChatHooksOptions> _options;
     private readonly IHttpClientFactory _clients;
     private readonly IHttpMessageHandlerFactory _handlers;
+    private readonly IServiceProvider _services;
     private readonly IDisposable? _subscription;
     private Snapshot? _snapshot;
     private int _httpChecked;
 
-    public ChatHooksService(IOptionsMonitor<ChatHooksOptions> options, IHttpClientFactory clients, IHttpMessageHandlerFactory handlers)
+    public ChatHooksService(IOptionsMonitor<ChatHooksOptions> options, IHttpClientFactory clients, IHttpMessageHandlerFactory handlers, IServiceProvider services)
     {
         _options = options;
+        _services = services;
         _clients = clients;
         _handlers = handlers;
         _subscription = options.OnChange((_, name) =>
@@ -50,6 +54,60 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
             throw new ArgumentNullException(nameof(message));
         }
 
+        var hook = Find(hookName);
+        CheckHttpClientOnce();
+        return hook.Client.PostAsync(hook.Url, message, cancellationToken);
+    }
+
+    public Task<OutboxPostId> EnqueueAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default)
+    {
+        if (hookName is null)
+        {
+            throw new ArgumentNullException(nameof(hookName));
+        }
+
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        var outbox = _services.GetService<ChatOutbox>()
+            ?? throw new InvalidOperationException(
+                "No outbox is registered, so the post cannot be stored for delivery: add one with "
+                + "services.AddChatHooks(…).UseSqliteOutbox(path) (package CardGen.Outbox.Sqlite) or "
+                + ".UsePostgreSqlOutbox(connectionString) (package CardGen.Outbox.PostgreSql), or post at once with PostAsync.");
+        return outbox.EnqueueAsync(hookName, message, transaction: null, orderKey: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a message for a hook as <see cref="PostAsync"/> would, its cards validated for the hook's host, and
+    /// returns the hook's configured name with the request body; nothing is sent.
+    /// </summary>
+    internal (string HookName, byte[] Payload) WritePayload(string hookName, WebhookMessage message)
+    {
+        var hook = Find(hookName);
+        return (hook.Name, hook.Client.WritePayload(hook.Url, message));
+    }
+
+    /// <summary>Posts a body <see cref="WritePayload"/> wrote, as it is, through the hook's client and resilience pipeline.</summary>
+    internal Task<ChatHookResponse> PostPayloadAsync(string hookName, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        var hook = Find(hookName);
+        CheckHttpClientOnce();
+        return hook.Client.PostPayloadAsync(hook.Url, payload, cancellationToken);
+    }
+
+    /// <summary>The options the hook of that name posts with.</summary>
+    internal ChatHookClientOptions OptionsOf(string hookName) => Find(hookName).Client.Options;
+
+    /// <summary>The hook of that name; throws naming the configured ones when there is none.</summary>
+    private Hook Find(string hookName)
+    {
+        if (hookName is null)
+        {
+            throw new ArgumentNullException(nameof(hookName));
+        }
+
         var snapshot = Current();
         if (!snapshot.Hooks.TryGetValue(hookName, out var hook))
         {
@@ -60,8 +118,7 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
                 nameof(hookName));
         }
 
-        CheckHttpClientOnce();
-        return hook.Client.PostAsync(hook.Url, message, cancellationToken);
+        return hook;
     }
 
     public void Dispose() => _subscription?.Dispose();
@@ -100,7 +157,7 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
         foreach (var (name, hook) in options.Hooks)
         {
             var client = new ChatHookClient(() => _clients.CreateClient(ChatHooksHttp.ClientName), hook.Client ?? options.Client, name);
-            hooks[name] = new Hook(WebhookUrl.Parse(hook.Url!), client);
+            hooks[name] = new Hook(name, WebhookUrl.Parse(hook.Url!), client);
         }
 
         snapshot = new Snapshot(hooks, hooks.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
@@ -108,7 +165,7 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
         return snapshot;
     }
 
-    private sealed record Hook(WebhookUrl Url, ChatHookClient Client);
+    private sealed record Hook(string Name, WebhookUrl Url, ChatHookClient Client);
 
     private sealed record Snapshot(Dictionary<string, Hook> Hooks, IReadOnlyCollection<string> Names);
 }

@@ -73,7 +73,8 @@ public static class ChatHooksServiceCollectionExtensions
             services.AddOptions<ChatHooksOptions>().ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatHooksOptions>, ChatHooksValidator>());
             services.AddSingleton<IPostConfigureOptions<ChatHooksOptions>, ChatHooksPostConfigure>();
-            services.TryAddSingleton<IChatHooks, ChatHooksService>();
+            services.TryAddSingleton<ChatHooksService>();
+            services.TryAddSingleton<IChatHooks>(sp => sp.GetRequiredService<ChatHooksService>());
         }
 
         return new ChatHooksBuilder(services);

@@ -72,6 +72,22 @@ public sealed class ServiceTests : IAsyncLifetime
         Assert.Equal(0, _emulator.TotalPosts);
     }
 
+    [Fact]
+    public async Task Enqueue_without_an_outbox_fails_naming_the_registrations_that_add_one_and_sends_nothing()
+    {
+        using var host = Build(Config(("ChatHooks:Hooks:builds:Url", Url)));
+        await host.StartAsync();
+        var hooks = host.Services.GetRequiredService<IChatHooks>();
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => hooks.EnqueueAsync("builds", new WebhookMessage { Text = "Deploy finished" }));
+
+        Assert.Contains("No outbox is registered", e.Message, StringComparison.Ordinal);
+        Assert.Contains("UseSqliteOutbox", e.Message, StringComparison.Ordinal);
+        Assert.Contains("UsePostgreSqlOutbox", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _emulator.TotalPosts);
+        await host.StopAsync();
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("http")]

@@ -1,0 +1,65 @@
+using System;
+using System.Linq;
+using CardGen;
+using CardGen.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds a durable outbox to CardGen's chat hooks: <see cref="IChatHooks.EnqueueAsync"/> and its background delivery.</summary>
+public static class ChatOutboxServiceCollectionExtensions
+{
+    /// <summary>
+    /// Stores posts enqueued with <see cref="IChatHooks.EnqueueAsync"/> (or <see cref="IChatOutbox"/>) in
+    /// <paramref name="store"/>, and delivers them in the background through each hook's client and resilience
+    /// pipeline. A process that only delivers registers the same way. Store packages call this:
+    /// <c>UseSqliteOutbox(path)</c> (<c>CardGen.Outbox.Sqlite</c>) and <c>UsePostgreSqlOutbox(connectionString)</c>
+    /// (<c>CardGen.Outbox.PostgreSql</c>). A second call replaces the store and adds its options.
+    /// </summary>
+    /// <param name="builder">The chat hooks.</param>
+    /// <param name="store">Creates the store, once, from the services.</param>
+    /// <param name="configure">Sets the outbox's options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="store"/> is null.</exception>
+    public static ChatHooksBuilder UseOutbox(this ChatHooksBuilder builder, Func<IServiceProvider, IChatOutboxStore> store, Action<ChatOutboxOptions>? configure = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        if (store is null)
+        {
+            throw new ArgumentNullException(nameof(store));
+        }
+
+        var services = builder.Services;
+        services.RemoveAll<ChatOutboxStoreSource>();
+        services.AddSingleton(new ChatOutboxStoreSource(store));
+        var options = services.AddOptions<ChatOutboxOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(ChatOutbox)))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOutboxOptions>, ChatOutboxOptionsValidator>());
+            services.AddSingleton<ChatOutbox>();
+            services.AddSingleton<IChatOutbox>(sp => sp.GetRequiredService<ChatOutbox>());
+        }
+
+        return builder;
+    }
+
+    /// <summary>Checks <see cref="ChatOutboxOptions"/> at start-up, naming each value out of range.</summary>
+    private sealed class ChatOutboxOptionsValidator : IValidateOptions<ChatOutboxOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ChatOutboxOptions options)
+        {
+            var errors = options.Validate();
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"ChatOutbox: {e}"));
+        }
+    }
+}
