@@ -34,7 +34,7 @@ internal static class Program
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("CardGen.Outbox", LogLevel.Error);
+        builder.Logging.AddFilter("CardGen", LogLevel.Error);
         var chatHooks = builder.Services.AddChatHooks();
         foreach (var (name, url) in hooks)
         {
