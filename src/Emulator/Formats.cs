@@ -14,7 +14,12 @@ internal static class Formats
 {
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    public static string Name(HookRoute route) => route == HookRoute.V2 ? "v2" : "v1";
+    public static string Name(HookRoute route) => route switch
+    {
+        HookRoute.V2 => "v2",
+        HookRoute.Teams => "teams",
+        _ => "v1",
+    };
 
     public static string Name(PostVerdict verdict) => verdict switch
     {

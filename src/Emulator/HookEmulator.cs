@@ -40,6 +40,7 @@ public sealed class HookEmulator : IAsyncDisposable
     private readonly PlatformCredentials _credentials;
     private readonly AccessTokens _tokens;
     private readonly OAuthEndpoint _oauth;
+    private TeamsEndpoint _teams = null!;
     private int _disposed;
 
     private HookEmulator(WebApplication app, HookEmulatorOptions options, HookRegistry hooks, PostStore store, CancellationTokenSource stopping, string token, PlatformCredentials credentials, AccessTokens tokens, OAuthEndpoint oauth)
@@ -191,9 +192,14 @@ public sealed class HookEmulator : IAsyncDisposable
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
         emulator = new HookEmulator(app, options, hooks, store, stopping, token, credentials, tokens, oauth);
-        var webhook = new WebhookEndpoint(options, hooks, store, time, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CardGen.Emulator"));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CardGen.Emulator");
+        var webhook = new WebhookEndpoint(options, hooks, store, time, logger);
         var api = new EmulatorApi(options, hooks, store, tokens, new PlatformRateLimiter(options.ApiRateLimit, time), oauth, stopping.Token);
         api.Map(app, webhook, WebRoot(options));
+
+        // Each emulator signs its Teams URLs with a key of its own: a sig from another run is refused, as a stale one is.
+        emulator._teams = new TeamsEndpoint(options, hooks, store, time, logger, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        emulator._teams.Map(app);
         app.Lifetime.ApplicationStopping.Register(static s => ((CancellationTokenSource)s!).Cancel(), stopping);
 
         try
@@ -215,7 +221,11 @@ public sealed class HookEmulator : IAsyncDisposable
 
     /// <summary>The URL of a hook.</summary>
     /// <param name="hookId">The hook's id.</param>
-    /// <param name="route">The v2 URL (the default) or the legacy v1 one.</param>
+    /// <param name="route">
+    /// The v2 URL (the default), the legacy v1 one, or <see cref="HookRoute.Teams"/> for a Teams Workflows URL,
+    /// <c>{BaseAddress}workflows/{hookId}/triggers/manual/paths/invoke?api-version=2016-06-01&amp;sp=…&amp;sv=1.0&amp;sig=…</c>, whose
+    /// <c>sig</c> this emulator issued for the hook (the same hook answers on every route).
+    /// </param>
     /// <returns>The URL (whether or not the hook exists).</returns>
     /// <exception cref="ArgumentException"><paramref name="hookId"/> is not a webhook id.</exception>
     public WebhookUrl GetUrl(string hookId, HookRoute route = HookRoute.V2)
@@ -223,6 +233,12 @@ public sealed class HookEmulator : IAsyncDisposable
         if (!HookIds.IsValid(hookId))
         {
             throw new ArgumentException("Not a webhook id.", nameof(hookId));
+        }
+
+        if (route == HookRoute.Teams)
+        {
+            return WebhookUrl.Parse(new Uri(BaseAddress, TeamsEndpoint.PathOf(hookId)).AbsoluteUri
+                + "?api-version=" + TeamsEndpoint.ApiVersion + "&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=" + _teams.Signature(hookId));
         }
 
         return WebhookUrl.Parse(new Uri(BaseAddress, (route == HookRoute.V2 ? "webhook/v2/" : "webhook/") + hookId).AbsoluteUri);

@@ -16,7 +16,9 @@ internal static class LocalOnly
     /// <summary>Whether the path belongs to the webhook routes (also the plural typo and its 404), open to any host.</summary>
     public static bool IsWebhookPath(PathString path)
         => path.StartsWithSegments("/webhook", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase);
+            || path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/workflows", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/powerautomate", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Why the request is refused, or <see langword="null"/> when it is addressed to and sent from this machine.</summary>
     public static string? Refusal(HttpRequest request)

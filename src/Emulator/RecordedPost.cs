@@ -13,6 +13,9 @@ public enum HookRoute
 
     /// <summary>The legacy <c>POST /webhook/{id}</c>.</summary>
     V1,
+
+    /// <summary>A Teams Workflows trigger: <c>POST /workflows/{id}/triggers/manual/paths/invoke?…&amp;sig=…</c>.</summary>
+    Teams,
 }
 
 /// <summary>What became of a post.</summary>

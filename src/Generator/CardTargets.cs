@@ -164,6 +164,7 @@ internal static class CardTargets
         {
             1 => HostProfile.RingCentral,
             2 => HostProfile.Generic,
+            4 => HostProfile.Teams,
             _ => null,
         };
 
@@ -173,6 +174,7 @@ internal static class CardTargets
         {
             "RINGCENTRAL" => 1,
             "GENERIC" => 2,
+            "TEAMS" => 4,
             _ => -1,
         };
 }

@@ -108,14 +108,14 @@ public sealed class ProjectDefaultsTests
             """;
         await Verify.AnalyzeAsync(
             Cards,
-            "build_property.CardGenDefaultHost = Teams",
+            "build_property.CardGenDefaultHost = Slack",
             Verify.Diagnostic("CARDGEN007", DiagnosticSeverity.Error).WithLocation(0)
-                .WithArguments("The host from the CardGenDefaultHost MSBuild property \"Teams\"", "it is not a ChatHost value (RingCentral or Generic)"));
+                .WithArguments("The host from the CardGenDefaultHost MSBuild property \"Slack\"", "it is not a ChatHost value (RingCentral, Teams or Generic)"));
         await Verify.AnalyzeAsync(
             "[assembly: ChatCardDefaults(Host = (ChatHost)9)]\n" + Cards,
             "build_property.CardGenDefaultHost = Generic",
             Verify.Diagnostic("CARDGEN007", DiagnosticSeverity.Error).WithLocation(0)
-                .WithArguments("The host from [assembly: ChatCardDefaults] \"9\"", "it is not a ChatHost value (RingCentral or Generic)"));
+                .WithArguments("The host from [assembly: ChatCardDefaults] \"9\"", "it is not a ChatHost value (RingCentral, Teams or Generic)"));
     }
 
     [Fact]

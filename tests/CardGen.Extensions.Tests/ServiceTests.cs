@@ -59,6 +59,29 @@ public sealed class ServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_legacy_message_goes_by_name_to_the_v1_form_of_the_hooks_url_and_a_bad_one_is_refused_first()
+    {
+        using var host = Build(Config(("ChatHooks:Hooks:builds:Url", Url)));
+        await host.StartAsync();
+        var hooks = host.Services.GetRequiredService<IChatHooks>();
+        var card = new Legacy.LegacyCard { Fallback = "Deploy finished", Title = "Deploy", Text = "payments-api is live", Color = "#00ff2a" };
+
+        var response = await hooks.PostAsync("BUILDS", Legacy.LegacyMessage.ForCard(card, activity: "CI"));
+        card.Color = "green";
+        var refused = await Assert.ThrowsAsync<Legacy.LegacyValidationException>(() => hooks.PostAsync("builds", Legacy.LegacyMessage.ForCard(card)));
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => hooks.PostAsync("deploys", new Legacy.LegacyMessage { Body = "b" }));
+
+        Assert.Equal(200, response.StatusCode);
+        var post = Assert.Single(_emulator.Posts);
+        Assert.Equal((HookRoute.V1, PostVerdict.Accepted, "CI"), (post.Route, post.Verdict, post.Activity));
+        Assert.Equal(Legacy.LegacyRules.InvalidColor, refused.Result.Errors.Single().RuleId);
+        Assert.Equal("hookName", unknown.ParamName);
+        Assert.Equal(1, _emulator.TotalPosts);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => hooks.PostAsync("builds", (Legacy.LegacyMessage)null!));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task An_unknown_hook_name_fails_before_anything_is_sent_naming_it_and_the_configured_ones()
     {
         using var host = Build(Config(("ChatHooks:Hooks:builds:Url", Url), ("ChatHooks:Hooks:alerts:Url", Url)));
@@ -116,13 +139,13 @@ public sealed class ServiceTests : IAsyncLifetime
             ("ChatHooks:Hooks:builds:Url", Url),
             ("ChatHooks:Retry:MaxRetryAttempts", "three"),
             ("ChatHooks:Hooks:builds:AttemptTimeout:Timeout", "-00:00:05"),
-            ("ChatHooks:Hooks:builds:Host", "Teams")));
+            ("ChatHooks:Hooks:builds:Host", "Slack")));
 
         var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("ChatHooks:Retry:MaxRetryAttempts is 'three', which is not a whole number.", e.Message, StringComparison.Ordinal);
         Assert.Contains("The chat hook 'builds': AttemptTimeout.Timeout is -00:00:05", e.Message, StringComparison.Ordinal);
-        Assert.Contains("ChatHooks:Hooks:builds:Host is 'Teams', which is not a host profile", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ChatHooks:Hooks:builds:Host is 'Slack', which is not a host profile", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,7 +170,7 @@ public sealed class ServiceTests : IAsyncLifetime
         var deploys = options.Hooks["deploys"].Client!;
         Assert.Equal(4, builds.Retry.MaxRetryAttempts);
         Assert.False(builds.Retry.RetryServerErrors);
-        Assert.Same(Schema.HostProfile.RingCentral, builds.Host);
+        Assert.Null(builds.Host); // the host of the hook's URL
         Assert.Equal(4, alerts.Retry.MaxRetryAttempts);
         Assert.True(alerts.Retry.RetryServerErrors);
         Assert.Same(Schema.HostProfile.Generic, alerts.Host);

@@ -18,7 +18,7 @@ public sealed class TargetAgreementTests
     private static readonly string?[] CardHosts = { null, "ChatHost.RingCentral", "ChatHost.Generic", "(ChatHost)5" };
     private static readonly string?[] CardVersions = { null, "1.2", "1.5", "one", "2.0", "1.3.0" };
     private static readonly string?[] AssemblyDefaults = { null, "Host = ChatHost.Generic", "Host = (ChatHost)9", "Version = \"1.6\"", "Version = \"1.1\"" };
-    private static readonly string?[] MSBuildHosts = { null, "RingCentral", "generic", "Teams" };
+    private static readonly string?[] MSBuildHosts = { null, "RingCentral", "generic", "teams", "Slack" };
     private static readonly string?[] MSBuildVersions = { null, "1.4", "latest" };
 
     public static IEnumerable<object?[]> Settings()
@@ -126,6 +126,7 @@ public sealed class TargetAgreementTests
         {
             null or "CHATHOST.RINGCENTRAL" => HostProfile.RingCentral,
             "CHATHOST.GENERIC" => HostProfile.Generic,
+            "CHATHOST.TEAMS" => HostProfile.Teams,
             _ => null,
         };
     }

@@ -507,7 +507,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
 
         if (target.State == CardTargetState.InvalidHost && target.Resolved.HostSource is { } hostSource)
         {
-            Report(context, InvalidLiteral, attributeLocation, $"The host from {hostSource} \"{target.Resolved.HostText}\"", "it is not a ChatHost value (RingCentral or Generic)");
+            Report(context, InvalidLiteral, attributeLocation, $"The host from {hostSource} \"{target.Resolved.HostText}\"", "it is not a ChatHost value (RingCentral, Teams or Generic)");
         }
 
         if (target.VersionSource is not null)

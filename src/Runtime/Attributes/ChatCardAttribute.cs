@@ -2,8 +2,15 @@ using System;
 
 namespace CardGen;
 
-/// <summary>The chat host a card is written for; decides the schema version and the rules it is checked against.</summary>
+/// <summary>
+/// The chat host a card is written for; decides the schema version and the rules it is checked against. A card may
+/// be written for several hosts at once (<c>ChatHost.RingCentral | ChatHost.Teams</c>): it is then checked against
+/// each, and its default version is the newest every one of them renders.
+/// </summary>
+[Flags]
+#pragma warning disable CA1714 // A host, or a set of hosts: the singular reads better at every use (Host = ChatHost.Teams).
 public enum ChatHost
+#pragma warning restore CA1714
 {
     /// <summary>The project default: <see cref="ChatCardDefaultsAttribute"/>, else the <c>CardGenDefaultHost</c> MSBuild property, else RingCentral.</summary>
     Default = 0,
@@ -13,6 +20,9 @@ public enum ChatHost
 
     /// <summary>Any host that renders Adaptive Cards 1.6.</summary>
     Generic = 2,
+
+    /// <summary>Microsoft Teams through a Workflows webhook (Adaptive Cards 1.5, messages of about 28 KB at most).</summary>
+    Teams = 4,
 }
 
 /// <summary>

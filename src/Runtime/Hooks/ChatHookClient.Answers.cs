@@ -13,7 +13,7 @@ namespace CardGen;
 /// <summary>How the client reads an answer: what it says, whether the post may have been delivered, and whether to retry.</summary>
 public sealed partial class ChatHookClient
 {
-    private static AttemptResult Classify(WebhookUrl hook, HttpResponseMessage response, string body, bool truncated, int attempt, Settings settings)
+    internal static AttemptResult Classify(WebhookUrl hook, HttpResponseMessage response, string body, bool truncated, int attempt, Settings settings)
     {
         var status = (int)response.StatusCode;
         var http = $"HTTP {status}" + (string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : $" ({Clip(hook.Scrub(response.ReasonPhrase!), 100)})");

@@ -13,7 +13,8 @@ public sealed partial class ChatHookClient
 {
     /// <summary>
     /// Checks and writes a message as <see cref="PostAsync(WebhookUrl, WebhookMessage, CancellationToken)"/> would,
-    /// validating its cards for <see cref="ChatHookClientOptions.Host"/>, and returns the request body; nothing is sent.
+    /// validating its cards for <see cref="ChatHookClientOptions.Host"/> (or the hook's own host), writing it in the
+    /// envelope of the hook's host and checking its size, and returns the request body; nothing is sent.
     /// </summary>
     internal byte[] WritePayload(WebhookUrl hook, WebhookMessage message)
     {
@@ -34,7 +35,10 @@ public sealed partial class ChatHookClient
 
         var settings = new Settings(Options);
         CheckCards(message, nameof(message));
-        using var body = Write(message, hook, settings, nameof(message));
+        var protocol = HostProtocol.For(hook);
+        protocol.Check(message, nameof(message));
+        using var body = Write(message, hook, protocol, settings, nameof(message));
+        CheckSize(hook, protocol, body.WrittenCount);
         return body.WrittenMemory.ToArray();
     }
 

@@ -255,9 +255,12 @@ public sealed partial class ChatHookClient : IDisposable
         // Everything that can be refused is refused here, before any network I/O.
         var settings = new Settings(Options);
         CheckCards(message, paramName);
-        var body = Write(message, hook, settings, paramName);
+        var protocol = HostProtocol.For(hook);
+        protocol.Check(message, paramName);
+        var body = Write(message, hook, protocol, settings, paramName);
         try
         {
+            CheckSize(hook, protocol, body.WrittenCount);
             var endpoint = MessageRoute.Endpoint(WebhookFormat.V2, hook);
             if (endpoint != hook)
             {
@@ -271,6 +274,25 @@ public sealed partial class ChatHookClient : IDisposable
         {
             body.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Refuses a body larger than the host takes, before it is sent: the host would refuse it, or drop it after answering 202.</summary>
+    private static void CheckSize(WebhookUrl hook, HostProtocol protocol, int bytes)
+    {
+        if (protocol.Profile.MaxPayloadBytes is { } max && bytes > max)
+        {
+            throw new ChatHookException(
+                FormattableString.Invariant($"The message to {hook.Redacted} is {bytes:N0} bytes of JSON; {protocol.Name} takes at most {max:N0} bytes in one post, so it was not sent. Make the card smaller (shorter texts, fewer facts or images) or split it into several posts."),
+                innerException: null,
+                ChatHookFailure.PayloadTooLarge,
+                hook.Redacted,
+                attempts: 0,
+                statusCode: null,
+                error: null,
+                validation: null,
+                retryAfter: null,
+                mayHaveBeenDelivered: false);
         }
     }
 
@@ -297,7 +319,7 @@ public sealed partial class ChatHookClient : IDisposable
     /// Writes the message once into a pooled buffer and validates its cards from those bytes with one parse; the
     /// buffer is what is sent.
     /// </summary>
-    private static PooledBufferWriter Write(WebhookMessage message, WebhookUrl hook, Settings settings, string paramName)
+    private static PooledBufferWriter Write(WebhookMessage message, WebhookUrl hook, HostProtocol protocol, Settings settings, string paramName)
     {
         var body = new PooledBufferWriter(4096);
         try
@@ -305,19 +327,19 @@ public sealed partial class ChatHookClient : IDisposable
             try
             {
                 using var writer = new Utf8JsonWriter(body, CardJson.WriterOptions);
-                message.WriteTo(writer);
+                protocol.Write(message, writer);
             }
             catch (Exception e) when (settings.ValidateCards && e is InvalidOperationException or ArgumentException or JsonException)
             {
                 // A card that cannot be written (one that contains itself, a null item) is a validation error of that
                 // card; find which, the slow way, since this is the exception.
-                ThrowIfUnwritable(message, hook, settings, paramName);
+                ThrowIfUnwritable(message, hook, protocol, settings, paramName);
                 throw;
             }
 
             if (settings.ValidateCards && message.CardCount > 0)
             {
-                Validate(body.WrittenMemory, message.CardCount, hook, settings, paramName);
+                Validate(body.WrittenMemory, message.CardCount, hook, protocol, settings, paramName);
             }
 
             return body;
@@ -329,25 +351,25 @@ public sealed partial class ChatHookClient : IDisposable
         }
     }
 
-    private static void Validate(ReadOnlyMemory<byte> json, int cards, WebhookUrl hook, Settings settings, string paramName)
+    private static void Validate(ReadOnlyMemory<byte> json, int cards, WebhookUrl hook, HostProtocol protocol, Settings settings, string paramName)
     {
-        var target = new ValidationTarget(settings.Host);
+        var target = new ValidationTarget(settings.Host ?? protocol.Profile);
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = JsonText.MaxDepth });
 
         // Bytes that are UTF-8 throughout with no surrogate escape (nearly every message) pass the checks of each
         // card's own text as they are; only the others have each card's text checked again.
         var plain = JsonText.IsPlain(json.Span);
         var index = 0;
-        foreach (var card in document.RootElement.GetProperty("attachments").EnumerateArray())
+        foreach (var card in protocol.Cards(document.RootElement))
         {
             var result = plain ? CardValidator.ValidateWritten(card, target) : CardValidator.Validate(card, target);
             Report(result, index++, cards, hook, settings, paramName);
         }
     }
 
-    private static void ThrowIfUnwritable(WebhookMessage message, WebhookUrl hook, Settings settings, string paramName)
+    private static void ThrowIfUnwritable(WebhookMessage message, WebhookUrl hook, HostProtocol protocol, Settings settings, string paramName)
     {
-        var target = new ValidationTarget(settings.Host);
+        var target = new ValidationTarget(settings.Host ?? protocol.Profile);
         for (var i = 0; i < message.Attachments.Count; i++)
         {
             Report(message.Attachments[i].Validate(target), i, message.CardCount, hook, settings, paramName);
@@ -549,7 +571,7 @@ public sealed partial class ChatHookClient : IDisposable
         try
         {
             var (text, truncated) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            return Classify(hook, response, text, truncated, attempt, state.Settings);
+            return HostProtocol.For(hook).Classify(hook, response, text, truncated, attempt, state.Settings);
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
         {

@@ -24,7 +24,6 @@ public sealed class ChatHookClientOptions
     private ChatHookTimeoutOptions _attemptTimeout = new(TimeSpan.FromSeconds(30));
     private ChatHookTimeoutOptions _totalRequestTimeout = new(TimeSpan.FromMinutes(4));
     private ChatHookCircuitBreakerOptions _circuitBreaker = new();
-    private HostProfile _host = HostProfile.RingCentral;
     private TimeProvider _timeProvider = TimeProvider.System;
     private Func<double> _jitter = JitterSource.Next;
 
@@ -66,13 +65,13 @@ public sealed class ChatHookClientOptions
         set => _circuitBreaker = value ?? throw new ArgumentNullException(nameof(value));
     }
 
-    /// <summary>The host profile cards are validated against (default <see cref="HostProfile.RingCentral"/>).</summary>
-    /// <exception cref="ArgumentNullException">The value is null.</exception>
-    public HostProfile Host
-    {
-        get => _host;
-        set => _host = value ?? throw new ArgumentNullException(nameof(value));
-    }
+    /// <summary>
+    /// The host profile cards are validated against, or <see langword="null"/> (the default) for the profile of the
+    /// host each hook URL posts to: <see cref="HostProfile.RingCentral"/> for a RingCentral URL,
+    /// <see cref="HostProfile.Teams"/> for a Teams Workflows URL (<see cref="WebhookUrl.ChatHost"/>). The envelope, the
+    /// size limit and how answers read always follow the URL.
+    /// </summary>
+    public HostProfile? Host { get; set; }
 
     /// <summary>
     /// Whether to validate every card attachment against <see cref="Host"/> before sending (default

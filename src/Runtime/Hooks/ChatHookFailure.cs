@@ -40,4 +40,10 @@ public enum ChatHookFailure
     /// <see cref="ChatHookException.RetryAfter"/>, when the circuit lets a trial request through.
     /// </summary>
     CircuitOpen,
+
+    /// <summary>
+    /// The message is larger than the host takes in one post (<see cref="Schema.HostProfile.MaxPayloadBytes"/>, for
+    /// example about 28 KB for Teams), so it was not sent; no request was made.
+    /// </summary>
+    PayloadTooLarge,
 }

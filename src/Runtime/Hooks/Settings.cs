@@ -50,7 +50,8 @@ internal sealed class Settings
 
     public BreakerSettings Breaker { get; }
 
-    public HostProfile Host { get; }
+    /// <summary>The profile cards are checked against, or <see langword="null"/> for the hook's own host's.</summary>
+    public HostProfile? Host { get; }
 
     public TimeProvider Time { get; }
 

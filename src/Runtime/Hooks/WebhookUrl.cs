@@ -1,14 +1,18 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Net;
 
 namespace CardGen;
 
 /// <summary>
-/// A RingCentral incoming-webhook URL: <c>https://{host}/webhook/v2/{id}</c> (v2) or <c>https://{host}/webhook/{id}</c>
-/// (the legacy v1 form). The id in the URL is the only credential a webhook has, so this type never shows it:
-/// <see cref="ToString"/>, <see cref="Redacted"/> and every parse error keep at most the id's first four
-/// characters. Call <see cref="RevealUri"/> to get the secret URL, explicitly.
+/// An incoming-webhook URL: RingCentral's <c>https://{host}/webhook/v2/{id}</c> (v2) or <c>https://{host}/webhook/{id}</c>
+/// (the legacy v1 form), or a Microsoft Teams Workflows URL,
+/// <c>https://{host}/workflows/{id}/triggers/manual/paths/invoke?api-version=…&amp;sp=…&amp;sv=1.0&amp;sig={signature}</c>
+/// or <c>https://{host}/powerautomate/automations/direct/workflows/{id}/triggers/manual/paths/invoke?…&amp;sig={signature}</c>
+/// (<see cref="ChatHost"/> tells which). The RingCentral id, and the Teams <c>sig</c>, is the only credential a webhook
+/// has, so this type never shows it: <see cref="ToString"/>, <see cref="Redacted"/> and every parse error keep at most
+/// its first four characters. Call <see cref="RevealUri"/> to get the secret URL, explicitly.
 /// </summary>
 /// <remarks>
 /// <para>Accepted: any https host (<c>hooks.ringcentral.com</c>, the legacy <c>hooks.glip.com</c>, a sandbox or proxy)
@@ -18,6 +22,10 @@ namespace CardGen;
 /// <para>Rejected: other schemes, relative URLs, user information, query strings, fragments, percent-encoding,
 /// other paths (<c>/webhooks/</c>, <c>/webhook/v3/</c>, extra segments, a trailing slash) and ids with other
 /// characters.</para>
+/// <para>A Teams URL is recognised by its path on any https host (<c>prod-NN.{region}.logic.azure.com</c>,
+/// <c>{environment}.environment.api.powerplatform.com</c>, a proxy) or a loopback one. Its query must hold one
+/// <c>api-version</c> and one <c>sig</c> of base64url characters (at least 20); other parameters (<c>sp</c>,
+/// <c>sv</c>) are kept as written, percent-encoding included, and no parameter may appear twice.</para>
 /// <para>The scheme and host are compared case-insensitively and normalized to lower case (a default port is
 /// dropped); the path and id are case-sensitive. Equality compares the whole normalized URL ordinally.</para>
 /// </remarks>
@@ -27,6 +35,8 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     private const string V2Path = "/webhook/v2/";
     private const string Ellipsis = "\u2026";
     private const string Expected = "expected https://hooks.ringcentral.com/webhook/v2/{id} or https://hooks.ringcentral.com/webhook/{id}";
+    private const string TeamsExpected = "expected a Teams workflow URL, https://{host}/workflows/{id}/triggers/manual/paths/invoke?api-version=…&sig=… or https://{host}/powerautomate/automations/direct/workflows/{id}/triggers/manual/paths/invoke?api-version=…&sig=…";
+    private const string SigName = "sig";
 
     private readonly string _origin;
     private readonly string _url;
@@ -35,23 +45,42 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     private readonly string _secret;
 
     private WebhookUrl(string origin, string host, bool isLoopback, WebhookFormat format, string id)
+        : this(origin, host, isLoopback, format, id, format == WebhookFormat.V2 ? V2Path : V1Path, string.Empty, string.Empty, (format == WebhookFormat.V2 ? V2Path : V1Path) + "{id}")
+    {
+    }
+
+    /// <summary>A URL whose secret <paramref name="id"/> sits between <paramref name="before"/> and <paramref name="after"/>.</summary>
+    private WebhookUrl(string origin, string host, bool isLoopback, WebhookFormat format, string id, string before, string after, string workflowId, string pathTemplate)
     {
         _origin = origin;
+        _before = before;
+        _after = after;
         Host = host;
         IsLoopback = isLoopback;
         Format = format;
         Id = id;
-        _url = origin + (format == WebhookFormat.V2 ? V2Path : V1Path) + id;
+        WorkflowId = workflowId;
+        PathTemplate = pathTemplate;
+        _url = origin + before + id + after;
 
-        // A short id (a token like a.b.c) keeps proportionally less; a real id keeps 4 characters.
+        // A short id (a token like a.b.c) keeps proportionally less; a real id or sig keeps 4 characters.
         var shown = Math.Min(4, id.Length / 5);
         RedactedId = id.Substring(0, shown) + Ellipsis;
         _secret = id.Substring(shown);
-        Redacted = origin + (format == WebhookFormat.V2 ? V2Path : V1Path) + RedactedId;
+        Redacted = origin + before + RedactedId + after;
     }
 
-    /// <summary>The endpoint format: <see cref="WebhookFormat.V2"/> for <c>/webhook/v2/{id}</c>, <see cref="WebhookFormat.V1"/> for <c>/webhook/{id}</c>.</summary>
+    private readonly string _before;
+    private readonly string _after;
+
+    /// <summary>
+    /// The endpoint format: <see cref="WebhookFormat.V2"/> for <c>/webhook/v2/{id}</c>, <see cref="WebhookFormat.V1"/>
+    /// for <c>/webhook/{id}</c>, <see cref="WebhookFormat.TeamsWorkflow"/> for a Teams Workflows URL.
+    /// </summary>
     public WebhookFormat Format { get; }
+
+    /// <summary>The chat host the URL posts to: <see cref="CardGen.ChatHost.RingCentral"/> or <see cref="CardGen.ChatHost.Teams"/>.</summary>
+    public ChatHost ChatHost => Format == WebhookFormat.TeamsWorkflow ? ChatHost.Teams : ChatHost.RingCentral;
 
     /// <summary>The host name in lower case, for example <c>hooks.ringcentral.com</c> (an IPv6 address in brackets).</summary>
     public string Host { get; }
@@ -65,16 +94,22 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     /// </summary>
     public string Redacted { get; }
 
-    /// <summary>The secret webhook id.</summary>
+    /// <summary>The secret: a RingCentral webhook id, or the <c>sig</c> of a Teams URL.</summary>
     internal string Id { get; }
+
+    /// <summary>The workflow id of a Teams URL (not a secret: the URL does nothing without its <c>sig</c>); empty for RingCentral.</summary>
+    internal string WorkflowId { get; }
 
     /// <summary>The port the URL posts to, the scheme's default included.</summary>
     internal int Port => new Uri(_origin, UriKind.Absolute).Port;
 
-    /// <summary>The path with the id left out, for example <c>/webhook/v2/{id}</c>: the URL template of telemetry.</summary>
-    internal string PathTemplate => Format == WebhookFormat.V2 ? V2Path + "{id}" : V1Path + "{id}";
+    /// <summary>
+    /// The path with the id left out, for example <c>/webhook/v2/{id}</c> or <c>/workflows/{id}/triggers/manual/paths/invoke</c>:
+    /// the URL template of telemetry (no query, so no <c>sig</c>).
+    /// </summary>
+    internal string PathTemplate { get; }
 
-    /// <summary>The id as <see cref="Redacted"/> shows it, for example <c>3053…</c>.</summary>
+    /// <summary>The secret as <see cref="Redacted"/> shows it, for example <c>3053…</c>.</summary>
     internal string RedactedId { get; }
 
     /// <summary>Parses a webhook URL.</summary>
@@ -127,7 +162,21 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     /// RingCentral's docs). A <see cref="WebhookMessage"/>, Adaptive Card attachments included, needs v2.
     /// </summary>
     /// <returns>The v2 URL; this instance when it already is one.</returns>
-    public WebhookUrl ToV2() => Format == WebhookFormat.V2 ? this : new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V2, Id);
+    /// <remarks>A Teams URL has one form: this instance.</remarks>
+    public WebhookUrl ToV2() => Format != WebhookFormat.V1 ? this : new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V2, Id);
+
+    /// <summary>
+    /// The v1 form of this URL: a v2 <c>/webhook/v2/{id}</c> becomes <c>/webhook/{id}</c>, the same webhook (the rewrite
+    /// RingCentral documents, taken the other way). A <see cref="Legacy.LegacyMessage"/> needs v1.
+    /// </summary>
+    /// <returns>The v1 URL; this instance when it already is one.</returns>
+    /// <exception cref="InvalidOperationException">This is a Teams URL, which has no v1 form (Teams takes no legacy messages).</exception>
+    public WebhookUrl ToV1() => Format switch
+    {
+        WebhookFormat.V1 => this,
+        WebhookFormat.V2 => new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V1, Id),
+        _ => throw new InvalidOperationException($"{Redacted} is a Teams workflow URL, which has no v1 form: legacy (v1) messages are RingCentral's alone."),
+    };
 
     /// <summary>The full URL, including the secret id. Do not log it.</summary>
     /// <returns>The URL.</returns>
@@ -184,8 +233,10 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
             return false;
         }
 
-        foreach (var c in text)
+        var queryStart = text.IndexOf('?');
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 error = "The webhook URL contains a space, line break or control character; copy it again as one unbroken line.";
@@ -204,7 +255,8 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
                 return false;
             }
 
-            if (c == '%')
+            // A Teams URL's query escapes its sp value (%2Ftriggers%2F…); the query is checked where it is read.
+            if (c == '%' && (queryStart < 0 || i < queryStart))
             {
                 error = "The webhook URL contains percent-encoding (%); a webhook URL is plain ASCII without escapes.";
                 return false;
@@ -243,15 +295,19 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
             return false;
         }
 
-        if (IndexOfAny(tail, '?') != -1)
+        if (IndexOfAny(tail, '#') != -1)
         {
-            error = "The webhook URL has a query string (?...); RingCentral webhook URLs have none, so it was probably pasted with something else.";
+            error = "The webhook URL has a fragment (#...); webhook URLs have none, so it was probably pasted with something else.";
             return false;
         }
 
-        if (IndexOfAny(tail, '#') != -1)
+        var question = IndexOfAny(tail, '?');
+        var path = question < 0 ? tail : tail.Substring(0, question);
+        var query = question < 0 ? null : tail.Substring(question + 1);
+        var teams = IsTeamsPath(path);
+        if (!teams && query is not null)
         {
-            error = "The webhook URL has a fragment (#...); RingCentral webhook URLs have none, so it was probably pasted with something else.";
+            error = "The webhook URL has a query string (?...); RingCentral webhook URLs have none, so it was probably pasted with something else.";
             return false;
         }
 
@@ -272,6 +328,11 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
             return false;
         }
 
+        if (teams)
+        {
+            return TryParseTeams(scheme, server, host, isLoopback, path, query, out result, out error);
+        }
+
         if (!TryParsePath(tail, out var format, out var id, out error))
         {
             return false;
@@ -288,6 +349,144 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
         error = null;
         return true;
     }
+
+    /// <summary>Whether <paramref name="path"/> is meant as a Teams workflow URL: it names a workflow and a trigger.</summary>
+    private static bool IsTeamsPath(string path)
+        => (path.StartsWith("/workflows/", StringComparison.Ordinal) || path.StartsWith("/powerautomate/", StringComparison.Ordinal))
+            && path.IndexOf("/triggers/", StringComparison.Ordinal) > 0;
+
+    private static bool TryParseTeams(string scheme, Uri server, string host, bool isLoopback, string path, string? query, out WebhookUrl? result, out string? error)
+    {
+        result = null;
+        var segments = path.Substring(1).Split('/');
+        var at = segments.Length == 6 && segments[0] == "workflows" ? 1
+            : segments.Length == 9 && segments[0] == "powerautomate" && segments[1] == "automations" && segments[2] == "direct" && segments[3] == "workflows" ? 4
+            : -1;
+        if (at < 0 || segments[at + 1] != "triggers" || segments[at + 3] != "paths" || segments[at + 4] != "invoke")
+        {
+            error = $"The webhook URL's path is not a Teams workflow path; {TeamsExpected}.";
+            return false;
+        }
+
+        var workflowId = segments[at];
+        var trigger = segments[at + 2];
+        if (workflowId.Length is 0 or > 128 || !IsIdText(workflowId, 0, workflowId.Length))
+        {
+            error = "The Teams workflow id in the URL is not 1 to 128 characters of 0-9, A-Z, a-z, '_' and '-'.";
+            return false;
+        }
+
+        if (trigger.Length is 0 or > 128 || !IsIdText(trigger, 0, trigger.Length))
+        {
+            error = "The Teams trigger name in the URL is not 1 to 128 characters of 0-9, A-Z, a-z, '_' and '-'.";
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(query))
+        {
+            error = $"The Teams workflow URL has no query string, so no signature (sig); copy the whole URL, {TeamsExpected}.";
+            return false;
+        }
+
+        // The query is kept as written (the signature covers the trigger, not the order), with the signature cut out.
+        string? sig = null, apiVersion = null;
+        var before = new System.Text.StringBuilder(path).Append('?');
+        var after = new System.Text.StringBuilder();
+        var names = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in query!.Split('&'))
+        {
+            var equals = parameter.IndexOf('=');
+            var name = equals < 0 ? parameter : parameter.Substring(0, equals);
+            var value = equals < 0 ? string.Empty : parameter.Substring(equals + 1);
+            if (name.Length == 0)
+            {
+                error = "The Teams workflow URL's query string has an empty parameter ('&&', '?&' or a trailing '&').";
+                return false;
+            }
+
+            if (!IsQueryText(name, allowEscapes: false) || !IsQueryText(value, allowEscapes: name != SigName))
+            {
+                error = name == SigName
+                    ? "The Teams workflow URL's signature (sig) is not made of base64url characters (0-9, A-Z, a-z, '_', '-')."
+                    : $"The Teams workflow URL's query parameter '{Clip(name)}' has a character that is not allowed or an escape that is not %XX.";
+                return false;
+            }
+
+            if (!names.Add(name))
+            {
+                error = $"The Teams workflow URL has the query parameter '{Clip(name)}' more than once.";
+                return false;
+            }
+
+            if (name == SigName)
+            {
+                sig = value;
+                continue;
+            }
+
+            if (name == "api-version")
+            {
+                apiVersion = value;
+            }
+
+            (sig is null ? before : after).Append(name).Append(equals < 0 ? string.Empty : "=").Append(value).Append('&');
+        }
+
+        if (apiVersion is null or { Length: 0 })
+        {
+            error = "The Teams workflow URL has no api-version query parameter, which the workflow endpoint requires; copy the whole URL again.";
+            return false;
+        }
+
+        if (sig is null || sig.Length < 20 || !IsIdText(sig, 0, sig.Length))
+        {
+            error = sig is null or { Length: 0 }
+                ? "The Teams workflow URL has no signature (sig query parameter), its only credential; copy the whole URL again."
+                : "The Teams workflow URL's signature (sig) is shorter than 20 characters; copy the whole URL again.";
+            return false;
+        }
+
+        before.Append(SigName).Append('=');
+        var tail = after.Length == 0 ? string.Empty : "&" + after.ToString(0, after.Length - 1);
+        var origin = server.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
+        var template = "/" + string.Join("/", segments.Take(at)) + "/{id}/" + string.Join("/", segments.Skip(at + 1));
+        result = new WebhookUrl(origin, host, isLoopback, WebhookFormat.TeamsWorkflow, sig, before.ToString(), tail, workflowId, template);
+        error = null;
+        return true;
+    }
+
+    private static bool IsQueryText(string text, bool allowEscapes)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '%')
+            {
+                if (!allowEscapes || i + 2 >= text.Length || !IsHex(text[i + 1]) || !IsHex(text[i + 2]))
+                {
+                    return false;
+                }
+
+                i += 2;
+                continue;
+            }
+
+            if (!(c is (>= '0' and <= '9') or (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or '_' or '-' or '.' or '~'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsHex(char c) => c is (>= '0' and <= '9') or (>= 'A' and <= 'F') or (>= 'a' and <= 'f');
+
+    /// <summary>
+    /// A parameter name in an error message: only the names workflow URLs carry are shown, since anything else may
+    /// be part of the signature split off by a stray '&amp;'.
+    /// </summary>
+    private static string Clip(string name) => name is "api-version" or "sp" or "sv" or SigName ? name : "(another name)";
 
     // Control characters (including NUL) are rejected before this is called, so NUL means "no character".
     private static int IndexOfAny(string text, char first, char second = '\0', char third = '\0')

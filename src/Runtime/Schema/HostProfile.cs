@@ -57,6 +57,32 @@ public sealed class HostProfile
         RequiresAbsoluteUrls = true,
     };
 
+    /// <summary>
+    /// Microsoft Teams through a Workflows webhook ("Post to a channel when a webhook request is received"): Adaptive
+    /// Cards 1.5, messages of at most about 28 KB, up to 6 actions in a row. OpenUrl, ShowCard and ToggleVisibility
+    /// work; <c>Action.Submit</c> and <c>Action.Execute</c> need a bot to receive them, and a card posted by a workflow
+    /// has none, so Submit goes nowhere and Execute is not supported. Teams reads its own <c>msteams</c> extension, so
+    /// unknown properties are not rejected. See docs/teams.md for the sources.
+    /// </summary>
+    public static HostProfile Teams { get; } = new(
+        "Teams",
+        CardVersion.V1_5,
+        new Dictionary<string, (HostSupport, string?)>(StringComparer.Ordinal)
+        {
+            [SchemaCatalog.TypeNames.OpenUrl] = (HostSupport.Supported, null),
+            [SchemaCatalog.TypeNames.ShowCard] = (HostSupport.Supported, null),
+            [SchemaCatalog.TypeNames.ToggleVisibility] = (HostSupport.Supported, null),
+            [SchemaCatalog.TypeNames.Submit] = (HostSupport.NoEffect, "a card posted by a Teams workflow has no bot behind it, so the click goes nowhere"),
+            [SchemaCatalog.TypeNames.Execute] = (HostSupport.Unsupported, "Action.Execute needs a Teams bot to answer it, and a card posted by a workflow has none"),
+        })
+    {
+        MaxActions = 6,
+        InputSupport = HostSupport.NoEffect,
+        InputReason = "input values are only delivered by Action.Submit or Action.Execute, which have no bot to go to from a Teams workflow",
+        RequiresAbsoluteUrls = true,
+        MaxPayloadBytes = 28_000,
+    };
+
     /// <summary>Any host that renders Adaptive Cards 1.6 with the reference renderers' defaults.</summary>
     public static HostProfile Generic { get; } = new(
         "Generic",
@@ -74,7 +100,7 @@ public sealed class HostProfile
     };
 
     /// <summary>Every built-in profile.</summary>
-    public static IReadOnlyList<HostProfile> All { get; } = new[] { RingCentral, Generic };
+    public static IReadOnlyList<HostProfile> All { get; } = new[] { RingCentral, Teams, Generic };
 
     /// <summary>The profile's name, for example <c>RingCentral</c>.</summary>
     public string Name { get; }
@@ -102,6 +128,13 @@ public sealed class HostProfile
 
     /// <summary>Whether URLs must be absolute (the host has no base URL to resolve relative ones against).</summary>
     public bool RequiresAbsoluteUrls { get; private init; }
+
+    /// <summary>
+    /// The largest request body the host takes, in UTF-8 bytes, or <see langword="null"/> when it documents none.
+    /// Teams documents "about 28 KB" for a message; the profile takes 28,000 bytes, the lower reading, so that nothing
+    /// sent is refused for its size.
+    /// </summary>
+    public int? MaxPayloadBytes { get; private init; }
 
     /// <summary>How the host treats an action type.</summary>
     /// <param name="actionType">The action's <c>type</c>, for example <c>Action.Submit</c>.</param>

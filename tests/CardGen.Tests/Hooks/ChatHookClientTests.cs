@@ -530,9 +530,8 @@ public sealed class ChatHookClientTests : HookClientTest
         Assert.False(options.Retry.RetryServerErrors);
         Assert.True(options.CircuitBreaker.Enabled);
         Assert.True(options.ValidateCards);
-        Assert.Same(HostProfile.RingCentral, options.Host);
+        Assert.Null(options.Host); // each hook's own host's profile
         Assert.Empty(options.Validate());
-        Assert.Throws<ArgumentNullException>(() => options.Host = null!);
         Assert.Throws<ArgumentNullException>(() => options.Retry = null!);
         Assert.Same(TimeProvider.System, options.TimeProvider);
         Assert.Throws<ArgumentNullException>(() => options.TimeProvider = null!);
