@@ -335,9 +335,11 @@ public sealed class DeliveryTests : IAsyncLifetime
             () =>
             {
                 listener.RecordObservableInstruments();
-                return measurements.Any(m => m.Name == "cardgen.outbox.dead_letters" && m.Value >= 1);
+                return measurements.Any(m => m.Name == "cardgen.outbox.dead_letters" && m.Value >= 1)
+                    && measurements.Any(m => m.Name == "cardgen.outbox.depth")
+                    && measurements.Any(m => m.Name == "cardgen.outbox.oldest_age");
             },
-            "the gauges reported the dead letter");
+            "the gauges reported the dead letter, the depth and the age");
         var seen = string.Join("\n", measurements.Select(m => $"{m.Name} {m.Value} {m.Tags}"));
         Assert.True(measurements.Any(m => m.Name == "cardgen.outbox.enqueued" && m.Tags == "cardgen.hook.name=builds"), seen);
         Assert.True(measurements.Any(m => m.Name == "cardgen.outbox.delivered" && m.Tags == "cardgen.hook.name=builds"), seen);
