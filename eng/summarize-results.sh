@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sums the .trx files in a folder over every test project of CardGen.sln and prints one line:
+# Sums the .trx files in a folder over every test project (tests/*.Tests.csproj) of CardGen.sln and prints one line:
 # "N passed, N failed, N skipped". A test project that left no results, or ran no test, counts as a failure: a
 # project that did not build, crashed before reporting, or lost its tests to a discovery problem must not pass as
 # a silent zero. Exits non-zero when anything failed or is missing.
@@ -8,7 +8,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 results="${1:?usage: summarize-results.sh <folder of .trx files>}"
 
 passed=0; failed=0; skipped=0; missing=0
-projects=$(cd "$root" && dotnet sln CardGen.sln list | tr -d '\r' | grep -E '^tests/.*\.csproj$' || true)
+# Test projects are named *.Tests; other projects under tests/ (a crash test's child process) are not counted.
+projects=$(cd "$root" && dotnet sln CardGen.sln list | tr -d '\r' | grep -E '^tests/.*\.Tests\.csproj$' || true)
 if [ -z "$projects" ]; then
   echo "No test projects found in CardGen.sln."
   missing=1

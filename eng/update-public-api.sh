@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-for project in src/Runtime src/Extensions src/RingCentral src/Emulator src/Outbox.PostgreSql; do
+for project in src/Runtime src/Extensions src/RingCentral src/Emulator src/Outbox.PostgreSql src/Outbox.Sqlite; do
   dir="$root/$project"
   printf '#nullable enable\n' > "$dir/PublicAPI.Unshipped.txt"
   frameworks="$(dotnet msbuild "$dir" -getProperty:TargetFrameworks)"

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using CardGen.Legacy;
 using CardGen.Schema;
 using CardGen.Validation;
 
@@ -42,10 +43,16 @@ public static class EmulatorRules
     /// <summary>The webhook is suspended.</summary>
     public const string HookSuspended = "EM009";
 
-    /// <summary>An Adaptive Card was posted to a legacy v1 URL, which only understands the v1 schema.</summary>
+    /// <summary>
+    /// An Adaptive Card was posted to a legacy v1 URL, which only understands the v1 schema. The v1 route reports
+    /// <see cref="LegacyRules.AdaptiveCardOnV1"/> instead.
+    /// </summary>
     public const string CardOnV1 = "EM010";
 
-    /// <summary>A legacy card lacks a field the docs call required (a warning: the service is not known to enforce it).</summary>
+    /// <summary>
+    /// A legacy card lacks a field the docs call required (a warning: the service is not known to enforce it). The v1
+    /// route reports <see cref="LegacyRules.MissingRequiredField"/> instead, with every other <c>LV…</c> rule.
+    /// </summary>
     public const string LegacyRequired = "EM011";
 
     /// <summary>A Teams workflow post has no <c>sig</c>, or one this emulator did not issue for the hook.</summary>
@@ -137,37 +144,88 @@ internal static class PayloadChecker
             return check;
         }
 
-        CheckAttachments(check, root, attachments, v1: false);
+        CheckAttachments(check, root, attachments);
         return check;
     }
 
+    /// <summary>
+    /// Checks a v1 body with <see cref="LegacyValidator"/>, the rules <see cref="ChatHookClient"/> applies before it
+    /// sends a legacy message, and answers with the error text of the first error.
+    /// </summary>
     public static PayloadCheck CheckV1(JsonElement root)
     {
         var check = new PayloadCheck();
-        if (!IsObject(check, root))
+        var result = LegacyValidator.Validate(root);
+        if (root.ValueKind == JsonValueKind.Object)
         {
-            return check;
+            check.Text = SafeString(root, "body");
+            check.Title = SafeString(root, "title");
+            check.Activity = SafeString(root, "activity");
+            if (root.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array)
+            {
+                // Adaptive Cards are refused on this route (LV013), but kept on the record to show what was sent.
+                var index = 0;
+                foreach (var attachment in attachments.EnumerateArray())
+                {
+                    if (attachment.ValueKind == JsonValueKind.Object && attachment.TryGetProperty("type", out var type)
+                        && type.ValueKind == JsonValueKind.String && type.ValueEquals("AdaptiveCard"))
+                    {
+                        check.AddCard(attachment, string.Create(CultureInfo.InvariantCulture, $"$.attachments[{index}]"));
+                    }
+
+                    index++;
+                }
+            }
         }
 
-        check.Text = OptionalString(check, root, "body");
-        check.Title = OptionalString(check, root, "title");
-        check.Activity = OptionalString(check, root, "activity");
-        OptionalString(check, root, "icon");
-        var attachments = Attachments(check, root);
-        if (check.Error is not null)
+        foreach (var finding in result.Findings)
         {
-            return check;
+            if (finding.Severity != FindingSeverity.Error)
+            {
+                check.Findings.Add(new RecordedFinding(finding.Severity, finding.RuleId, finding.Path, finding.Message));
+                continue;
+            }
+
+            var (error, validation) = LegacyAnswer(finding);
+            check.Fail(error, finding.RuleId, finding.Path, finding.Message, validation);
         }
 
-        if (string.IsNullOrWhiteSpace(check.Text) && string.IsNullOrWhiteSpace(check.Title) && attachments == 0)
-        {
-            var hint = root.TryGetProperty("text", out _) ? " A v1 message's text is 'body', not 'text' (which is the v2 name)." : string.Empty;
-            check.Fail(InvalidPayload, EmulatorRules.NoContent, "$", "The message has no body, title or attachment." + hint, "payload must have body, title or attachments");
-            return check;
-        }
-
-        CheckAttachments(check, root, attachments, v1: true);
         return check;
+    }
+
+    /// <summary>The envelope's <c>error</c> and <c>validation</c> line for a legacy finding.</summary>
+    private static (string Error, string Validation) LegacyAnswer(CardFinding finding)
+    {
+        var payload = "payload" + finding.Path[1..];
+        var inAttachment = finding.Path.StartsWith("$.attachments[", StringComparison.Ordinal);
+        return finding.RuleId switch
+        {
+            LegacyRules.MalformedJson => ("Invalid JSON payload", $"{payload}: {finding.Message}"),
+            LegacyRules.TooManyAttachments => ("Too many attachments", string.Create(CultureInfo.InvariantCulture, $"payload.attachments must have at most {LegacyValidator.MaxAttachments} items")),
+            LegacyRules.AttachmentsTooLarge => ("Attachments too large", "payload.attachments must not exceed 1.5 MB"),
+            LegacyRules.AdaptiveCardOnV1 => (InvalidCard, $"{payload} does not match any schema"),
+            LegacyRules.FieldTooLong => (InvalidAttachment, string.Create(CultureInfo.InvariantCulture, $"{payload} must be at most {LegacyValidator.MaxFieldBytes} bytes")),
+            LegacyRules.TextTooLong => (InvalidAttachment, string.Create(CultureInfo.InvariantCulture, $"{payload} must be at most {LegacyValidator.MaxTextLength} characters")),
+            LegacyRules.NoContent => (InvalidPayload, "payload must have body, title or attachments"),
+            _ => (inAttachment ? InvalidAttachment : InvalidPayload, $"{payload}: {finding.Message}"),
+        };
+    }
+
+    private static string? SafeString(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // LV001 says why
+        }
     }
 
     private static bool IsObject(PayloadCheck check, JsonElement root)
@@ -181,7 +239,7 @@ internal static class PayloadChecker
         return false;
     }
 
-    private static void CheckAttachments(PayloadCheck check, JsonElement root, int count, bool v1)
+    private static void CheckAttachments(PayloadCheck check, JsonElement root, int count)
     {
         if (count == 0)
         {
@@ -191,7 +249,7 @@ internal static class PayloadChecker
         var index = 0;
         foreach (var attachment in root.GetProperty("attachments").EnumerateArray())
         {
-            CheckAttachment(check, attachment, index++, v1);
+            CheckAttachment(check, attachment, index++);
         }
     }
 
@@ -256,7 +314,7 @@ internal static class PayloadChecker
         return count;
     }
 
-    private static void CheckAttachment(PayloadCheck check, JsonElement attachment, int index, bool v1)
+    private static void CheckAttachment(PayloadCheck check, JsonElement attachment, int index)
     {
         var path = string.Create(CultureInfo.InvariantCulture, $"$.attachments[{index}]");
         var schemaLine = string.Create(CultureInfo.InvariantCulture, $"payload.attachments[{index}] does not match any schema");
@@ -281,17 +339,6 @@ internal static class PayloadChecker
         if (type == "AdaptiveCard")
         {
             check.AddCard(attachment, path);
-            if (v1)
-            {
-                check.Fail(
-                    InvalidCard,
-                    EmulatorRules.CardOnV1,
-                    path,
-                    "Adaptive Cards need the v2 URL (/webhook/v2/{id}); the legacy v1 URL only understands v1 attachments.",
-                    schemaLine);
-                return;
-            }
-
             CheckCard(check, attachment, path, schemaLine);
             return;
         }
@@ -309,7 +356,7 @@ internal static class PayloadChecker
 
         if (type is null or "Card")
         {
-            CheckLegacyCard(check, attachment, path, v1);
+            CheckLegacyCard(check, attachment, path);
             return;
         }
 
@@ -347,20 +394,13 @@ internal static class PayloadChecker
         }
     }
 
-    private static void CheckLegacyCard(PayloadCheck check, JsonElement card, string path, bool v1)
+    /// <summary>A v2 legacy card (<c>{"type":"Card", …}</c> with camelCase names): the size limits.</summary>
+    private static void CheckLegacyCard(PayloadCheck check, JsonElement card, string path)
     {
         var textName = "text";
         if (!card.TryGetProperty("text", out _) && card.TryGetProperty("body", out _))
         {
             textName = "body"; // the v2 sample's spelling
-        }
-
-        foreach (var required in v1 ? new[] { "fallback", "title", "text" } : Array.Empty<string>())
-        {
-            if (!card.TryGetProperty(required, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                check.Warn(EmulatorRules.LegacyRequired, path + "." + required, $"The legacy docs call '{required}' required; it is missing (the service is not known to enforce it).");
-            }
         }
 
         CheckLegacyFields(check, card, path, textName, topLevel: true);

@@ -59,6 +59,23 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
         return hook.Client.PostAsync(hook.Url, message, cancellationToken);
     }
 
+    public Task<ChatHookResponse> PostAsync(string hookName, Legacy.LegacyMessage message, CancellationToken cancellationToken = default)
+    {
+        if (hookName is null)
+        {
+            throw new ArgumentNullException(nameof(hookName));
+        }
+
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        var hook = Find(hookName);
+        CheckHttpClientOnce();
+        return hook.Client.PostAsync(hook.Url, message, cancellationToken);
+    }
+
     public Task<OutboxPostId> EnqueueAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default)
     {
         if (hookName is null)
@@ -80,7 +97,7 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
     }
 
     /// <summary>
-    /// Writes a message for a hook as <see cref="PostAsync"/> would, its cards validated for the hook's host, and
+    /// Writes a message for a hook as <see cref="PostAsync(string, WebhookMessage, CancellationToken)"/> would, its cards validated for the hook's host, and
     /// returns the hook's configured name with the request body; nothing is sent.
     /// </summary>
     internal (string HookName, byte[] Payload) WritePayload(string hookName, WebhookMessage message)

@@ -158,6 +158,26 @@ public sealed partial class CardGenerator
             }
 
             w.Line();
+            Doc(w, "Validates this object's card for the named hook's chat host and stores the post in the durable outbox, which delivers it in the background (at least once).",
+                param: ("hooks", "The configured hooks with an outbox, for example <c>AddChatHooks(…).UseSqliteOutbox(path)</c>."),
+                param2: ("hookName", "The hook's name, as configured."),
+                param3: ("cancellationToken", "Cancels the enqueue."),
+                returns: "The stored post's id, once the post is committed to the outbox.",
+                exceptions: new[]
+                {
+                    ("global::System.ArgumentException", "No hook has that name; nothing was stored."),
+                    ("global::CardGen.CardValidationException", "The card is invalid for the hook's host; nothing was stored."),
+                    ("global::System.InvalidOperationException", "No outbox is registered, or the outbox is full or cannot be written; nothing was stored."),
+                });
+            w.Line(GeneratedCode);
+            using (w.Block($"public global::System.Threading.Tasks.Task<global::CardGen.OutboxPostId> EnqueuePostAsync(global::CardGen.IChatHooks hooks, string hookName, global::System.Threading.CancellationToken cancellationToken = default)"))
+            {
+                w.Line("if (hooks == null) throw new global::System.ArgumentNullException(nameof(hooks));");
+                w.Line("if (hookName == null) throw new global::System.ArgumentNullException(nameof(hookName));");
+                w.Line("return hooks.EnqueueAsync(hookName, CardGenMessage(new CardGenValues(this), null, this), cancellationToken);");
+            }
+
+            w.Line();
             EmitBuilder(w, model);
             EmitMessage(w, model);
             EmitRender(w, model, version);

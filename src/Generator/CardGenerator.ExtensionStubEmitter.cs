@@ -54,6 +54,7 @@ public sealed partial class CardGenerator
                     Method(w, model, Task, "PostToHookAsync", $"{self}, global::CardGen.WebhookUrl hook, {Token}");
                     Method(w, model, Task, "PostToHookAsync", $"{self}, global::CardGen.ChatHookClient client, global::CardGen.WebhookUrl hook, {Token}");
                     Method(w, model, Task, "PostToHookAsync", $"{self}, global::CardGen.IChatHooks hooks, string hookName, {Token}");
+                    Method(w, model, "global::System.Threading.Tasks.Task<global::CardGen.OutboxPostId>", "EnqueuePostAsync", $"{self}, global::CardGen.IChatHooks hooks, string hookName, {Token}");
                 }
 
                 if (model.IsPart || model.AlsoPart)

@@ -56,6 +56,7 @@ public sealed partial class CardGenerator
             Member(w, model, "public global::System.Threading.Tasks.Task<global::CardGen.ChatHookResponse> PostToHookAsync(global::CardGen.WebhookUrl hook, global::System.Threading.CancellationToken cancellationToken = default)");
             Member(w, model, "public global::System.Threading.Tasks.Task<global::CardGen.ChatHookResponse> PostToHookAsync(global::CardGen.ChatHookClient client, global::CardGen.WebhookUrl hook, global::System.Threading.CancellationToken cancellationToken = default)");
             Member(w, model, "public global::System.Threading.Tasks.Task<global::CardGen.ChatHookResponse> PostToHookAsync(global::CardGen.IChatHooks hooks, string hookName, global::System.Threading.CancellationToken cancellationToken = default)");
+            Member(w, model, "public global::System.Threading.Tasks.Task<global::CardGen.OutboxPostId> EnqueuePostAsync(global::CardGen.IChatHooks hooks, string hookName, global::System.Threading.CancellationToken cancellationToken = default)");
 
             Emitter.Doc(w, NotGenerated(model));
             w.Line(Emitter.GeneratedCode);

@@ -411,7 +411,7 @@ public sealed class WebhookContractTests : IAsyncLifetime
         var answer = await Raw.PostAsync(_emulator.V1(_emulator.DefaultHookId), """{"text":"x"}""");
 
         Assert.Equal("error", answer.Str("status"));
-        Assert.Contains(_emulator.Posts.Single().Findings, f => f.RuleId == EmulatorRules.NoContent && f.Message.Contains("'body'", StringComparison.Ordinal));
+        Assert.Contains(_emulator.Posts.Single().Findings, f => f.RuleId == Legacy.LegacyRules.NoContent && f.Message.Contains("'body'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -463,7 +463,7 @@ public sealed class WebhookContractTests : IAsyncLifetime
 
         Assert.Equal("OK", answer.Str("status"));
         var post = Assert.Single(_emulator.Posts);
-        Assert.Contains(post.Findings, f => f.RuleId == EmulatorRules.LegacyRequired && f.Path == "$.attachments[0].fallback" && f.Severity == Validation.FindingSeverity.Warning);
+        Assert.Contains(post.Findings, f => f.RuleId == Legacy.LegacyRules.MissingRequiredField && f.Path == "$.attachments[0].fallback" && f.Severity == Validation.FindingSeverity.Warning);
     }
 
     [Fact]
@@ -473,7 +473,7 @@ public sealed class WebhookContractTests : IAsyncLifetime
 
         Assert.Equal("Invalid AdaptiveCard payload", answer.Str("error"));
         Assert.Equal("payload.attachments[0] does not match any schema", answer.Validation()[0]);
-        Assert.Contains(_emulator.Posts.Single().Findings, f => f.RuleId == EmulatorRules.CardOnV1);
+        Assert.Contains(_emulator.Posts.Single().Findings, f => f.RuleId == Legacy.LegacyRules.AdaptiveCardOnV1);
     }
 
     [Fact]

@@ -122,6 +122,29 @@ public sealed class ServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_legacy_message_goes_by_name_to_the_v1_form_of_the_hooks_url_and_a_bad_one_is_refused_first()
+    {
+        using var host = Build(Config(("ChatHooks:Hooks:builds:Url", Url)));
+        await host.StartAsync();
+        var hooks = host.Services.GetRequiredService<IChatHooks>();
+        var card = new Legacy.LegacyCard { Fallback = "Deploy finished", Title = "Deploy", Text = "payments-api is live", Color = "#00ff2a" };
+
+        var response = await hooks.PostAsync("BUILDS", Legacy.LegacyMessage.ForCard(card, activity: "CI"));
+        card.Color = "green";
+        var refused = await Assert.ThrowsAsync<Legacy.LegacyValidationException>(() => hooks.PostAsync("builds", Legacy.LegacyMessage.ForCard(card)));
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => hooks.PostAsync("deploys", new Legacy.LegacyMessage { Body = "b" }));
+
+        Assert.Equal(200, response.StatusCode);
+        var post = Assert.Single(_emulator.Posts);
+        Assert.Equal((HookRoute.V1, PostVerdict.Accepted, "CI"), (post.Route, post.Verdict, post.Activity));
+        Assert.Equal(Legacy.LegacyRules.InvalidColor, refused.Result.Errors.Single().RuleId);
+        Assert.Equal("hookName", unknown.ParamName);
+        Assert.Equal(1, _emulator.TotalPosts);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => hooks.PostAsync("builds", (Legacy.LegacyMessage)null!));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task An_unknown_hook_name_fails_before_anything_is_sent_naming_it_and_the_configured_ones()
     {
         using var host = Build(Config(("ChatHooks:Hooks:builds:Url", Url), ("ChatHooks:Hooks:alerts:Url", Url)));

@@ -85,7 +85,7 @@ public sealed class StubParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(10, instance.Count); // 8 of the card, 2 of the part
+        Assert.Equal(11, instance.Count); // 9 of the card, 2 of the part
         Assert.Equal(instance, extensions);
 
         // The builder the stand-in ToCardBuilder() returns has the same steps as the real one.

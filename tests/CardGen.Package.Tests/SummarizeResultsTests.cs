@@ -18,9 +18,12 @@ public sealed class SummarizeResultsTests : IDisposable
 
     public SummarizeResultsTests() => Directory.CreateDirectory(_results);
 
-    /// <summary>The test projects of CardGen.sln, read from the solution file itself (not the way the script reads them).</summary>
+    /// <summary>
+    /// The test projects of CardGen.sln, read from the solution file itself (not the way the script reads them): the
+    /// projects under tests/ named *.Tests (a crash test's child process there is not one).
+    /// </summary>
     private static IReadOnlyList<string> TestProjects { get; } = Regex
-        .Matches(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "CardGen.sln")), @"""tests[\\/][^""]+[\\/]([^""\\/]+)\.csproj""")
+        .Matches(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "CardGen.sln")), @"""tests[\\/][^""]+[\\/]([^""\\/]+\.Tests)\.csproj""")
         .Select(m => m.Groups[1].Value)
         .Distinct(StringComparer.Ordinal)
         .OrderBy(name => name, StringComparer.Ordinal)

@@ -11,7 +11,7 @@ namespace CardGen.Outbox;
 /// The <see cref="IChatOutbox"/> that <c>UseOutbox</c> registers: writes and validates a post as a direct post would,
 /// stores it, and wakes this process's delivery engine.
 /// </summary>
-internal sealed class ChatOutbox : IChatOutbox
+internal sealed class ChatOutbox : IChatOutbox, IAsyncDisposable
 {
     private readonly ChatHooksService _hooks;
     private readonly TimeProvider _time;
@@ -111,6 +111,20 @@ internal sealed class ChatOutbox : IChatOutbox
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await Store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the store (the services own it through this outbox).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        switch (Store)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
     }
 
     private void Wake()

@@ -48,6 +48,7 @@ public static class ChatOutboxServiceCollectionExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOutboxOptions>, ChatOutboxOptionsValidator>());
             services.AddSingleton<ChatOutbox>();
             services.AddSingleton<IChatOutbox>(sp => sp.GetRequiredService<ChatOutbox>());
+            services.AddHostedService<ChatOutboxDelivery>();
         }
 
         return builder;

@@ -13,7 +13,7 @@ namespace CardGen.Outbox;
 public interface IChatOutbox
 {
     /// <summary>
-    /// Validates a message's cards for the hook's host, writes it exactly as <see cref="IChatHooks.PostAsync"/> would,
+    /// Validates a message's cards for the hook's host, writes it exactly as <see cref="IChatHooks.PostAsync(string, WebhookMessage, System.Threading.CancellationToken)"/> would,
     /// and stores it, in the caller's transaction when one is given.
     /// </summary>
     /// <param name="hookName">The hook's name, as configured.</param>

@@ -30,6 +30,21 @@ internal static partial class HookLog
     [LoggerMessage(7, LogLevel.Warning, "Refused to post to {Hook}: card {Index} has {Errors} validation error(s)", EventName = "InvalidCard")]
     private static partial void InvalidCard(ILogger logger, string hook, int index, int errors);
 
+    [LoggerMessage(8, LogLevel.Debug, "Posting to {Hook} instead of the v2 URL {V2Hook}, the same webhook: the legacy message is in the v1 schema, which the v2 URL does not read", EventName = "LegacyToV1")]
+    private static partial void LegacyToV1(ILogger logger, string hook, string v2Hook);
+
+    [LoggerMessage(9, LogLevel.Warning, "Refused to post to {Hook}: the legacy message has {Errors} validation error(s)", EventName = "InvalidLegacyMessage")]
+    private static partial void InvalidLegacyMessage(ILogger logger, string hook, int errors);
+
+    [LoggerMessage(10, LogLevel.Debug, "The legacy message has {Warnings} validation warning(s)", EventName = "LegacyWarnings")]
+    public static partial void LegacyWarnings(ILogger logger, int warnings);
+
+    public static void LegacyToV1(ILogger logger, WebhookUrl v1, WebhookUrl v2)
+        => LegacyToV1(logger, v1.Redacted, v2.Redacted);
+
+    public static void InvalidLegacyMessage(ILogger logger, WebhookUrl hook, int errors)
+        => InvalidLegacyMessage(logger, hook.Redacted, errors);
+
     public static void Sending(ILogger logger, WebhookUrl hook, int bytes, int attempt, int maxAttempts)
         => Sending(logger, hook.Redacted, bytes, attempt, maxAttempts);
 

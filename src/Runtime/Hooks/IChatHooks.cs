@@ -30,7 +30,21 @@ public interface IChatHooks
     Task<ChatHookResponse> PostAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Validates a message's cards for the hook's host, writes the message exactly as <see cref="PostAsync"/> would, and
+    /// Checks a legacy (v1) message against RingCentral's documented rules and posts it to the v1 form of the hook's URL.
+    /// </summary>
+    /// <param name="hookName">The hook's name, as configured (compared ordinally, ignoring case).</param>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Cancels the post, including waits between retries.</param>
+    /// <returns>The host's answer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="hookName"/> or <paramref name="message"/> is null.</exception>
+    /// <exception cref="ArgumentException">No hook has that name (the message names the configured ones), or the hook's options are not valid; nothing was sent.</exception>
+    /// <exception cref="Legacy.LegacyValidationException">The message breaks a documented rule of v1 messages; nothing was sent.</exception>
+    /// <exception cref="ChatHookException">The host refused the post, or it failed; see <see cref="ChatHookException.Failure"/> and <see cref="ChatHookException.MayHaveBeenDelivered"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<ChatHookResponse> PostAsync(string hookName, Legacy.LegacyMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Validates a message's cards for the hook's host, writes the message exactly as <see cref="PostAsync(string, WebhookMessage, CancellationToken)"/> would, and
     /// stores it durably in the outbox, which delivers it in the background through the hook's client and resilience
     /// pipeline (at least once; see the outbox's documentation for when a duplicate is possible).
     /// </summary>

@@ -11,7 +11,7 @@ namespace CardGen;
 internal static class MessageRoute
 {
     /// <summary>The URL a message written in <paramref name="schema"/> is posted to when the caller gives <paramref name="hook"/>.</summary>
-    /// <param name="schema">The message schema of the body: <see cref="WebhookFormat.V2"/> for a <see cref="WebhookMessage"/>.</param>
+    /// <param name="schema">The message schema of the body: <see cref="WebhookFormat.V2"/> for a <see cref="WebhookMessage"/>, <see cref="WebhookFormat.V1"/> for a <see cref="Legacy.LegacyMessage"/>.</param>
     /// <param name="hook">The URL the caller gave.</param>
     /// <returns>The same webhook, in the URL form that reads <paramref name="schema"/>.</returns>
     public static WebhookUrl Endpoint(WebhookFormat schema, WebhookUrl hook)
@@ -19,6 +19,9 @@ internal static class MessageRoute
         {
             // The v1 route reads body and icon, and no Adaptive Cards: a v2 body sent there is refused or loses its text.
             WebhookFormat.V2 => hook.ToV2(),
-            _ => throw new ArgumentOutOfRangeException(nameof(schema), schema, "Only v2 messages (WebhookMessage) can be posted."),
+
+            // The v2 route reads text and iconUri: a legacy body sent there loses its text and its Slack-style fields.
+            WebhookFormat.V1 => hook.ToV1(),
+            _ => throw new ArgumentOutOfRangeException(nameof(schema), schema, "Only v2 (WebhookMessage) and v1 (LegacyMessage) messages can be posted."),
         };
 }

@@ -5,7 +5,8 @@ public enum WebhookFormat
 {
     /// <summary>
     /// The legacy <c>/webhook/{id}</c> endpoint: the v1 (Slack-style) message schema, no Adaptive Cards.
-    /// <see cref="ChatHookClient"/> posts a <see cref="WebhookMessage"/> (the v2 schema) to such a URL's v2 form.
+    /// <see cref="ChatHookClient"/> posts a <see cref="WebhookMessage"/> (the v2 schema) to such a URL's v2 form, and a
+    /// <see cref="Legacy.LegacyMessage"/> to this form of any URL.
     /// </summary>
     V1,
 

@@ -172,6 +172,19 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     /// <remarks>A Teams URL has one form: this instance.</remarks>
     public WebhookUrl ToV2() => Format != WebhookFormat.V1 ? this : new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V2, Id);
 
+    /// <summary>
+    /// The v1 form of this URL: a v2 <c>/webhook/v2/{id}</c> becomes <c>/webhook/{id}</c>, the same webhook (the rewrite
+    /// RingCentral documents, taken the other way). A <see cref="Legacy.LegacyMessage"/> needs v1.
+    /// </summary>
+    /// <returns>The v1 URL; this instance when it already is one.</returns>
+    /// <exception cref="InvalidOperationException">This is a Teams URL, which has no v1 form (Teams takes no legacy messages).</exception>
+    public WebhookUrl ToV1() => Format switch
+    {
+        WebhookFormat.V1 => this,
+        WebhookFormat.V2 => new WebhookUrl(_origin, Host, IsLoopback, WebhookFormat.V1, Id),
+        _ => throw new InvalidOperationException($"{Redacted} is a Teams workflow URL, which has no v1 form: legacy (v1) messages are RingCentral's alone."),
+    };
+
     /// <summary>The full URL, including the secret id. Do not log it.</summary>
     /// <returns>The URL.</returns>
     public Uri RevealUri() => new(_url, UriKind.Absolute);

@@ -1,0 +1,517 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CardGen.Outbox;
+
+/// <summary>
+/// The outbox's delivery engine, a hosted service: claims batches of due posts under a lease, waits for each hook's
+/// pace, posts each stored body through the hook's client and resilience pipeline, and records the outcome (delivered,
+/// rescheduled with back-off, or dead-lettered with the reason). On a graceful shutdown it stops claiming, gives back
+/// the posts not yet sent, and lets the posts being sent finish within <see cref="ChatOutboxOptions.ShutdownTimeout"/>.
+/// </summary>
+internal sealed class ChatOutboxDelivery : BackgroundService
+{
+    /// <summary>What a post needs of its lease beyond the hook's total request timeout, to record its outcome.</summary>
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan MaxStoreBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly ChatOutbox _outbox;
+    private readonly IChatOutboxStore _store;
+    private readonly ChatOutboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+    private readonly SemaphoreSlim _finished = new(0, 1);
+    private readonly CancellationTokenSource _cutOff = new();
+    private readonly List<OutboxPostId> _toRelease = new();
+    private SemaphoreSlim _slots = null!;
+    private int _finishedAtShutdown;
+    private int _cutOffAtShutdown;
+
+    public ChatOutboxDelivery(ChatOutbox outbox, ILoggerFactory loggers, IServiceProvider services)
+    {
+        _outbox = outbox;
+        _store = outbox.Store;
+        _options = outbox.Options;
+        _time = (TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
+        _logger = loggers.CreateLogger("CardGen.Outbox");
+        var machine = Environment.MachineName;
+        Owner = string.Create(CultureInfo.InvariantCulture, $"{(machine.Length > 40 ? machine[..40] : machine)}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+    }
+
+    /// <summary>The id this instance claims posts under.</summary>
+    public string Owner { get; }
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        CheckLease();
+
+        // A store that cannot be reached or written fails start-up, saying why.
+        await _outbox.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        _slots = new SemaphoreSlim(_options.MaxConcurrentPosts, _options.MaxConcurrentPosts);
+        OutboxGauges.Register(this);
+        OutboxLog.Started(_logger, Owner, _options.BatchSize, _options.MaxConcurrentPosts, _options.LeaseDuration);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            OutboxGauges.Unregister(this);
+        }
+    }
+
+    public override void Dispose()
+    {
+        OutboxGauges.Unregister(this);
+        _cutOff.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>Reads the statistics for the gauges.</summary>
+    internal Task<OutboxStatistics> StatisticsAsync(CancellationToken cancellationToken) => _store.GetStatisticsAsync(cancellationToken);
+
+    internal DateTimeOffset Now => _time.GetUtcNow();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var storeBackoff = _options.PollInterval;
+        var nextPurge = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (_time.GetUtcNow() >= nextPurge)
+                {
+                    var purged = await _store.PurgeDeliveredAsync(_time.GetUtcNow() - _options.DeliveredRetention, stoppingToken).ConfigureAwait(false);
+                    if (purged > 0)
+                    {
+                        OutboxLog.Purged(_logger, purged);
+                    }
+
+                    nextPurge = _time.GetUtcNow() + PurgeInterval();
+                }
+
+                var room = _options.BatchSize - _inFlight.Count;
+                if (room < Math.Max(1, _options.BatchSize / 4))
+                {
+                    // Enough is in hand: wait for some of it to finish before claiming more.
+                    await WaitAsync(_finished, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var posts = await _store.ClaimAsync(Owner, room, _options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                var leaseEnd = _time.GetUtcNow() + _options.LeaseDuration;
+                storeBackoff = _options.PollInterval;
+                foreach (var post in posts)
+                {
+                    Start(post, leaseEnd, stoppingToken);
+                }
+
+                if (posts.Count < room)
+                {
+                    // Nothing more is due: wait for a post enqueued in this process, or the next poll.
+                    await WaitAsync(_outbox.Enqueued, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                OutboxLog.StoreFailed(_logger, storeBackoff, e);
+                try
+                {
+                    await Task.Delay(storeBackoff, _time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                storeBackoff = TimeSpan.FromTicks(Math.Min(storeBackoff.Ticks * 2, Math.Max(MaxStoreBackoff.Ticks, _options.PollInterval.Ticks)));
+            }
+        }
+
+        await DrainAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Fails start-up when a hook's post may outlast its lease, since every post would be given back unsent.</summary>
+    private void CheckLease()
+    {
+        var problems = new List<string>();
+        foreach (var name in _outbox.Hooks.Names)
+        {
+            var needed = Needed(_outbox.Hooks.OptionsOf(name));
+            if (_options.LeaseDuration < needed)
+            {
+                problems.Add($"ChatOutbox: LeaseDuration ({_options.LeaseDuration}) is shorter than the chat hook '{name}' may take for a post (its TotalRequestTimeout plus {LeaseMargin.TotalSeconds} s, {needed}): another instance could send the post again while it is still being sent. Raise LeaseDuration or lower the hook's TotalRequestTimeout.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+    }
+
+    private static TimeSpan Needed(ChatHookClientOptions options) => options.TotalRequestTimeout.Timeout + LeaseMargin;
+
+    private TimeSpan PurgeInterval()
+    {
+        var interval = TimeSpan.FromMinutes(1);
+        if (_options.DeliveredRetention < interval)
+        {
+            interval = _options.DeliveredRetention > _options.PollInterval ? _options.DeliveredRetention : _options.PollInterval;
+        }
+
+        return interval;
+    }
+
+    private async Task WaitAsync(SemaphoreSlim signal, CancellationToken stoppingToken)
+        => await signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+
+    private void Start(OutboxPost post, DateTimeOffset leaseEnd, CancellationToken stoppingToken)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inFlight[post.Id.Value] = gate.Task;
+        _ = RunAsync(post, leaseEnd, gate, stoppingToken);
+    }
+
+    private async Task RunAsync(OutboxPost post, DateTimeOffset leaseEnd, TaskCompletionSource gate, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await DeliverAsync(post, leaseEnd, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A bug here must not stop delivery; the post's lease runs out and it is delivered again.
+            OutboxLog.RecordFailed(_logger, post.Id.Value, "unexpected", e);
+        }
+        finally
+        {
+            _inFlight.TryRemove(post.Id.Value, out _);
+            gate.TrySetResult();
+            Signal(_finished);
+        }
+    }
+
+    private async Task DeliverAsync(OutboxPost post, DateTimeOffset leaseEnd, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Release(post);
+            return;
+        }
+
+        try
+        {
+            ChatHookClientOptions hookOptions;
+            try
+            {
+                hookOptions = _outbox.Hooks.OptionsOf(post.HookName);
+            }
+            catch (ArgumentException e)
+            {
+                await FailAsync(post, leaseEnd, e.Message, deadLetter: false, retryAfter: null).ConfigureAwait(false);
+                return;
+            }
+
+            var interval = _options.PostIntervalOf(post.HookName);
+            if (interval > TimeSpan.Zero)
+            {
+                try
+                {
+                    var wait = await _store.ReservePaceAsync(post.HookName, interval, stoppingToken).ConfigureAwait(false);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    Release(post);
+                    return;
+                }
+                catch (Exception e)
+                {
+                    // The store could not reserve the pace: give the post back unsent rather than exceed it.
+                    OutboxLog.StoreFailed(_logger, TimeSpan.Zero, e);
+                    await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
+                    return;
+                }
+            }
+
+            var needed = Needed(hookOptions);
+            var remaining = leaseEnd - _time.GetUtcNow();
+            if (remaining < needed)
+            {
+                if (_options.LeaseDuration < needed)
+                {
+                    // Hooks reloaded with a longer timeout than the lease: never post what another instance may take over.
+                    await FailAsync(post, leaseEnd, $"LeaseDuration ({_options.LeaseDuration}) is shorter than the hook's TotalRequestTimeout plus {LeaseMargin.TotalSeconds} s ({needed}), so the post was not sent.", deadLetter: false, retryAfter: null).ConfigureAwait(false);
+                }
+                else
+                {
+                    OutboxLog.LeaseShort(_logger, post.Id.Value, post.HookName, remaining, needed);
+                    await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            if (stoppingToken.IsCancellationRequested)
+            {
+                Release(post);
+                return;
+            }
+
+            await SendAsync(post, leaseEnd, hookOptions, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task SendAsync(OutboxPost post, DateTimeOffset leaseEnd, ChatHookClientOptions hookOptions, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _outbox.Hooks.PostPayloadAsync(post.HookName, post.Payload, _cutOff.Token).ConfigureAwait(false);
+        }
+        catch (ChatHookException e)
+        {
+            CountAtShutdown(cutOff: false, stoppingToken);
+            var reason = Describe(e);
+            if (e.Failure == ChatHookFailure.HostError)
+            {
+                await FailAsync(post, leaseEnd, "The host refused the post: " + reason, deadLetter: true, retryAfter: null).ConfigureAwait(false);
+            }
+            else if (e.MayHaveBeenDelivered && !hookOptions.Retry.RetryServerErrors)
+            {
+                await FailAsync(post, leaseEnd, reason + " The post may have been delivered, and the hook does not allow sending it again (Retry.RetryServerErrors); resend it as a dead letter once you know it was not.", deadLetter: true, retryAfter: null).ConfigureAwait(false);
+            }
+            else
+            {
+                await FailAsync(post, leaseEnd, reason, deadLetter: false, retryAfter: e.RetryAfter).ConfigureAwait(false);
+            }
+
+            return;
+        }
+        catch (OperationCanceledException) when (_cutOff.IsCancellationRequested)
+        {
+            // Still being sent when the shutdown's time ran out: it may have been delivered.
+            CountAtShutdown(cutOff: true, stoppingToken);
+            const string CutOff = "The post was cut off while being sent when the process stopped, so it may have been delivered.";
+            if (hookOptions.Retry.RetryServerErrors)
+            {
+                await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
+            }
+            else
+            {
+                await FailAsync(post, leaseEnd, CutOff + " The hook does not allow sending it again (Retry.RetryServerErrors).", deadLetter: true, retryAfter: null).ConfigureAwait(false);
+            }
+
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Refused before anything was sent: options out of range, a hook removed, an HttpClient that is not safe.
+            CountAtShutdown(cutOff: false, stoppingToken);
+            await FailAsync(post, leaseEnd, $"{e.GetType().Name}: {e.Message}", deadLetter: false, retryAfter: null).ConfigureAwait(false);
+            return;
+        }
+
+        CountAtShutdown(cutOff: false, stoppingToken);
+        await RecordAsync(post, leaseEnd, "delivered", ct => _store.CompleteAsync(post.Id, Owner, ct)).ConfigureAwait(false);
+        OutboxTelemetry.Delivered.Add(1, new KeyValuePair<string, object?>(ChatHookTelemetry.Tags.HookName, post.HookName));
+        OutboxLog.Delivered(_logger, post.Id.Value, post.HookName, post.Attempts);
+    }
+
+    private void CountAtShutdown(bool cutOff, CancellationToken stoppingToken)
+    {
+        if (cutOff)
+        {
+            Interlocked.Increment(ref _cutOffAtShutdown);
+        }
+        else if (stoppingToken.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _finishedAtShutdown);
+        }
+    }
+
+    private async Task FailAsync(OutboxPost post, DateTimeOffset leaseEnd, string reason, bool deadLetter, TimeSpan? retryAfter)
+    {
+        reason = Clip(reason);
+        var attempt = post.Attempts + 1;
+        var failure = new KeyValuePair<string, object?>(ChatHookTelemetry.Tags.HookName, post.HookName);
+        if (!deadLetter && attempt >= _options.MaxAttempts)
+        {
+            deadLetter = true;
+            reason = Clip($"Gave up after {attempt} attempts. The last failed: {reason}");
+        }
+
+        if (deadLetter)
+        {
+            await RecordAsync(post, leaseEnd, "dead-lettered", ct => _store.DeadLetterAsync(post.Id, Owner, reason, ct)).ConfigureAwait(false);
+            OutboxTelemetry.DeadLettered.Add(1, failure);
+            OutboxLog.DeadLettered(_logger, post.Id.Value, post.HookName, attempt, reason);
+            return;
+        }
+
+        var delay = Backoff(post.Attempts);
+        if (retryAfter is { } wait && wait > delay)
+        {
+            delay = wait;
+        }
+
+        var dueAt = _time.GetUtcNow() + delay;
+        await RecordAsync(post, leaseEnd, "rescheduled", ct => _store.RescheduleAsync(post.Id, Owner, dueAt, reason, ct)).ConfigureAwait(false);
+        OutboxTelemetry.Rescheduled.Add(1, failure);
+        OutboxLog.Rescheduled(_logger, post.Id.Value, post.HookName, attempt, _options.MaxAttempts, delay, reason);
+    }
+
+    /// <summary><see cref="ChatOutboxOptions.RetryDelay"/> doubled for each earlier failure, up to the maximum, with ±20% jitter.</summary>
+    private TimeSpan Backoff(int earlierFailures)
+    {
+        var ticks = (double)_options.RetryDelay.Ticks * Math.Pow(2, Math.Min(earlierFailures, 30));
+        ticks = Math.Min(ticks, _options.MaxRetryDelay.Ticks);
+        ticks *= 0.8 + (0.4 * Random.Shared.NextDouble());
+        return TimeSpan.FromTicks((long)Math.Min(ticks, _options.MaxRetryDelay.Ticks));
+    }
+
+    /// <summary>
+    /// Records an outcome, trying again while the lease holds (a store that is briefly unreachable); when it cannot,
+    /// the lease runs out and the post is delivered again, which is the one way a delivered post is sent twice.
+    /// </summary>
+    private async Task RecordAsync(OutboxPost post, DateTimeOffset leaseEnd, string outcome, Func<CancellationToken, Task> record)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                await record(CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e)
+            {
+                if (_time.GetUtcNow() + delay >= leaseEnd - LeaseMargin)
+                {
+                    OutboxLog.RecordFailed(_logger, post.Id.Value, outcome, e);
+                    return;
+                }
+
+                await Task.Delay(delay, _time).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    /// <summary>Gives a post back unsent at shutdown; the posts are released together once delivery has stopped.</summary>
+    private void Release(OutboxPost post)
+    {
+        lock (_toRelease)
+        {
+            _toRelease.Add(post.Id);
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        var running = _inFlight.Values.ToArray();
+        var all = Task.WhenAll(running);
+        if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout, _time)).ConfigureAwait(false) != all)
+        {
+            await _cutOff.CancelAsync().ConfigureAwait(false);
+            await all.ConfigureAwait(false);
+        }
+
+        OutboxPostId[] released;
+        lock (_toRelease)
+        {
+            released = _toRelease.ToArray();
+            _toRelease.Clear();
+        }
+
+        if (released.Length > 0)
+        {
+            try
+            {
+                await _store.ReleaseAsync(released, Owner, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Their leases run out and they are delivered later; nothing was sent.
+                OutboxLog.RecordFailed(_logger, released[0].Value, $"{released.Length} released", e);
+            }
+        }
+
+        OutboxLog.Stopped(_logger, released.Length, _finishedAtShutdown, _cutOffAtShutdown);
+    }
+
+    /// <summary>Why a post failed, without the webhook URL: the failure, the status, the host's error and validation.</summary>
+    private static string Describe(ChatHookException e)
+    {
+        var text = new System.Text.StringBuilder(e.Failure.ToString());
+        if (e.StatusCode is { } status)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" (HTTP {status})");
+        }
+
+        if (!string.IsNullOrEmpty(e.Error))
+        {
+            text.Append(": ").Append(e.Error);
+        }
+
+        if (e.Validation.Count > 0)
+        {
+            text.Append("; validation: ").Append(string.Join("; ", e.Validation));
+        }
+
+        if (e.InnerException is { } inner && e.StatusCode is null)
+        {
+            text.Append(" (").Append(inner.GetType().Name).Append(')');
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"; {e.Attempts} request(s) made.");
+        return text.ToString();
+    }
+
+    private static string Clip(string text) => text.Length <= 2000 ? text : text[..1999] + "…";
+
+    private static void Signal(SemaphoreSlim signal)
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,362 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using CardGen.Emulator;
+using CardGen.Outbox.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CardGen.Outbox.Tests;
+
+/// <summary>
+/// The outbox in a generic host, on a real SQLite file, delivering to the real emulator over HTTP with injected faults:
+/// what is delivered, rescheduled, dead-lettered, given back at shutdown, and refused at enqueue.
+/// </summary>
+public sealed class DeliveryTests : IAsyncLifetime
+{
+    private readonly string _folder = TempFolder.Create();
+    private HookEmulator _emulator = null!;
+
+    private string File => Path.Combine(_folder, "outbox.db");
+
+    public async Task InitializeAsync() => _emulator = await HookEmulator.StartAsync(new HookEmulatorOptions { DefaultHookId = Guid.NewGuid().ToString() });
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TempFolder.Delete(_folder);
+    }
+
+    private Task<OutboxHost> StartAsync(Action<ChatOutboxOptions>? outbox = null, Action<ChatHookClientOptions>? client = null, string? hookId = null)
+        => OutboxHost.StartAsync(File, hooks => hooks.AddHook("builds", _emulator.GetUrl(hookId ?? _emulator.DefaultHookId), client), outbox);
+
+    private static WebhookMessage Message(string text) => new() { Text = text };
+
+    [Fact]
+    public async Task Enqueued_posts_are_delivered_byte_for_byte_as_a_direct_post_and_leave_the_queue()
+    {
+        await using var host = await StartAsync();
+
+        var ids = new List<OutboxPostId>();
+        for (var i = 0; i < 20; i++)
+        {
+            ids.Add(await host.Hooks.EnqueueAsync("builds", Message($"queued {i}")));
+        }
+
+        ids.Add(await BuildFailed.Sample().EnqueuePostAsync(host.Hooks, "BUILDS"));
+        await OutboxHost.UntilAsync(() => _emulator.AcceptedPosts == 21, "the emulator accepted 21 posts");
+
+        Assert.Equal(21, ids.Distinct().Count());
+        await OutboxHost.UntilAsync(() => host.Rows(0) == 0, "the outbox holds nothing pending");
+        Assert.Equal(21, host.Rows(1));
+        var queued = _emulator.Posts.Single(p => p.Body.Contains("attachments", StringComparison.Ordinal));
+
+        // The same card posted directly: the outbox stored and posted exactly the body PostAsync sends.
+        _emulator.ClearPosts();
+        await BuildFailed.Sample().PostToHookAsync(host.Hooks, "builds");
+        Assert.Equal(_emulator.Posts.Single().Body, queued.Body);
+        Assert.Equal(0, _emulator.FaultedPosts + _emulator.RejectedPosts);
+        var statistics = await host.Outbox.GetStatisticsAsync();
+        Assert.Equal(0, statistics.Pending);
+        Assert.Null(statistics.OldestPendingEnqueuedAt);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_post_is_rescheduled_and_then_delivered()
+    {
+        _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.TooManyRequests(TimeSpan.Zero) with { Count = 2 });
+        await using var host = await StartAsync();
+
+        await host.Hooks.EnqueueAsync("builds", Message("after two 429s"));
+
+        await OutboxHost.UntilAsync(() => _emulator.AcceptedPosts == 1, "the post was delivered");
+        Assert.Equal(2, _emulator.FaultedPosts);
+        Assert.Equal(3, _emulator.TotalPosts);
+        Assert.Empty(await host.Outbox.ListDeadLettersAsync());
+    }
+
+    [Fact]
+    public async Task A_post_the_host_refuses_goes_to_the_dead_letters_with_the_reason_after_one_request()
+    {
+        var hook = _emulator.CreateHook();
+        _emulator.DeleteHook(hook.Id);
+        await using var host = await StartAsync(hookId: hook.Id);
+
+        var id = await host.Hooks.EnqueueAsync("builds", Message("to a deleted hook"));
+
+        var letter = await SingleDeadLetterAsync(host);
+        Assert.Equal(id, letter.Id);
+        Assert.Equal("builds", letter.HookName);
+        Assert.Equal(1, letter.Attempts);
+        Assert.StartsWith("The host refused the post: HostError", letter.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(hook.Id, letter.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, _emulator.TotalPosts);
+    }
+
+    [Theory]
+    [InlineData("503")]
+    [InlineData("drop")]
+    public async Task An_ambiguous_failure_goes_to_the_dead_letters_when_the_hook_does_not_allow_resending(string fault)
+    {
+        _emulator.InjectFault(_emulator.DefaultHookId, (fault == "503" ? FaultSpec.ServerError(503) : FaultSpec.Drop()) with { Count = 1 });
+        await using var host = await StartAsync();
+
+        var id = await host.Hooks.EnqueueAsync("builds", Message("maybe delivered"));
+
+        var letter = await SingleDeadLetterAsync(host);
+        Assert.Equal(id, letter.Id);
+        Assert.Contains(fault == "503" ? "ServerError (HTTP 503)" : "Network", letter.Reason, StringComparison.Ordinal);
+        Assert.Contains("may have been delivered", letter.Reason, StringComparison.Ordinal);
+        Assert.Contains("Retry.RetryServerErrors", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, _emulator.TotalPosts);
+
+        // Once the user knows it was not delivered, a resend delivers it; a deleted dead letter is gone.
+        Assert.True(await host.Outbox.ResendAsync(id));
+        await OutboxHost.UntilAsync(() => _emulator.AcceptedPosts == 1, "the resent post was delivered");
+        Assert.Empty(await host.Outbox.ListDeadLettersAsync());
+        Assert.False(await host.Outbox.DeleteAsync(new OutboxPostId(id.Value + 1000)));
+    }
+
+    [Fact]
+    public async Task An_ambiguous_failure_is_sent_again_when_the_hook_allows_it()
+    {
+        _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.ServerError(502) with { Count = 2 });
+        await using var host = await StartAsync(client: c => c.Retry.RetryServerErrors = true);
+
+        await host.Hooks.EnqueueAsync("builds", Message("resend allowed"));
+
+        await OutboxHost.UntilAsync(() => _emulator.AcceptedPosts == 1, "the post was delivered");
+        Assert.Equal(2, _emulator.FaultedPosts);
+        Assert.Empty(await host.Outbox.ListDeadLettersAsync());
+    }
+
+    [Fact]
+    public async Task A_post_that_keeps_failing_goes_to_the_dead_letters_after_the_most_attempts()
+    {
+        _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.TooManyRequests(TimeSpan.Zero));
+        await using var host = await StartAsync(outbox: o => o.MaxAttempts = 3);
+
+        await host.Hooks.EnqueueAsync("builds", Message("never"));
+
+        var letter = await SingleDeadLetterAsync(host);
+        Assert.Equal(3, letter.Attempts);
+        Assert.StartsWith("Gave up after 3 attempts. The last failed: RateLimited (HTTP 429)", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal(3, _emulator.TotalPosts);
+        Assert.True(await host.Outbox.DeleteAsync(letter.Id));
+        Assert.Empty(await host.Outbox.ListDeadLettersAsync());
+    }
+
+    [Fact]
+    public async Task Delivered_posts_are_purged_after_the_retention()
+    {
+        await using var host = await StartAsync(outbox: o => o.DeliveredRetention = TimeSpan.FromMilliseconds(300));
+
+        await host.Hooks.EnqueueAsync("builds", Message("kept briefly"));
+        await OutboxHost.UntilAsync(() => host.Rows(1) == 1, "the post was recorded as delivered");
+
+        await OutboxHost.UntilAsync(() => host.Rows(1) == 0, "the delivered post was purged", seconds: 10);
+        Assert.Equal(1, _emulator.AcceptedPosts);
+    }
+
+    [Fact]
+    public async Task Posts_with_one_order_key_arrive_in_enqueue_order_and_the_pace_spaces_them()
+    {
+        await using var host = await StartAsync(outbox: o =>
+        {
+            o.MaxConcurrentPosts = 8;
+            o.PostIntervals["builds"] = TimeSpan.FromMilliseconds(150);
+        });
+
+        for (var i = 0; i < 6; i++)
+        {
+            await host.Outbox.EnqueueAsync("builds", Message($"ordered {i}"), orderKey: "payments");
+        }
+
+        await OutboxHost.UntilAsync(() => _emulator.AcceptedPosts == 6, "six posts were delivered");
+        var posts = _emulator.Posts.OrderBy(p => p.Seq).ToList();
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"ordered {i}"), posts.Select(p => p.Text));
+
+        // Send slots are 150 ms apart; arrivals vary with each request's latency (the first one's includes the connection),
+        // so the span over the later posts is what is certain.
+        var span = posts[^1].ReceivedAt - posts[1].ReceivedAt;
+        Assert.True(span >= TimeSpan.FromMilliseconds((4 * 150) - 50), $"five posts paced 150 ms apart arrived within {span.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task A_graceful_shutdown_lets_posts_being_sent_finish_and_gives_back_the_rest_unsent()
+    {
+        _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.Delayed(TimeSpan.FromMilliseconds(1500)));
+        var host = await StartAsync(outbox: o => o.MaxConcurrentPosts = 2);
+        for (var i = 0; i < 8; i++)
+        {
+            await host.Hooks.EnqueueAsync("builds", Message($"shutdown {i}"));
+        }
+
+        await Task.Delay(600);
+        await host.DisposeAsync();
+
+        Assert.Equal(2, _emulator.AcceptedPosts);
+        Assert.Equal(6, host.Rows(0));
+        Assert.Equal(2, host.Rows(1));
+
+        // Nothing is left leased or charged an attempt: another instance takes the rest at once.
+        await using var store = new SqliteOutboxStore(File);
+        await store.InitializeAsync(default);
+        var rest = await store.ClaimAsync("next", 100, TimeSpan.FromMinutes(1), default);
+        Assert.Equal(6, rest.Count);
+        Assert.All(rest, p => Assert.Equal(0, p.Attempts));
+    }
+
+    [Fact]
+    public async Task A_post_still_being_sent_when_the_shutdown_time_runs_out_is_a_dead_letter_that_may_have_been_delivered()
+    {
+        _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.Delayed(TimeSpan.FromSeconds(5)));
+        var host = await StartAsync(outbox: o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
+        var id = await host.Hooks.EnqueueAsync("builds", Message("cut off"));
+
+        await Task.Delay(500);
+        await host.DisposeAsync();
+
+        await using var store = new SqliteOutboxStore(File);
+        await store.InitializeAsync(default);
+        var letter = Assert.Single(await store.ListDeadLettersAsync(10, default));
+        Assert.Equal(id, letter.Id);
+        Assert.Contains("cut off", letter.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_full_outbox_refuses_an_enqueue_at_once_and_a_bad_one_stores_nothing()
+    {
+        // Not started: nothing delivers, so the queue only fills.
+        await using var host = OutboxHost.Build(File, hooks => hooks.AddHook("builds", _emulator.DefaultHook, null), o => o.Capacity = 3);
+        for (var i = 0; i < 3; i++)
+        {
+            await host.Hooks.EnqueueAsync("builds", Message($"fits {i}"));
+        }
+
+        var full = await Assert.ThrowsAsync<OutboxFullException>(() => host.Hooks.EnqueueAsync("builds", Message("one too many")));
+        Assert.Contains("3 pending posts", full.Message, StringComparison.Ordinal);
+        Assert.Equal(3, full.Capacity);
+
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => host.Hooks.EnqueueAsync("deploys", Message("nowhere")));
+        Assert.Contains("No chat hook is named 'deploys'", unknown.Message, StringComparison.Ordinal);
+        var card = Cards.AdaptiveCard.Parse("""{"type":"AdaptiveCard","version":"1.3","body":[{"type":"Input.Text"}]}""");
+        await Assert.ThrowsAsync<CardValidationException>(() => host.Hooks.EnqueueAsync("builds", WebhookMessage.ForCard(card)));
+        Assert.Equal(3, host.Rows(0));
+        Assert.Equal(0, _emulator.TotalPosts);
+    }
+
+    [Fact]
+    public async Task A_path_that_cannot_be_written_fails_start_up_and_every_enqueue_saying_why()
+    {
+        var blocker = Path.Combine(_folder, "not-a-folder");
+        await System.IO.File.WriteAllTextAsync(blocker, "a file where the outbox wants a folder");
+        var path = Path.Combine(blocker, "outbox.db");
+
+        using var started = OutboxHost.Build(path, hooks => hooks.AddHook("builds", _emulator.DefaultHook, null)).Host;
+        var startUp = await Assert.ThrowsAsync<InvalidOperationException>(() => started.StartAsync());
+        Assert.Contains($"The outbox file '{path}' cannot be created", startUp.Message, StringComparison.Ordinal);
+
+        await using var notStarted = OutboxHost.Build(path, hooks => hooks.AddHook("builds", _emulator.DefaultHook, null));
+        var enqueue = await Assert.ThrowsAsync<InvalidOperationException>(() => notStarted.Hooks.EnqueueAsync("builds", Message("lost?")));
+        Assert.Contains($"The outbox file '{path}' cannot be created", enqueue.Message, StringComparison.Ordinal);
+
+        await using var folder = OutboxHost.Build(_folder, hooks => hooks.AddHook("builds", _emulator.DefaultHook, null));
+        var isFolder = await Assert.ThrowsAsync<InvalidOperationException>(() => folder.Hooks.EnqueueAsync("builds", Message("lost?")));
+        Assert.Contains("it is a folder", isFolder.Message, StringComparison.Ordinal);
+
+        var notSqlite = Path.Combine(_folder, "not-sqlite.db");
+        await System.IO.File.WriteAllTextAsync(notSqlite, new string('x', 4096));
+        await using var garbage = OutboxHost.Build(notSqlite, hooks => hooks.AddHook("builds", _emulator.DefaultHook, null));
+        var notDatabase = await Assert.ThrowsAsync<InvalidOperationException>(() => garbage.Hooks.EnqueueAsync("builds", Message("lost?")));
+        Assert.Contains($"The outbox file '{notSqlite}' cannot be opened for writing", notDatabase.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _emulator.TotalPosts);
+    }
+
+    [Fact]
+    public async Task A_lease_shorter_than_a_hook_may_take_fails_start_up_naming_the_hook()
+    {
+        using var host = OutboxHost.Build(File, hooks => hooks.AddHook("builds", _emulator.DefaultHook, c => c.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(2)), o => o.LeaseDuration = TimeSpan.FromMinutes(1)).Host;
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("LeaseDuration (00:01:00) is shorter than the chat hook 'builds' may take", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Options_out_of_range_fail_start_up_naming_them()
+    {
+        using var host = OutboxHost.Build(File, hooks => hooks.AddHook("builds", _emulator.DefaultHook, null), o =>
+        {
+            o.Capacity = 0;
+            o.BatchSize = 0;
+            o.PostIntervals["builds"] = TimeSpan.FromSeconds(-1);
+        }).Host;
+
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("ChatOutbox: Capacity is 0; it must be 1 or more.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ChatOutbox: BatchSize is 0; it must be 1 to 10000.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ChatOutbox: PostIntervals[builds] is -00:00:01; it must not be negative.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Counters_and_gauges_report_on_the_CardGen_meter_by_hook_name_never_the_url()
+    {
+        var measurements = new ConcurrentBag<(string Name, double Value, string Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ChatHookTelemetry.MeterName && instrument.Name.StartsWith("cardgen.outbox.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measurements.Add((instrument.Name, value, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => measurements.Add((instrument.Name, value, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        listener.Start();
+
+        var refused = _emulator.CreateHook();
+        _emulator.DeleteHook(refused.Id);
+        await using var host = await OutboxHost.StartAsync(
+            File,
+            hooks => hooks.AddHook("builds", _emulator.DefaultHook, null).AddHook("gone", _emulator.GetUrl(refused.Id), null));
+        await host.Hooks.EnqueueAsync("builds", Message("counted"));
+        await host.Hooks.EnqueueAsync("gone", Message("refused"));
+        await OutboxHost.UntilAsync(() => measurements.Any(m => m.Name == "cardgen.outbox.delivered") && measurements.Any(m => m.Name == "cardgen.outbox.dead_lettered"), "the delivered and dead-lettered counters reported");
+
+        await OutboxHost.UntilAsync(
+            () =>
+            {
+                listener.RecordObservableInstruments();
+                return measurements.Any(m => m.Name == "cardgen.outbox.dead_letters" && m.Value >= 1);
+            },
+            "the gauges reported the dead letter");
+        var seen = string.Join("\n", measurements.Select(m => $"{m.Name} {m.Value} {m.Tags}"));
+        Assert.True(measurements.Any(m => m.Name == "cardgen.outbox.enqueued" && m.Tags == "cardgen.hook.name=builds"), seen);
+        Assert.True(measurements.Any(m => m.Name == "cardgen.outbox.delivered" && m.Tags == "cardgen.hook.name=builds"), seen);
+        Assert.True(measurements.Any(m => m.Name == "cardgen.outbox.dead_lettered" && m.Tags == "cardgen.hook.name=gone"), seen);
+        Assert.True(measurements.Any(m => m.Name == "cardgen.outbox.depth"), seen);
+        Assert.True(measurements.Any(m => m.Name == "cardgen.outbox.oldest_age"), seen);
+        Assert.DoesNotContain(measurements, m => m.Tags.Contains(_emulator.DefaultHookId, StringComparison.Ordinal) || m.Tags.Contains(refused.Id, StringComparison.Ordinal));
+    }
+
+    private static async Task<OutboxDeadLetter> SingleDeadLetterAsync(OutboxHost host)
+    {
+        IReadOnlyList<OutboxDeadLetter> letters = Array.Empty<OutboxDeadLetter>();
+        await OutboxHost.UntilAsync(
+            () =>
+            {
+                letters = host.Outbox.ListDeadLettersAsync().GetAwaiter().GetResult();
+                return letters.Count > 0;
+            },
+            "a post was dead-lettered");
+        return Assert.Single(letters);
+    }
+}
