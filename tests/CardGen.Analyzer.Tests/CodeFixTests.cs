@@ -353,4 +353,56 @@ public sealed class CodeFixTests
             CardVersionCodeFixProvider.RemoveFeatureKey,
             fixAllIterations: 1);
     }
+
+    [Fact]
+    public async Task CARDGEN015_replaces_the_colour_literal_with_the_hex_it_meant()
+    {
+        await RunAsync<LegacyColorCodeFixProvider>(
+            """
+            public static class Cards
+            {
+                public static CardGen.Legacy.LegacyCard Build() => new()
+                {
+                    Color = {|CARDGEN015:"good"|},
+                    Fallback = "f",
+                };
+
+                public static CardGen.Legacy.LegacyCard Short() => new() { Color = {|CARDGEN015:"#0F2"|} };
+            }
+            """,
+            """
+            public static class Cards
+            {
+                public static CardGen.Legacy.LegacyCard Build() => new()
+                {
+                    Color = "#2eb886",
+                    Fallback = "f",
+                };
+
+                public static CardGen.Legacy.LegacyCard Short() => new() { Color = "#00FF22" };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CARDGEN015_offers_no_fix_for_a_colour_it_cannot_guess_or_a_constant_declared_elsewhere()
+    {
+        await RunAsync<LegacyColorCodeFixProvider>(
+            """
+            public static class Cards
+            {
+                private const string Brand = "red";
+                public static CardGen.Legacy.LegacyCard A() => new() { Color = {|CARDGEN015:"brandish"|} };
+                public static CardGen.Legacy.LegacyCard B() => new() { Color = {|CARDGEN015:Brand|} };
+            }
+            """,
+            """
+            public static class Cards
+            {
+                private const string Brand = "red";
+                public static CardGen.Legacy.LegacyCard A() => new() { Color = {|CARDGEN015:"brandish"|} };
+                public static CardGen.Legacy.LegacyCard B() => new() { Color = {|CARDGEN015:Brand|} };
+            }
+            """);
+    }
 }

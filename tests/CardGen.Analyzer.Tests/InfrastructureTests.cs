@@ -26,7 +26,7 @@ public sealed class InfrastructureTests
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToList();
-        Assert.Equal(14, descriptors.Count);
+        Assert.Equal(17, descriptors.Count);
         var supported = Verify.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
         foreach (var descriptor in descriptors)
         {
@@ -39,6 +39,7 @@ public sealed class InfrastructureTests
         Assert.Equal(DiagnosticSeverity.Warning, descriptors.Single(d => d.Id == "CARDGEN010").DefaultSeverity);
         Assert.Equal(DiagnosticSeverity.Warning, descriptors.Single(d => d.Id == "CARDGEN011").DefaultSeverity);
         Assert.Equal(DiagnosticSeverity.Info, descriptors.Single(d => d.Id == "CARDGEN012").DefaultSeverity);
+        Assert.All(descriptors.Where(d => d.Id is "CARDGEN015" or "CARDGEN016" or "CARDGEN017"), d => Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class InfrastructureTests
     {
         var assembly = typeof(DiagnosticDescriptors).Assembly;
         var analyzers = assembly.GetTypes().Where(t => typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract).ToList();
-        Assert.Equal(3, analyzers.Count);
+        Assert.Equal(4, analyzers.Count);
         foreach (var type in analyzers)
         {
             var attribute = type.GetCustomAttributes(typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerAttribute), false)

@@ -29,7 +29,8 @@ internal static class Verify
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
         new Analyzers.ChatCardAnalyzer(),
         new Analyzers.BuilderCallAnalyzer(),
-        new Analyzers.WebhookUrlAnalyzer());
+        new Analyzers.WebhookUrlAnalyzer(),
+        new Analyzers.LegacyMessageAnalyzer());
 
     public const string Usings = """
         using System;

@@ -6,6 +6,9 @@ using System.Threading.Tasks;
 using CardGen.Legacy;
 using Microsoft.Extensions.Logging;
 
+// These tests give the builders bad colours and URLs on purpose, to see them refused at run time.
+#pragma warning disable CARDGEN015, CARDGEN016, CARDGEN017
+
 namespace CardGen.Emulator.Tests;
 
 /// <summary>

@@ -53,6 +53,12 @@ public static class DiagnosticDescriptors
     /// <summary>CARDGEN005 <see cref="RemoveProperty"/>: the <c>AddElement</c>/<c>AddAction</c> call or the collection item holding the reported object creation.</summary>
     public const string RemoveElement = "Element";
 
+    /// <summary>CARDGEN015 id.</summary>
+    public const string LegacyColorId = "CARDGEN015";
+    /// <summary>CARDGEN016 id.</summary>
+    public const string LegacyTooLongId = "CARDGEN016";
+    /// <summary>CARDGEN017 id.</summary>
+    public const string LegacyUrlId = "CARDGEN017";
     /// <summary>CARDGEN001 id.</summary>
     public const string NotPartialId = "CARDGEN001";
     /// <summary>CARDGEN002 id.</summary>
@@ -207,6 +213,33 @@ public static class DiagnosticDescriptors
         "A member has conflicting mapping attributes",
         "'{0}' has [{1}] and [{2}]; {3}",
         "A member renders once: CardGen uses its first mapping attribute and ignores the others, and [CardIgnore] keeps the member off the card whatever else it has. Keep one attribute.");
+
+    /// <summary>CARDGEN015: a legacy card colour that is not <c>#RRGGBB</c>.</summary>
+    public static readonly DiagnosticDescriptor LegacyColor = Create(
+        LegacyColorId,
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "A legacy card colour is not #RRGGBB",
+        "\"{0}\" is not a legacy card colour: RingCentral takes a hex #RRGGBB, for example #00ff2a{1}",
+        "A legacy (v1) card's side bar colour is documented as a hex colour such as #00ff2a. Named colours (red, good), #RGB and values without '#' are not documented, and LegacyValidator refuses the message before it is sent.");
+
+    /// <summary>CARDGEN016: a legacy card literal over its documented size.</summary>
+    public static readonly DiagnosticDescriptor LegacyTooLong = Create(
+        LegacyTooLongId,
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "A legacy card value is over its documented size",
+        "The value of {0} {1}",
+        "RingCentral documents every legacy (v1) card field but text as taking at most 300 bytes of UTF-8, and text at most 1,000 characters. LegacyValidator refuses a longer value before the message is sent.");
+
+    /// <summary>CARDGEN017: a legacy card or message URL literal that is not what the field needs.</summary>
+    public static readonly DiagnosticDescriptor LegacyUrl = Create(
+        LegacyUrlId,
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "A legacy message URL is not usable there",
+        "The value of {0} {1}",
+        "Legacy (v1) card links must be absolute http or https URLs, and images absolute https URLs: RingCentral shows an http image_url as a placeholder (an error), and loads icons and thumbnails over https too (an http one is reported as a warning).");
 
     private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, string description)
         => new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");

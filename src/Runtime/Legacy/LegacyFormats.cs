@@ -31,7 +31,7 @@ internal enum LegacyUrlVerdict
 
 /// <summary>
 /// RingCentral's documented limits and formats of legacy (v1) messages, in one place without dependencies: the
-/// runtime's <see cref="LegacyValidator"/> and the analyzers (which compile this file too) apply the same numbers.
+/// runtime's <c>LegacyValidator</c> and the analyzers (which compile this file too) apply the same numbers.
 /// </summary>
 internal static class LegacyFormats
 {
@@ -92,32 +92,5 @@ internal static class LegacyFormats
             "http" => LegacyUrlVerdict.Http,
             _ => LegacyUrlVerdict.Invalid,
         };
-    }
-
-    /// <summary>
-    /// The problem of a URL of <paramref name="kind"/>, or <see langword="null"/>: the rule id, whether it is an error,
-    /// and what to say about <paramref name="name"/>.
-    /// </summary>
-    public static (string RuleId, bool IsError, string Message)? UrlProblem(LegacyUrlKind kind, string name, string value)
-    {
-        var verdict = CheckUrl(value);
-        if (verdict == LegacyUrlVerdict.Invalid)
-        {
-            return (LegacyRules.InvalidUrl, true, kind == LegacyUrlKind.Link
-                ? $"'{name}' is not an absolute http or https URL."
-                : $"'{name}' is not an absolute https URL.");
-        }
-
-        if (verdict == LegacyUrlVerdict.Http && kind == LegacyUrlKind.Image)
-        {
-            return (LegacyRules.ImageNotHttps, true, $"'{name}' uses http; RingCentral shows legacy card images only from https URLs (an http one becomes a placeholder).");
-        }
-
-        if (verdict == LegacyUrlVerdict.Http && kind == LegacyUrlKind.Icon)
-        {
-            return (LegacyRules.IconNotHttps, false, $"'{name}' uses http; RingCentral loads card images over https (documented for image_url), so the icon may not show.");
-        }
-
-        return null;
     }
 }

@@ -128,6 +128,30 @@ public static class LegacyValidator
         return new LegacyValidationResult(walker.Findings);
     }
 
+    /// <summary>The problem of a URL of <paramref name="kind"/> in the property <paramref name="name"/>, or <see langword="null"/>.</summary>
+    private static (string RuleId, bool IsError, string Message)? UrlProblem(LegacyUrlKind kind, string name, string value)
+    {
+        var verdict = LegacyFormats.CheckUrl(value);
+        if (verdict == LegacyUrlVerdict.Invalid)
+        {
+            return (LegacyRules.InvalidUrl, true, kind == LegacyUrlKind.Link
+                ? $"'{name}' is not an absolute http or https URL."
+                : $"'{name}' is not an absolute https URL.");
+        }
+
+        if (verdict == LegacyUrlVerdict.Http && kind == LegacyUrlKind.Image)
+        {
+            return (LegacyRules.ImageNotHttps, true, $"'{name}' uses http; RingCentral shows legacy card images only from https URLs (an http one becomes a placeholder).");
+        }
+
+        if (verdict == LegacyUrlVerdict.Http && kind == LegacyUrlKind.Icon)
+        {
+            return (LegacyRules.IconNotHttps, false, $"'{name}' uses http; RingCentral loads card images over https (documented for image_url), so the icon may not show.");
+        }
+
+        return null;
+    }
+
     private static LegacyValidationResult Malformed(string path, string message)
         => new(new[] { new CardFinding(FindingSeverity.Error, LegacyRules.MalformedJson, path, message) });
 
@@ -450,7 +474,7 @@ public static class LegacyValidator
         {
             // The icon of the message is not a card field: only the card's URLs count against the 300 bytes.
             var url = path.StartsWith("$.attachments", StringComparison.Ordinal) ? Field(value, path, name) : String(value, path, name);
-            if (url is not null && LegacyFormats.UrlProblem(kind, name, url) is { } problem)
+            if (url is not null && UrlProblem(kind, name, url) is { } problem)
             {
                 Findings.Add(new CardFinding(problem.IsError ? FindingSeverity.Error : FindingSeverity.Warning, problem.RuleId, path, problem.Message));
             }

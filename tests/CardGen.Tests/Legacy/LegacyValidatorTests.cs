@@ -4,6 +4,9 @@ using System.Text;
 using CardGen.Legacy;
 using CardGen.Validation;
 
+// These tests give the builders bad colours and URLs on purpose, to see them refused at run time.
+#pragma warning disable CARDGEN015, CARDGEN016, CARDGEN017
+
 namespace CardGen.Tests.Legacy;
 
 /// <summary>Every rule of <see cref="LegacyValidator"/>, at its boundary: exactly at a limit passes, one over fails.</summary>
