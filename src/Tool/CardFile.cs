@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using CardGen.Cards;
+using CardGen.Legacy;
+using CardGen.Schema;
 using CardGen.Validation;
 
 namespace CardGen.Tool;
@@ -12,7 +14,8 @@ internal sealed record FileFinding(FindingSeverity Severity, string RuleId, stri
 
 /// <summary>
 /// A card file as the commands read it: a bare Adaptive Card, a RingCentral webhook message (<c>text</c>,
-/// <c>attachments</c> of cards) or a Teams-style message whose attachments wrap a card in <c>content</c>.
+/// <c>attachments</c> of cards), a Teams-style message whose attachments wrap a card in <c>content</c>, or a RingCentral
+/// legacy (v1) message (<c>body</c>, legacy card attachments).
 /// </summary>
 internal sealed class CardFile
 {
@@ -32,6 +35,18 @@ internal sealed class CardFile
     public List<(AdaptiveCard Card, string JsonPath)> Cards { get; } = new();
 
     public List<FileFinding> Findings { get; } = new();
+
+    /// <summary>The legacy (v1) message the file holds, when it is one and has no error; <see langword="null"/> otherwise.</summary>
+    public LegacyMessage? Legacy { get; private set; }
+
+    /// <summary>Whether the file is a legacy (v1) message.</summary>
+    public bool IsLegacy { get; private set; }
+
+    /// <summary>How many legacy card attachments the file has.</summary>
+    public int LegacyCards { get; private set; }
+
+    /// <summary>The cards checked: Adaptive Cards and legacy cards.</summary>
+    public int CardCount => Cards.Count + LegacyCards;
 
     /// <summary>Whether the root is a message (not a bare card).</summary>
     public bool IsMessage { get; private set; }
@@ -97,6 +112,12 @@ internal sealed class CardFile
         }
 
         IsMessage = true;
+        if (LegacyFile.IsLegacy(root))
+        {
+            ReadLegacy(root, target);
+            return;
+        }
+
         Text = String(root, "text") ?? String(root, "body");
         Title = String(root, "title");
         Activity = String(root, "activity");
@@ -138,6 +159,35 @@ internal sealed class CardFile
         if (Cards.Count == 0 && Text is null && Errors == 0)
         {
             Add(FindingSeverity.Error, "$", "The message has neither text nor an Adaptive Card attachment; RingCentral rejects an empty post.");
+        }
+    }
+
+    /// <summary>A legacy (v1) message: checked with <see cref="LegacyValidator"/>, as the client checks it before posting.</summary>
+    private void ReadLegacy(JsonElement root, ValidationTarget target)
+    {
+        IsLegacy = true;
+        Text = String(root, "body");
+        Title = String(root, "title");
+        Activity = String(root, "activity");
+        IconUri = String(root, "icon");
+        if (root.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array)
+        {
+            LegacyCards = attachments.GetArrayLength();
+        }
+
+        if (target.Host != HostProfile.RingCentral)
+        {
+            Add(FindingSeverity.Error, "$", $"The file is a legacy (v1) message (\"body\", legacy card attachments), which only RingCentral's /webhook/{{id}} URLs take, not {target.Host.Name}.");
+        }
+
+        foreach (var finding in LegacyValidator.Validate(root).Findings)
+        {
+            Findings.Add(new FileFinding(finding.Severity, finding.RuleId, finding.Path, finding.Message));
+        }
+
+        if (Errors == 0)
+        {
+            Legacy = LegacyFile.Read(root);
         }
     }
 

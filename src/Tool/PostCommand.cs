@@ -16,7 +16,7 @@ internal static class PostCommand
 {
     public static Command Build(ToolConsole console)
     {
-        var file = new Argument<string>("file") { Description = "The card file: a bare Adaptive Card or a whole webhook message body." };
+        var file = new Argument<string>("file") { Description = "The card file: a bare Adaptive Card, a whole webhook message body, or a RingCentral legacy (v1) message (posted to the v1 form of the URL)." };
         var hookEnv = new Option<string>("--hook-env")
         {
             Description = "The name of the environment variable that holds the webhook URL (never the URL itself: arguments end up in shell history).",
@@ -69,6 +69,18 @@ internal static class PostCommand
             return ExitCodes.Failed;
         }
 
+        using var client = new ChatHookClient(new ChatHookClientOptions { Host = target.Host, Logger = new ProgressLogger(console) });
+        if (file.Legacy is { } legacy)
+        {
+            if (hook!.ChatHost != ChatHost.RingCentral)
+            {
+                throw new UsageException($"{file.Path} is a legacy (v1) message, which only RingCentral's webhooks take; the environment variable {variable} holds a {hook.ChatHost} URL.");
+            }
+
+            // A legacy (v1) message goes to the v1 form of the URL, as it is.
+            return await SendAsync(console, file, hook!, () => client.PostAsync(hook!, legacy, cancellationToken)).ConfigureAwait(false);
+        }
+
         var message = new WebhookMessage { Text = file.Text, Title = file.Title, Activity = file.Activity, IconUri = file.IconUri };
         foreach (var (card, _) in file.Cards)
         {
@@ -80,11 +92,15 @@ internal static class PostCommand
             message.Activity = file.Cards[0].Card.FallbackText;
         }
 
-        using var client = new ChatHookClient(new ChatHookClientOptions { Host = target.Host, Logger = new ProgressLogger(console) });
+        return await SendAsync(console, file, hook!, () => client.PostAsync(hook!, message, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static async Task<int> SendAsync(ToolConsole console, CardFile file, WebhookUrl hook, Func<Task<ChatHookResponse>> post)
+    {
         try
         {
-            var response = await client.PostAsync(hook!, message, cancellationToken).ConfigureAwait(false);
-            await console.Output.WriteLineAsync($"Posted {file.Cards.Count} card(s) to {hook!.Redacted}: {response}").ConfigureAwait(false);
+            var response = await post().ConfigureAwait(false);
+            await console.Output.WriteLineAsync($"Posted {file.CardCount} card(s) to {hook.Redacted}: {response}").ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (ChatHookException e)
@@ -93,6 +109,11 @@ internal static class PostCommand
             return ExitCodes.Failed;
         }
         catch (CardValidationException e)
+        {
+            await console.Error.WriteLineAsync("cardgen: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (Legacy.LegacyValidationException e)
         {
             await console.Error.WriteLineAsync("cardgen: " + e.Message).ConfigureAwait(false);
             return ExitCodes.Failed;

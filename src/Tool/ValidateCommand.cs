@@ -23,7 +23,7 @@ internal static class ValidateCommand
     {
         var files = new Argument<string[]>("files")
         {
-            Description = "Card files: a bare Adaptive Card or a whole webhook message body (its Adaptive Card attachments are checked). Patterns with *, ? and ** are expanded.",
+            Description = "Card files: a bare Adaptive Card, a whole webhook message body (its Adaptive Card attachments are checked), or a RingCentral legacy (v1) message (\"body\", legacy card attachments; checked against the documented v1 limits, rules LV...). Patterns with *, ? and ** are expanded.",
             Arity = ArgumentArity.OneOrMore,
         };
         var host = CardGenCommand.HostOption();
@@ -115,7 +115,7 @@ internal static class ValidateCommand
                 }
             }
 
-            var cards = results.Sum(r => r.Cards.Count);
+            var cards = results.Sum(r => r.CardCount);
             var summary = $"{results.Count} file(s), {cards} card(s) checked for {target}: {errors} error(s), {warnings} warning(s)"
                 + (unreadable.Count > 0 ? $", {unreadable.Count} file(s) unreadable" : string.Empty) + ".";
             await console.Output.WriteLineAsync(summary).ConfigureAwait(false);
@@ -146,7 +146,8 @@ internal static class ValidateCommand
             {
                 writer.WriteStartObject();
                 writer.WriteString("path", file.Path);
-                writer.WriteNumber("cards", file.Cards.Count);
+                writer.WriteNumber("cards", file.CardCount);
+                writer.WriteString("schema", file.IsLegacy ? "v1" : file.IsMessage ? "v2" : "card");
                 writer.WriteNumber("errors", file.Errors);
                 writer.WriteNumber("warnings", file.Warnings);
                 writer.WriteStartArray("findings");
