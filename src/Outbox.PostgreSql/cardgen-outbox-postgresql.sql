@@ -24,8 +24,8 @@ CREATE TABLE IF NOT EXISTS cardgen_outbox (
     finished_at      timestamptz NULL
 );
 
--- Claims: the due pending posts, oldest first.
-CREATE INDEX IF NOT EXISTS cardgen_outbox_due ON cardgen_outbox (due_at, id) WHERE state = 0;
+-- Claims (the pending posts, oldest first) and counting them against the capacity, without reading delivered rows.
+CREATE INDEX IF NOT EXISTS cardgen_outbox_pending ON cardgen_outbox (id) WHERE state = 0;
 -- Order: a post with an order key waits for the older pending posts of its hook and key.
 CREATE INDEX IF NOT EXISTS cardgen_outbox_order ON cardgen_outbox (hook_name, order_key, id) WHERE state = 0 AND order_key IS NOT NULL;
 -- Purging delivered posts, listing dead letters.

@@ -14,7 +14,8 @@ namespace CardGen.Outbox.Conformance;
 /// <summary>
 /// What every <see cref="IChatOutboxStore"/> must do, run against a real database by each store's test project: a
 /// subclass says how to create an empty store on a fake clock and how to open a connection to its database. Compiled
-/// into each store's test project (<c>&lt;Compile Include="../Outbox.Conformance/**/*.cs" /&gt;</c>).
+/// into each store's test project (<c>&lt;Compile Include="../Outbox.Conformance/**/*.cs" /&gt;</c>, with the
+/// <c>Xunit.SkippableFact</c> package), so a store whose server is missing can skip them from <see cref="CreateStoreAsync"/>.
 /// </summary>
 public abstract class OutboxStoreConformanceTests : IAsyncLifetime
 {
@@ -67,7 +68,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
 
     private static string Text(OutboxPost post) => Encoding.UTF8.GetString(post.Payload.Span);
 
-    [Fact]
+    [SkippableFact]
     public async Task Initializing_twice_keeps_the_posts()
     {
         await EnqueueAsync("one");
@@ -76,7 +77,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(1, (await Store.GetStatisticsAsync(CancellationToken.None)).Pending);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_claim_returns_each_post_as_stored_oldest_first_with_increasing_ids()
     {
         var payload = Encoding.UTF8.GetBytes("{\"text\":\"Zoë’s build \\u2603 ✅\"}");
@@ -101,7 +102,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Null(posts[1].OrderKey);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_claim_takes_at_most_max_and_never_a_post_another_live_lease_holds()
     {
         for (var i = 0; i < 5; i++)
@@ -119,7 +120,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Empty(first.Select(p => p.Id).Intersect(second.Select(p => p.Id)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_expired_lease_is_taken_over_and_the_old_owner_can_no_longer_record_an_outcome()
     {
         var id = await EnqueueAsync("slow");
@@ -140,7 +141,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(0, (await Store.GetStatisticsAsync(CancellationToken.None)).Pending);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_delivered_post_is_not_claimed_again_and_is_purged_after_the_retention()
     {
         var id = await EnqueueAsync("done");
@@ -155,7 +156,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.False(await Store.DeleteAsync(id, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_rescheduled_post_counts_the_attempt_keeps_the_reason_and_waits_until_it_is_due()
     {
         var id = await EnqueueAsync("flaky");
@@ -170,7 +171,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal("ServerError (HTTP 503)", post.LastError);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_released_post_is_claimable_at_once_with_no_attempt_counted()
     {
         var id = await EnqueueAsync("interrupted");
@@ -185,7 +186,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Empty(await ClaimAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_dead_letter_is_listed_with_its_reason_and_can_be_resent_or_deleted()
     {
         var refused = await EnqueueAsync("refused");
@@ -223,7 +224,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.False(await Store.ResendAsync(new OutboxPostId(long.MaxValue), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_full_store_refuses_the_whole_enqueue_and_stores_nothing()
     {
         var ids = await Store.EnqueueAsync(new[] { Entry("1"), Entry("2"), Entry("3") }, null, 4, CancellationToken.None);
@@ -244,7 +245,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(4, (await Store.GetStatisticsAsync(CancellationToken.None)).Pending);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Posts_with_an_order_key_are_claimable_one_at_a_time_in_enqueue_order()
     {
         var a1 = await EnqueueAsync("a1", orderKey: "payments");
@@ -271,7 +272,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(a3, Assert.Single(await ClaimAsync(owner: OtherOwner)).Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_pace_of_a_hook_spaces_the_slots_it_reserves_and_each_hook_has_its_own()
     {
         var second = TimeSpan.FromSeconds(1);
@@ -287,7 +288,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(TimeSpan.Zero, await Store.ReservePaceAsync("builds", second, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Statistics_count_pending_and_dead_posts_and_date_the_oldest_pending_one()
     {
         var empty = await Store.GetStatisticsAsync(CancellationToken.None);
@@ -307,7 +308,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(oldest + TimeSpan.FromMinutes(3), (await Store.GetStatisticsAsync(CancellationToken.None)).OldestPendingEnqueuedAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_enqueues_each_get_their_own_id_and_all_are_stored()
     {
         var ids = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => EnqueueAsync($"concurrent {i}"))));
@@ -318,7 +319,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(ids.OrderBy(i => i.Value), claimed.Select(p => p.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_post_enqueued_in_a_transaction_exists_only_once_the_transaction_commits()
     {
         await using var connection = await OpenConnectionAsync();
@@ -343,7 +344,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Contains("committed", Text(post), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_transactional_enqueue_respects_the_capacity()
     {
         await EnqueueAsync("one");

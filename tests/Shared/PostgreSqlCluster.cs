@@ -32,10 +32,12 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
     private readonly string _bin;
     private readonly string[] _runAs;
     private readonly string _owner;
+    private readonly bool _durable;
     private int _disposed;
 
-    private PostgreSqlCluster(string bin, string folder, string[] runAs, string owner, int port, string password)
+    private PostgreSqlCluster(string bin, string folder, string[] runAs, string owner, int port, string password, bool durable)
     {
+        _durable = durable;
         _bin = bin;
         Folder = folder;
         _runAs = runAs;
@@ -107,16 +109,20 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
         "PostgreSQL is not installed (Debian: apt-get install postgresql; .ci/run installs it; CARDGEN_POSTGRES_BIN names the folder of initdb and pg_ctl), so the tests that need a PostgreSQL server did not run.";
 
     /// <summary>Creates and starts a private cluster.</summary>
+    /// <param name="durable">
+    /// Whether commits are flushed to disk as on a production server (for benchmarks); off by default, since tests kill
+    /// clients, never the machine, and a cluster that lives for one run needs no durability against power loss.
+    /// </param>
     /// <param name="cancellationToken">Cancels the start (the folder is removed).</param>
     /// <exception cref="InvalidOperationException">PostgreSQL is missing, or a command failed (its output is in the message).</exception>
-    public static async Task<PostgreSqlCluster> CreateAsync(CancellationToken cancellationToken = default)
+    public static async Task<PostgreSqlCluster> CreateAsync(bool durable = false, CancellationToken cancellationToken = default)
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(MissingMessage);
         var started = Stopwatch.StartNew();
         var (runAs, owner) = Unprivileged();
         var folder = Path.Combine(Path.GetTempPath(), "cardgen-pg-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant());
         Directory.CreateDirectory(folder);
-        var cluster = new PostgreSqlCluster(bin, folder, runAs, owner, FreePort(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
+        var cluster = new PostgreSqlCluster(bin, folder, runAs, owner, FreePort(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(), durable);
         try
         {
             cluster.StartWatchdog();
@@ -128,8 +134,6 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
                 await RunAsync("chown", ["-R", owner + ":", folder], cancellationToken).ConfigureAwait(false);
             }
 
-            // No fsync: the tests kill clients, never the machine, and a cluster that lives for one run needs no durability
-            // against power loss.
             await cluster.ServerCommandAsync(
                 "initdb",
                 ["-D", cluster.DataFolder, "-U", UserName, "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256",
@@ -196,7 +200,8 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
             "-c listen_addresses=127.0.0.1",
             "-p " + Port.ToString(CultureInfo.InvariantCulture),
             "-k " + SocketFolder,
-            "-c fsync=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=32MB");
+            _durable ? string.Empty : "-c fsync=off -c full_page_writes=off",
+            "-c max_connections=300 -c shared_buffers=32MB");
         await ServerCommandAsync("pg_ctl", ["-D", DataFolder, "-l", LogFile, "-w", "-t", "60", "-o", options, "start"], cancellationToken).ConfigureAwait(false);
         IsRunning = true;
     }

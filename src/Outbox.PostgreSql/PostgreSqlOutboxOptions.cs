@@ -1,0 +1,37 @@
+using System;
+using Npgsql;
+
+namespace CardGen.Outbox.PostgreSql;
+
+/// <summary>
+/// Where and how the PostgreSQL outbox store keeps its posts; the delivery settings (capacity, leases, pace,
+/// retention) are the engine's <see cref="ChatOutboxOptions"/>.
+/// </summary>
+public sealed class PostgreSqlOutboxOptions
+{
+    /// <summary>
+    /// The database's connection string (Npgsql's form: <c>Host=…;Port=5432;Database=…;Username=…;Password=…</c>).
+    /// Ignored when <see cref="DataSource"/> is set. Its password never appears in a message.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// A data source of the application's to open connections from, instead of <see cref="ConnectionString"/>; the
+    /// store does not dispose it.
+    /// </summary>
+    public NpgsqlDataSource? DataSource { get; set; }
+
+    /// <summary>
+    /// Whether start-up creates or migrates the tables (default <see langword="true"/>). Off, the store only checks
+    /// that they are there at its schema version: run <c>cardgen-outbox-postgresql.sql</c>
+    /// (<see cref="PostgreSqlOutboxSchema.Script"/>) yourself.
+    /// </summary>
+    public bool CreateSchema { get; set; } = true;
+
+    /// <summary>
+    /// How long recording a delivery's outcome (delivered, failed, dead-lettered, given back) keeps retrying when the
+    /// connection to the database is lost (default 1 min), so that a database restart does not make a delivered post
+    /// look undelivered and be sent again once its lease expires.
+    /// </summary>
+    public TimeSpan ReconnectTimeout { get; set; } = TimeSpan.FromMinutes(1);
+}
