@@ -46,6 +46,7 @@ Console.WriteLine("CardGen webhook emulator (a local stand-in for RingCentral in
 Console.WriteLine($"  Preview page:        {emulator.PageUri}");
 Console.WriteLine($"  Local emulator hook: {emulator.DefaultHook.RevealUri()}");
 Console.WriteLine($"  Legacy v1 hook:      {emulator.GetUrl(emulator.DefaultHookId, HookRoute.V1).RevealUri()}");
+Console.WriteLine($"  Teams workflow hook: {emulator.GetUrl(emulator.DefaultHookId, HookRoute.Teams).RevealUri()}");
 Console.WriteLine($"  Management API:      {emulator.BaseAddress}team-messaging/v1 (Authorization: Bearer {emulator.ManagementToken})");
 Console.WriteLine($"  Token endpoint:      {emulator.TokenEndpoint} (JWT bearer grant)");
 Console.WriteLine($"    client id:         {emulator.ClientId}");

@@ -7,7 +7,8 @@ namespace CardGen;
 public sealed class ChatHookOptions
 {
     /// <summary>
-    /// The webhook URL, for example <c>https://hooks.ringcentral.com/webhook/v2/{id}</c>. It is a credential: keep it in
+    /// The webhook URL, for example <c>https://hooks.ringcentral.com/webhook/v2/{id}</c>, or a Microsoft Teams Workflows
+    /// URL (<c>…/workflows/{id}/triggers/manual/paths/invoke?…&amp;sig=…</c>); the hook posts to the host the URL is for. It is a credential: keep it in
     /// a secret store or the environment (<c>ChatHooks__Hooks__builds__Url</c>), never in source. A missing or malformed
     /// URL fails start-up with a message that names the hook, never the token.
     /// </summary>

@@ -13,10 +13,14 @@ namespace CardGen;
 ///   "Retry": { "MaxRetryAttempts": 2 },               // ChatHookClientOptions of every hook
 ///   "Hooks": {
 ///     "builds": { "Url": "https://hooks.ringcentral.com/webhook/v2/…" },
-///     "alerts": { "Url": "…", "Host": "Generic", "AttemptTimeout": { "Timeout": "00:00:10" } }
+///     "alerts": { "Url": "…", "Host": "Generic", "AttemptTimeout": { "Timeout": "00:00:10" } },
+///     "oncall": { "Url": "https://prod-05.westeurope.logic.azure.com:443/workflows/…/triggers/manual/paths/invoke?…&amp;sig=…" }
 ///   }
 /// }
 /// </code>
+/// A hook posts to the host its URL is for (<see cref="WebhookUrl.ChatHost"/>): RingCentral, or Microsoft Teams for a
+/// Workflows URL, so one <c>[ChatCard]</c> type posts to either by the hook's name. <c>Host</c> picks the profile cards
+/// are validated against (by default the URL's host's); one that names the other chat host fails start-up, naming the hook.
 /// </remarks>
 public sealed class ChatHooksOptions
 {

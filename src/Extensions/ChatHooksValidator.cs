@@ -26,9 +26,15 @@ internal sealed class ChatHooksValidator : IValidateOptions<ChatHooksOptions>
             {
                 failures.Add($"The chat hook '{hook.Key}' has no URL: set ChatHooks:Hooks:{hook.Key}:Url (for example in the environment as ChatHooks__Hooks__{hook.Key}__Url).");
             }
-            else if (!WebhookUrl.TryParse(hook.Value.Url, out _, out var error))
+            else if (!WebhookUrl.TryParse(hook.Value.Url, out var url, out var error))
             {
                 failures.Add($"The chat hook '{hook.Key}' has a URL that is not a webhook URL: {error}");
+            }
+            else if (hook.Value.Client?.Host is { } profile && HostOf(profile) is { } configured && configured != url!.ChatHost)
+            {
+                // The host follows the URL; a Host that names another chat host is a mix-up of URLs or settings.
+                failures.Add($"The chat hook '{hook.Key}' has Host '{profile.Name}', but its URL is a {Describe(url.ChatHost)} URL: "
+                    + $"remove ChatHooks:Hooks:{hook.Key}:Host (the host follows the URL) or give the hook a {Describe(configured)} URL.");
             }
 
             if (hook.Value.Client is { } client)
@@ -40,6 +46,14 @@ internal sealed class ChatHooksValidator : IValidateOptions<ChatHooksOptions>
         failures.AddRange(CheckHttpClient(_handlers));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>The chat host a profile stands for, or <see langword="null"/> for one that is only a set of rules (Generic).</summary>
+    private static ChatHost? HostOf(Schema.HostProfile profile)
+        => ReferenceEquals(profile, Schema.HostProfile.RingCentral) ? ChatHost.RingCentral
+            : ReferenceEquals(profile, Schema.HostProfile.Teams) ? ChatHost.Teams
+            : null;
+
+    private static string Describe(ChatHost host) => host == ChatHost.Teams ? "Teams workflow" : "RingCentral webhook";
 
     /// <summary>Builds CardGen's handler chain as the factory does, and says what is unsafe in it.</summary>
     public static IReadOnlyList<string> CheckHttpClient(IHttpMessageHandlerFactory handlers)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CardGen.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -34,7 +35,11 @@ internal enum CardTargetState
     AboveHost,
 }
 
-/// <summary>A card's resolved host and version: the one computation the generator and the analyzers share.</summary>
+/// <summary>
+/// A card's resolved host and version: the one computation the generator and the analyzers share. <see cref="Host"/>
+/// may name several hosts (<c>ChatHost.RingCentral | ChatHost.Teams</c>); <see cref="Profile"/> is then the one that
+/// renders the oldest version, which bounds the card's version, and <see cref="Profiles"/> lists every one to check.
+/// </summary>
 internal readonly record struct ResolvedTarget(
     int Host,
     HostProfile? Profile,
@@ -43,7 +48,11 @@ internal readonly record struct ResolvedTarget(
     CardTargetState State,
     string? HostText,
     string? HostSource,
-    string? VersionSource);
+    string? VersionSource)
+{
+    /// <summary>Every host the card is declared for, in <c>ChatHost</c> bit order; empty when the host is not valid.</summary>
+    public IReadOnlyList<HostProfile> Profiles => CardTargets.ProfilesOf(Host);
+}
 
 /// <summary>
 /// How a <c>[ChatCard]</c> type's host and schema version are decided: its own attribute, then
@@ -158,23 +167,69 @@ internal static class CardTargets
             && version <= CardVersion.Latest
             && string.Equals(text, version.ToString(), System.StringComparison.Ordinal);
 
-    /// <summary>The profile of a <c>ChatHost</c> value, or <see langword="null"/> for a value that is not one.</summary>
-    public static HostProfile? ProfileOf(int host)
-        => host switch
-        {
-            1 => HostProfile.RingCentral,
-            2 => HostProfile.Generic,
-            4 => HostProfile.Teams,
-            _ => null,
-        };
+    /// <summary>Every <c>ChatHost</c> bit with its profile, in bit order.</summary>
+    private static readonly (int Bit, HostProfile Profile)[] Hosts =
+    {
+        (1, HostProfile.RingCentral),
+        (2, HostProfile.Generic),
+        (4, HostProfile.Teams),
+    };
 
-    /// <summary>A <c>ChatHost</c> name as written in MSBuild (any case); -1 when it names no host.</summary>
-    private static int ParseHost(string value)
-        => value.ToUpperInvariant() switch
+    /// <summary>The profiles of each combination of hosts, by <c>ChatHost</c> value (0 to 7).</summary>
+    private static readonly HostProfile[][] Combinations = Enumerable.Range(0, 8)
+        .Select(value => Hosts.Where(h => (value & h.Bit) != 0).Select(h => h.Profile).ToArray())
+        .ToArray();
+
+    /// <summary>
+    /// The profile that bounds a <c>ChatHost</c> value's version (of several hosts, the one rendering the oldest), or
+    /// <see langword="null"/> for a value that is no host or has a bit no host has.
+    /// </summary>
+    public static HostProfile? ProfileOf(int host)
+    {
+        var profiles = ProfilesOf(host);
+        HostProfile? oldest = null;
+        foreach (var profile in profiles)
         {
-            "RINGCENTRAL" => 1,
-            "GENERIC" => 2,
-            "TEAMS" => 4,
-            _ => -1,
-        };
+            if (oldest is null || profile.MaxVersion < oldest.MaxVersion)
+            {
+                oldest = profile;
+            }
+        }
+
+        return oldest;
+    }
+
+    /// <summary>Every profile a <c>ChatHost</c> value names, in bit order; empty for a value that is not one.</summary>
+    public static IReadOnlyList<HostProfile> ProfilesOf(int host)
+        => host is > 0 and < 8 ? Combinations[host] : System.Array.Empty<HostProfile>();
+
+    /// <summary>Whether an attribute's <c>ChatHost</c> value is the default (0) or names only known hosts.</summary>
+    public static bool IsHostValue(int host) => host is >= 0 and < 8;
+
+    /// <summary>
+    /// A <c>ChatHost</c> name as written in MSBuild (any case), or several separated by ',', ';' or '|'
+    /// (<c>RingCentral,Teams</c>); -1 when one of them names no host.
+    /// </summary>
+    private static int ParseHost(string value)
+    {
+        var host = 0;
+        foreach (var part in value.Split(',', ';', '|'))
+        {
+            var bit = part.Trim().ToUpperInvariant() switch
+            {
+                "RINGCENTRAL" => 1,
+                "GENERIC" => 2,
+                "TEAMS" => 4,
+                _ => -1,
+            };
+            if (bit < 0)
+            {
+                return -1;
+            }
+
+            host |= bit;
+        }
+
+        return host;
+    }
 }

@@ -72,14 +72,20 @@ internal static class CardGenCommand
         return option;
     }
 
-    public static Option<string> HostOption()
+    public static Option<string> HostOption(bool followsUrl = false)
     {
         var names = Schema.HostProfile.All.Select(h => h.Name.ToLowerInvariant()).ToArray();
         var option = new Option<string>("--host")
         {
-            Description = $"The chat host the cards are checked against: {string.Join(", ", names)} (default ringcentral).",
-            DefaultValueFactory = _ => "ringcentral",
+            Description = followsUrl
+                ? $"The chat host the cards are checked against: {string.Join(", ", names)} (default: the host the webhook URL is for, ringcentral or teams)."
+                : $"The chat host the cards are checked against: {string.Join(", ", names)} (default ringcentral).",
         };
+        if (!followsUrl)
+        {
+            option.DefaultValueFactory = _ => "ringcentral";
+        }
+
         option.AcceptOnlyFromAmong(names);
         return option;
     }

@@ -58,6 +58,7 @@ internal static class EmulatorCommand
             await output.WriteLineAsync("CardGen webhook emulator (a local stand-in for RingCentral incoming webhooks and their management API)").ConfigureAwait(false);
             await output.WriteLineAsync($"  Preview page:        {emulator.PageUri}").ConfigureAwait(false);
             await output.WriteLineAsync($"  Local emulator hook: {emulator.DefaultHook.RevealUri()}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  Teams workflow hook: {emulator.GetUrl(emulator.DefaultHookId, HookRoute.Teams).RevealUri()}").ConfigureAwait(false);
             await output.WriteLineAsync($"  Management API:      {emulator.BaseAddress}team-messaging/v1 (cardgen hooks ... --server {emulator.BaseAddress})").ConfigureAwait(false);
             await output.WriteLineAsync($"  Token endpoint:      {emulator.TokenEndpoint}").ConfigureAwait(false);
             await output.WriteLineAsync($"    RINGCENTRAL_CLIENT_ID={emulator.ClientId}").ConfigureAwait(false);

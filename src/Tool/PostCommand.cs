@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
+using CardGen.Schema;
 using CardGen.Validation;
 
 namespace CardGen.Tool;
@@ -22,16 +23,16 @@ internal static class PostCommand
             Required = true,
             HelpName = "NAME",
         };
-        var host = CardGenCommand.HostOption();
+        var host = CardGenCommand.HostOption(followsUrl: true);
         var command = new Command("post", "Validate a card file and post it to an incoming webhook. Nothing is sent when a card has errors. " + CardGenCommand.ExitCodesHelp)
         {
             file, hookEnv, host,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(console, result.GetValue(file)!, result.GetValue(hookEnv)!, result.GetValue(host)!, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(console, result.GetValue(file)!, result.GetValue(hookEnv)!, result.GetValue(host), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ToolConsole console, string path, string variable, string hostName, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ToolConsole console, string path, string variable, string? hostName, CancellationToken cancellationToken)
     {
         if (CardGenCommand.LooksLikeUrl(path) || CardGenCommand.LooksLikeUrl(variable))
         {
@@ -52,7 +53,10 @@ internal static class PostCommand
             throw new UsageException($"the environment variable {variable} does not hold a webhook URL: {problem}");
         }
 
-        var target = ValidateCommand.Target(hostName, null);
+        // The cards are checked for the host the URL posts to, unless --host names another profile.
+        var target = hostName is null
+            ? new ValidationTarget(hook!.ChatHost == ChatHost.Teams ? HostProfile.Teams : HostProfile.RingCentral)
+            : ValidateCommand.Target(hostName, null);
         var file = CardFile.Read(path, target);
         foreach (var finding in file.Findings)
         {
@@ -112,6 +116,12 @@ internal static class PostCommand
         catch (Legacy.LegacyValidationException e)
         {
             await console.Error.WriteLineAsync("cardgen: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (InvalidOperationException e)
+        {
+            // A message the host cannot carry, for example text without a card to a Teams workflow; nothing was sent.
+            await console.Error.WriteLineAsync("cardgen: not posted: " + e.Message).ConfigureAwait(false);
             return ExitCodes.Failed;
         }
     }

@@ -12,7 +12,7 @@ public sealed class LiteralAndIdRuleTests
             {
             }
 
-            [ChatCard(Title = "T", Summary = "S", {|CARDGEN007:IconUrl = "icons/ci.png"|}, {|CARDGEN007:Host = (ChatHost)7|})]
+            [ChatCard(Title = "T", Summary = "S", {|CARDGEN007:IconUrl = "icons/ci.png"|}, {|CARDGEN007:Host = (ChatHost)8|})]
             public partial class BadIcon
             {
             }

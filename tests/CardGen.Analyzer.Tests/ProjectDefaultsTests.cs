@@ -130,4 +130,19 @@ public sealed class ProjectDefaultsTests
             """,
             "build_property.CardGenDefaultHost = generic");
     }
+
+    [Fact]
+    public async Task The_MSBuild_host_may_name_several_hosts_and_each_is_checked()
+    {
+        await Verify.AnalyzeAsync(
+            """
+            [ChatCard(Title = "T", Summary = "S", {|#0:Version = "1.5"|})]
+            public partial class Card
+            {
+            }
+            """,
+            "build_property.CardGenDefaultHost = RingCentral, teams",
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Version \"1.5\"", "RingCentral", "RingCentral renders Adaptive Cards up to 1.3, and shows a newer card's fallback text instead"));
+    }
 }

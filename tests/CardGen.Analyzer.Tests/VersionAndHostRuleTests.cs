@@ -269,4 +269,125 @@ public sealed class VersionAndHostRuleTests
             b.AddAction(new OpenUrlAction("4", "https://example.com/4"));
             """));
     }
+
+    [Fact]
+    public async Task A_card_for_RingCentral_and_Teams_reports_a_version_once_for_each_host_too_old_for_it()
+    {
+        await Verify.AnalyzeAsync(
+            """
+            [ChatCard(Title = "T", Summary = "S", Host = ChatHost.RingCentral | ChatHost.Teams, {|#0:Version = "1.5"|})]
+            public partial class Card
+            {
+            }
+
+            [ChatCard(Title = "T", Summary = "S", Host = ChatHost.RingCentral | ChatHost.Teams, {|#1:Version = "1.6"|})]
+            public partial class Newest
+            {
+            }
+
+            [ChatCard(Title = "T", Host = ChatHost.Teams, Version = "1.5")]
+            public partial class TeamsOnly
+            {
+            }
+            """,
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Version \"1.5\"", "RingCentral", "RingCentral renders Adaptive Cards up to 1.3, and shows a newer card's fallback text instead"),
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Error).WithLocation(1)
+                .WithArguments("Version \"1.6\"", "RingCentral", "RingCentral renders Adaptive Cards up to 1.3, and shows a newer card's fallback text instead"),
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Error).WithLocation(1)
+                .WithArguments("Version \"1.6\"", "Teams", "Teams renders Adaptive Cards up to 1.5, and shows a newer card's fallback text instead"));
+    }
+
+    [Fact]
+    public async Task A_card_for_several_hosts_defaults_to_the_newest_version_all_of_them_render()
+    {
+        // RingCentral | Teams is written at 1.3: a 1.5 Table is reported with RingCentral's limit, not Teams'.
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Summary = "S", Host = ChatHost.RingCentral | ChatHost.Teams""", "b.AddElement({|#0:new Table()|});"),
+            Verify.Diagnostic("CARDGEN005", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Table", "1.5", "Deploy", "1.3", ", and RingCentral renders at most 1.3"));
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Host = ChatHost.Teams""", "b.AddElement(new Table());"));
+    }
+
+    [Fact]
+    public async Task CARDGEN006_reports_an_action_or_input_once_for_each_declared_host_that_cannot_do_it()
+    {
+        var source = Sources.BuilderCard("""Title = "T", Summary = "S", Host = ChatHost.RingCentral | ChatHost.Teams, Version = "1.3" """, """
+            b.AddAction({|#0:new SubmitAction("Send")|})
+             .AddElement({|#1:new TextInput("comment")|})
+             .AddAction(new OpenUrlAction("Open", "https://example.com/build/1"));
+            """);
+        await Verify.AnalyzeAsync(
+            source,
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("Action.Submit", "RingCentral", "a card posted through a RingCentral incoming webhook has no outbound URL, so the click goes nowhere"),
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("Action.Submit", "Teams", "a card posted by a Teams workflow has no bot behind it, so the click goes nowhere"),
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("Input.Text", "RingCentral", "input values are only delivered by Action.Submit, which has nowhere to go from a RingCentral incoming webhook"),
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("Input.Text", "Teams", "input values are only delivered by Action.Submit or Action.Execute, which have no bot to go to from a Teams workflow"));
+    }
+
+    [Fact]
+    public async Task CARDGEN006_reports_execute_on_Teams_as_an_error()
+    {
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Host = ChatHost.Teams""", "b.AddAction({|#0:new ExecuteAction(\"Run\", \"run\")|});"),
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Action.Execute", "Teams", "Action.Execute needs a Teams bot to answer it, and a card posted by a workflow has none"));
+    }
+
+    [Fact]
+    public async Task CARDGEN011_reports_the_action_each_host_drops_first_and_the_summary_only_for_RingCentral()
+    {
+        await Verify.AnalyzeAsync(
+            """
+            [ChatCard(Title = "T", Host = ChatHost.Teams)]
+            public partial class TeamsWithoutSummary
+            {
+                [CardAction("1")] public Uri? A1 { get; set; }
+                [CardAction("2")] public Uri? A2 { get; set; }
+                [CardAction("3")] public Uri? A3 { get; set; }
+                [CardAction("4")] public Uri? A4 { get; set; }
+                [CardAction("5")] public Uri? A5 { get; set; }
+                [CardAction("6")] public Uri? A6 { get; set; }
+                [{|#0:CardAction("7")|}] public Uri? A7 { get; set; }
+            }
+
+            [{|#1:ChatCard|}(Title = "T", Host = ChatHost.RingCentral | ChatHost.Teams)]
+            public partial class Both
+            {
+                [CardAction("1")] public Uri? A1 { get; set; }
+                [CardAction("2")] public Uri? A2 { get; set; }
+                [CardAction("3")] public Uri? A3 { get; set; }
+                [CardAction("4")] public Uri? A4 { get; set; }
+                [CardAction("5")] public Uri? A5 { get; set; }
+                [{|#2:CardAction("6")|}] public Uri? A6 { get; set; }
+                [{|#3:CardAction("7")|}] public Uri? A7 { get; set; }
+            }
+            """,
+            Verify.Diagnostic("CARDGEN011", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("TeamsWithoutSummary", "has more than 6 actions; Teams shows at most 6 in a row and drops the rest"),
+            Verify.Diagnostic("CARDGEN011", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("Both", "has no Summary; RingCentral shows it as the notification text, and without it mobile notifications read \"New Card Sent\""),
+            Verify.Diagnostic("CARDGEN011", DiagnosticSeverity.Warning).WithLocation(2)
+                .WithArguments("Both", "has more than 5 actions; RingCentral shows at most 5 in a row and drops the rest"),
+            Verify.Diagnostic("CARDGEN011", DiagnosticSeverity.Warning).WithLocation(3)
+                .WithArguments("Both", "has more than 6 actions; Teams shows at most 6 in a row and drops the rest"));
+    }
+
+    [Fact]
+    public async Task A_host_value_with_a_bit_no_host_has_is_reported()
+    {
+        await Verify.AnalyzeAsync(
+            """
+            [ChatCard(Title = "T", Summary = "S", {|#0:Host = (ChatHost)8|})]
+            public partial class Card
+            {
+            }
+            """,
+            Verify.Diagnostic("CARDGEN007", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Host value 8", "it is not a ChatHost value"));
+    }
 }

@@ -59,6 +59,69 @@ public sealed class ServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_card_type_posts_to_a_RingCentral_hook_and_a_Teams_hook_side_by_side_each_in_its_hosts_envelope()
+    {
+        var teams = _emulator.GetUrl(_emulator.DefaultHookId, HookRoute.Teams).RevealUri().AbsoluteUri;
+        using var host = Build(Config(("ChatHooks:Hooks:builds:Url", Url), ("ChatHooks:Hooks:oncall:Url", teams)));
+        await host.StartAsync();
+        var hooks = host.Services.GetRequiredService<IChatHooks>();
+
+        var ringCentral = await BuildFailed.Sample().PostToHookAsync(hooks, "builds");
+        var microsoft = await BuildFailed.Sample().PostToHookAsync(hooks, "oncall");
+
+        Assert.Equal(200, ringCentral.StatusCode);
+        Assert.Equal(202, microsoft.StatusCode);
+        Assert.Equal(string.Empty, microsoft.Body);
+        var posts = _emulator.Posts;
+        Assert.Equal(new[] { HookRoute.V2, HookRoute.Teams }, posts.Select(p => p.Route));
+        Assert.All(posts, p => Assert.Equal(PostVerdict.Accepted, p.Verdict));
+
+        // The same card, bare in RingCentral's attachments and wrapped in Teams' attachment object.
+        var card = System.Text.Json.JsonDocument.Parse(BuildFailed.Sample().ToCardJson()).RootElement;
+        var rc = System.Text.Json.JsonDocument.Parse(posts[0].Body).RootElement;
+        var ms = System.Text.Json.JsonDocument.Parse(posts[1].Body).RootElement;
+        Assert.True(System.Text.Json.JsonElement.DeepEquals(card, rc.GetProperty("attachments")[0]));
+        Assert.Equal("message", ms.GetProperty("type").GetString());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", ms.GetProperty("attachments")[0].GetProperty("contentType").GetString());
+        Assert.True(System.Text.Json.JsonElement.DeepEquals(card, ms.GetProperty("attachments")[0].GetProperty("content")));
+        Assert.False(ms.TryGetProperty("activity", out _));
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("Teams", false)]
+    [InlineData("RingCentral", true)]
+    public async Task A_Host_that_names_the_other_chat_host_fails_start_up_naming_the_hook_and_never_the_url(string configured, bool teamsUrl)
+    {
+        var hook = teamsUrl ? _emulator.GetUrl(_emulator.DefaultHookId, HookRoute.Teams) : _emulator.DefaultHook;
+        var url = hook.RevealUri().AbsoluteUri;
+        using var host = Build(Config(("ChatHooks:Hooks:alerts:Url", url), ("ChatHooks:Hooks:alerts:Host", configured)));
+
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"The chat hook 'alerts' has Host '{configured}', but its URL is a {(teamsUrl ? "Teams workflow" : "RingCentral webhook")} URL", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, e.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(url[(url.IndexOf("sig=", StringComparison.Ordinal) + 8)..], e.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, _emulator.TotalPosts);
+    }
+
+    [Fact]
+    public async Task A_Teams_hook_with_the_Teams_or_Generic_profile_starts()
+    {
+        var url = _emulator.GetUrl(_emulator.DefaultHookId, HookRoute.Teams).RevealUri().AbsoluteUri;
+        using var host = Build(Config(
+            ("ChatHooks:Hooks:a:Url", url), ("ChatHooks:Hooks:a:Host", "teams"),
+            ("ChatHooks:Hooks:b:Url", url), ("ChatHooks:Hooks:b:Host", "Generic")));
+
+        await host.StartAsync();
+
+        var options = host.Services.GetRequiredService<IOptions<ChatHooksOptions>>().Value;
+        Assert.Same(Schema.HostProfile.Teams, options.Hooks["a"].Client!.Host);
+        Assert.Same(Schema.HostProfile.Generic, options.Hooks["b"].Client!.Host);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_legacy_message_goes_by_name_to_the_v1_form_of_the_hooks_url_and_a_bad_one_is_refused_first()
     {
         using var host = Build(Config(("ChatHooks:Hooks:builds:Url", Url)));

@@ -127,6 +127,7 @@ public sealed class TargetAgreementTests
             null or "CHATHOST.RINGCENTRAL" => HostProfile.RingCentral,
             "CHATHOST.GENERIC" => HostProfile.Generic,
             "CHATHOST.TEAMS" => HostProfile.Teams,
+            "(CHATHOST)5" => HostProfile.RingCentral, // RingCentral | Teams: the card is bounded by the older of the two
             _ => null,
         };
     }

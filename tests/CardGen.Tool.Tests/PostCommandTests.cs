@@ -38,6 +38,23 @@ public sealed class PostCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostsACardToATeamsWorkflowUrlInItsEnvelopeWithoutShowingTheSig()
+    {
+        var file = _tool.WriteFile("post/teams.json", Card);
+        var url = _emulator.GetUrl(_emulator.DefaultHookId, HookRoute.Teams).RevealUri().AbsoluteUri;
+        var sig = url[(url.IndexOf("&sig=", System.StringComparison.Ordinal) + 5)..];
+
+        var result = await _tool.RunAsync(new Dictionary<string, string?> { ["CARDGEN_TEST_TEAMS"] = url }, "post", file, "--hook-env", "CARDGEN_TEST_TEAMS");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        var post = Assert.Single(_emulator.Posts);
+        Assert.Equal(HookRoute.Teams, post.Route);
+        Assert.Equal(PostVerdict.Accepted, post.Verdict);
+        Assert.Contains("HTTP 202", result.StandardOutput, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(sig[4..], result.AllOutput, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AUrlOnTheCommandLineIsRefusedAndNothingIsSent()
     {
         var file = _tool.WriteFile("post/card2.json", Card);

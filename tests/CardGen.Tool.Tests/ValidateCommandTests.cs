@@ -44,6 +44,27 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task HostTeamsChecksForTeamsAndReadsATeamsMessage()
+    {
+        const string Table = """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Table","columns":[{"width":1}],"rows":[{"type":"TableRow","cells":[{"type":"TableCell","items":[{"type":"TextBlock","text":"p95"}]}]}]}]}""";
+        var card = _tool.WriteFile("validate/table.json", Table);
+        var message = _tool.WriteFile("validate/teams.json", """{"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","contentUrl":null,"content":""" + Table.Replace("\"1.5\"", "\"1.6\"", System.StringComparison.Ordinal) + "}]}");
+
+        var teams = await _tool.RunAsync(null, "validate", card, "--host", "teams");
+        var ringCentral = await _tool.RunAsync(null, "validate", card, "--host", "ringcentral");
+        var tooNew = await _tool.RunAsync(null, "validate", message, "--host", "teams", "--format", "json");
+
+        Assert.True(teams.ExitCode == 0, teams.Describe());
+        Assert.Contains("1 card(s) checked for Teams (Adaptive Cards 1.5): 0 error(s)", teams.StandardOutput, System.StringComparison.Ordinal);
+        Assert.True(ringCentral.ExitCode == 1, ringCentral.Describe());
+        Assert.True(tooNew.ExitCode == 1, tooNew.Describe());
+        using var json = JsonDocument.Parse(tooNew.StandardOutput);
+        Assert.Equal("Teams", json.RootElement.GetProperty("host").GetString());
+        var paths = json.RootElement.GetProperty("files")[0].GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("path").GetString()).ToList();
+        Assert.Contains(paths, p => p!.StartsWith("$.attachments[0].content", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ABadCardExits1WithRuleIdsAndJsonPaths()
     {
         var file = _tool.WriteFile("validate/bad.json", Bad);

@@ -107,7 +107,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
         var walker = new Walker(context.ReportDiagnostic, target, cardObject, cardType.Name, report: true);
         walker.Visit(invocation.Arguments[0].Value);
         var isAction = invocation.TargetMethod.Name == "AddAction";
-        var countActions = isAction && target is { IsValid: true, Profile: not null };
+        var countActions = isAction && target.IsValid && target.Resolved.Profiles.Count > 0;
         if (walker.Ids is not { Count: > 0 } && !countActions)
         {
             return;
@@ -116,16 +116,18 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
         var (earlierIds, earlierActions) = EarlierAdds(context, syntax, invocation, builderType, cardObject, blocks);
         if (countActions)
         {
-            // The card's [CardAction] members come first, then what the builder adds.
-            var profile = target.Profile!;
+            // The card's [CardAction] members come first, then what the builder adds; once for each host it overflows.
             var actions = symbols.GetMemberActionCount(cardType, context.CancellationToken) + earlierActions + 1;
-            if (actions == profile.MaxActions + 1)
+            foreach (var profile in target.Resolved.Profiles)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    HostPresentation,
-                    syntax.GetLocation(),
-                    cardType.Name,
-                    $"has more than {profile.MaxActions} actions; {profile.Name} shows at most {profile.MaxActions} in a row and drops the rest"));
+                if (actions == profile.MaxActions + 1)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        HostPresentation,
+                        syntax.GetLocation(),
+                        cardType.Name,
+                        $"has more than {profile.MaxActions} actions; {profile.Name} shows at most {profile.MaxActions} in a row and drops the rest"));
+                }
             }
         }
 
@@ -478,42 +480,43 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             var removable = creation.Syntax.Parent is InitializerExpressionSyntax
                 || creation.Syntax.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax };
             var reported = CheckSince(spec.Since, spec.Name, creation.Syntax, removable ? RemoveElement : null);
-            if (_target.Profile is not { } profile || _insideReported > 0)
+            if (_insideReported > 0 || (spec.Role != CardTypeRole.Action && !spec.IsInput))
             {
                 return reported;
             }
 
-            HostSupport support;
-            string? reason;
-            if (spec.Role == CardTypeRole.Action)
+            // Once for each host the card is declared for that cannot do it.
+            var unsupported = false;
+            foreach (var profile in _target.Resolved.Profiles)
             {
-                support = profile.GetActionSupport(spec.Name, out reason);
-            }
-            else if (spec.IsInput)
-            {
-                support = profile.InputSupport;
-                reason = profile.InputReason;
-            }
-            else
-            {
-                return reported;
+                HostSupport support;
+                string? reason;
+                if (spec.Role == CardTypeRole.Action)
+                {
+                    support = profile.GetActionSupport(spec.Name, out reason);
+                }
+                else
+                {
+                    support = profile.InputSupport;
+                    reason = profile.InputReason;
+                }
+
+                if (support != HostSupport.Supported)
+                {
+                    _reportDiagnostic(Diagnostic.Create(
+                        HostDoesNotSupport,
+                        creation.Syntax.GetLocation(),
+                        support == HostSupport.NoEffect ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+                        additionalLocations: null,
+                        properties: null,
+                        spec.Name,
+                        profile.Name,
+                        reason ?? "the host does not support it"));
+                    unsupported = true;
+                }
             }
 
-            if (support != HostSupport.Supported)
-            {
-                _reportDiagnostic(Diagnostic.Create(
-                    HostDoesNotSupport,
-                    creation.Syntax.GetLocation(),
-                    support == HostSupport.NoEffect ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
-                    additionalLocations: null,
-                    properties: null,
-                    spec.Name,
-                    profile.Name,
-                    reason ?? "the host does not support it"));
-                return true;
-            }
-
-            return reported;
+            return reported || unsupported;
         }
 
         private void CheckValue(CardTypeSpec type, PropertySpec property, IOperation value, SyntaxNode syntax, bool removable)
@@ -606,9 +609,11 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                     {
                         problem = "it is not a URL";
                     }
-                    else if (_target.Profile is { RequiresAbsoluteUrls: true } profile && !CardFormats.IsAbsoluteUrl(text))
+                    else if (!CardFormats.IsAbsoluteUrl(text) && _target.Resolved.Profiles.Where(p => p.RequiresAbsoluteUrls).Select(p => p.Name).ToList() is { Count: > 0 } strict)
                     {
-                        problem = $"{profile.Name} has no base URL to resolve a relative URL against; use an absolute http(s) URL";
+                        problem = strict.Count == 1
+                            ? $"{strict[0]} has no base URL to resolve a relative URL against; use an absolute http(s) URL"
+                            : $"{string.Join(" and ", strict)} have no base URL to resolve a relative URL against; use an absolute http(s) URL";
                     }
 
                     break;

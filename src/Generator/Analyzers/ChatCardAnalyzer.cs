@@ -203,10 +203,13 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                     if (CardGenSymbols.Is(mapped[0].AttributeClass, symbols.CardAction))
                     {
                         actions++;
-                        if (own && target is { IsValid: true, Profile: { } profile } && actions == profile.MaxActions + 1)
+                        foreach (var profile in own && target is { IsValid: true } t ? t.Resolved.Profiles : System.Array.Empty<HostProfile>())
                         {
-                            Report(context, HostPresentation, Location(mapped[0], cancellationToken), type.Name,
-                                $"has more than {profile.MaxActions} actions; {profile.Name} shows at most {profile.MaxActions} in a row and drops the rest");
+                            if (actions == profile.MaxActions + 1)
+                            {
+                                Report(context, HostPresentation, Location(mapped[0], cancellationToken), type.Name,
+                                    $"has more than {profile.MaxActions} actions; {profile.Name} shows at most {profile.MaxActions} in a row and drops the rest");
+                            }
                         }
                     }
                 }
@@ -496,7 +499,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                 case "IconUrl" when argument.Value.Value is string icon && !CardFormats.IsAbsoluteUrl(icon):
                     Report(context, InvalidLiteral, location, $"IconUrl \"{icon}\"", "the icon must be an absolute http(s) URL or a data URI");
                     break;
-                case "Host" when argument.Value.Value is int host && host is < 0 or > 2:
+                case "Host" when argument.Value.Value is int host && !CardTargets.IsHostValue(host):
                     Report(context, InvalidLiteral, location, $"Host value {host}", "it is not a ChatHost value");
                     break;
                 case "Version" when argument.Value.Value is string:
@@ -515,14 +518,17 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
             CheckVersion(context, target, attributeLocation);
         }
 
-        if (target.IsValid && target.Profile!.FallbackTextIsNotification && !hasSummary)
+        foreach (var profile in target.IsValid && !hasSummary ? target.Resolved.Profiles : System.Array.Empty<HostProfile>())
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                HostPresentation,
-                attributeLocation,
-                ImmutableDictionary<string, string?>.Empty.Add(MissingSummaryProperty, "true"),
-                type.Name,
-                $"has no Summary; {target.Profile.Name} shows it as the notification text, and without it mobile notifications read \"New Card Sent\""));
+            if (profile.FallbackTextIsNotification)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    HostPresentation,
+                    attributeLocation,
+                    ImmutableDictionary<string, string?>.Empty.Add(MissingSummaryProperty, "true"),
+                    type.Name,
+                    $"has no Summary; {profile.Name} shows it as the notification text, and without it mobile notifications read \"New Card Sent\""));
+            }
         }
 
         if (string.IsNullOrWhiteSpace(title) && !hasMapping)
@@ -540,8 +546,15 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         }
         else if (target.State == CardTargetState.AboveHost)
         {
-            Report(context, HostDoesNotSupport, location, $"{source} \"{target.VersionText}\"", target.Profile!.Name,
-                $"{target.Profile.Name} renders Adaptive Cards up to {target.Profile.MaxVersion}, and shows a newer card's fallback text instead");
+            // Once for each host the version is too new for.
+            foreach (var profile in target.Resolved.Profiles)
+            {
+                if (target.Version > profile.MaxVersion)
+                {
+                    Report(context, HostDoesNotSupport, location, $"{source} \"{target.VersionText}\"", profile.Name,
+                        $"{profile.Name} renders Adaptive Cards up to {profile.MaxVersion}, and shows a newer card's fallback text instead");
+                }
+            }
         }
     }
 

@@ -12,7 +12,8 @@ namespace CardGen;
 /// or <c>https://{host}/powerautomate/automations/direct/workflows/{id}/triggers/manual/paths/invoke?…&amp;sig={signature}</c>
 /// (<see cref="ChatHost"/> tells which). The RingCentral id, and the Teams <c>sig</c>, is the only credential a webhook
 /// has, so this type never shows it: <see cref="ToString"/>, <see cref="Redacted"/> and every parse error keep at most
-/// its first four characters. Call <see cref="RevealUri"/> to get the secret URL, explicitly.
+/// its first four characters (and of a Teams workflow id, which is not a credential but often treated as part of one).
+/// Call <see cref="RevealUri"/> to get the secret URL, explicitly.
 /// </summary>
 /// <remarks>
 /// <para>Accepted: any https host (<c>hooks.ringcentral.com</c>, the legacy <c>hooks.glip.com</c>, a sandbox or proxy)
@@ -50,7 +51,7 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     }
 
     /// <summary>A URL whose secret <paramref name="id"/> sits between <paramref name="before"/> and <paramref name="after"/>.</summary>
-    private WebhookUrl(string origin, string host, bool isLoopback, WebhookFormat format, string id, string before, string after, string workflowId, string pathTemplate)
+    private WebhookUrl(string origin, string host, bool isLoopback, WebhookFormat format, string id, string before, string after, string workflowId, string pathTemplate, string? redactedBefore = null)
     {
         _origin = origin;
         _before = before;
@@ -67,8 +68,14 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
         var shown = Math.Min(4, id.Length / 5);
         RedactedId = id.Substring(0, shown) + Ellipsis;
         _secret = id.Substring(shown);
-        Redacted = origin + before + RedactedId + after;
+        Redacted = origin + (redactedBefore ?? before) + RedactedId + after;
+
+        // A Teams workflow id is no credential, but the URL shows only its start too: some tools treat the whole URL as one.
+        _workflowSecret = workflowId.Substring(Math.Min(4, workflowId.Length / 5));
     }
+
+    /// <summary>The part of a Teams workflow id that <see cref="Redacted"/> leaves out; empty for RingCentral.</summary>
+    private readonly string _workflowSecret;
 
     private readonly string _before;
     private readonly string _after;
@@ -216,12 +223,12 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
     /// </summary>
     /// <param name="text">Text that may come from the server or the network stack.</param>
     /// <returns>The text without the id.</returns>
-    internal string Scrub(string text) => IdEchoes.Scrub(text, _secret);
+    internal string Scrub(string text) => _workflowSecret.Length < IdEchoes.Run ? IdEchoes.Scrub(text, _secret) : IdEchoes.Scrub(IdEchoes.Scrub(text, _secret), _workflowSecret);
 
     /// <summary>Whether <paramref name="text"/> shows the id in any form <see cref="Scrub"/> removes.</summary>
     /// <param name="text">The text.</param>
     /// <returns>Whether it does.</returns>
-    internal bool Reveals(string? text) => text is not null && IdEchoes.Reveals(text, _secret);
+    internal bool Reveals(string? text) => text is not null && (IdEchoes.Reveals(text, _secret) || (_workflowSecret.Length >= IdEchoes.Run && IdEchoes.Reveals(text, _workflowSecret)));
 
     private static bool TryParseCore(string url, out WebhookUrl? result, out string? error)
     {
@@ -447,10 +454,12 @@ public sealed class WebhookUrl : IEquatable<WebhookUrl>
         }
 
         before.Append(SigName).Append('=');
+        var shownWorkflow = workflowId.Substring(0, Math.Min(4, workflowId.Length / 5)) + Ellipsis;
+        var redactedBefore = before.ToString().Replace("/workflows/" + workflowId + "/", "/workflows/" + shownWorkflow + "/");
         var tail = after.Length == 0 ? string.Empty : "&" + after.ToString(0, after.Length - 1);
         var origin = server.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
         var template = "/" + string.Join("/", segments.Take(at)) + "/{id}/" + string.Join("/", segments.Skip(at + 1));
-        result = new WebhookUrl(origin, host, isLoopback, WebhookFormat.TeamsWorkflow, sig, before.ToString(), tail, workflowId, template);
+        result = new WebhookUrl(origin, host, isLoopback, WebhookFormat.TeamsWorkflow, sig, before.ToString(), tail, workflowId, template, redactedBefore);
         error = null;
         return true;
     }

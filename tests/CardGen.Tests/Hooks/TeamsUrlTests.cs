@@ -26,6 +26,10 @@ public sealed class TeamsUrlTests
         Assert.Equal(template, hook.PathTemplate);
         Assert.Same(hook, hook.ToV2());
         Assert.EndsWith("&sv=1.0&sig=tFs9\u2026", hook.Redacted, StringComparison.Ordinal);
+        Assert.Contains("/workflows/b" , hook.Redacted, StringComparison.Ordinal);
+        Assert.Contains("\u2026/triggers/manual/paths/invoke?api-version=", hook.Redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("0a611b4d3287be6d", hook.Redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("50be4c05b3ace209", hook.Redacted, StringComparison.Ordinal);
         Assert.Equal(hook.Redacted, hook.ToString());
         Assert.DoesNotContain(Sig.Substring(4), hook.Redacted, StringComparison.Ordinal);
 
@@ -45,7 +49,7 @@ public sealed class TeamsUrlTests
     {
         var hook = WebhookUrl.Parse("https://x.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=" + Sig + "&api-version=2016-06-01&sv=1.0");
 
-        Assert.Equal("https://x.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=tFs9\u2026&api-version=2016-06-01&sv=1.0", hook.Redacted);
+        Assert.Equal("https://x.logic.azure.com/workflows/\u2026/triggers/manual/paths/invoke?sig=tFs9\u2026&api-version=2016-06-01&sv=1.0", hook.Redacted);
         Assert.Equal("https://x.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=" + Sig + "&api-version=2016-06-01&sv=1.0", hook.RevealUri().AbsoluteUri);
     }
 
@@ -117,9 +121,21 @@ public sealed class TeamsUrlTests
             var secret = sig.Substring(shown);
             Assert.Equal(ChatHost.Teams, hook.ChatHost);
             Assert.Contains("sig=" + sig, hook.RevealUri().AbsoluteUri, StringComparison.Ordinal);
-            foreach (var text in new[] { hook.Redacted, hook.ToString(), hook.PathTemplate, hook.Scrub("answer for " + url), hook.Scrub(Uri.EscapeDataString(url)), hook.Scrub("\"sig\":\"" + sig.ToLowerInvariant() + "\"") })
+            var workflowSecret = workflow.Substring(Math.Min(4, workflow.Length / 5));
+            foreach (var text in new[] { hook.Redacted, hook.ToString(), hook.PathTemplate })
             {
                 AssertNoRun(secret, text);
+                AssertNoRun(workflowSecret, text);
+            }
+
+            // Echoes of the whole URL are scrubbed of the sig, and of the workflow id where it is long enough to be told apart.
+            foreach (var text in new[] { hook.Scrub("answer for " + url), hook.Scrub(Uri.EscapeDataString(url)), hook.Scrub("\"sig\":\"" + sig.ToLowerInvariant() + "\"") })
+            {
+                AssertNoRun(secret, text);
+                if (workflowSecret.Length >= IdEchoes.Run)
+                {
+                    AssertNoRun(workflowSecret, text);
+                }
             }
 
             // A broken copy of the URL: whatever the parser says about it keeps the sig out.
