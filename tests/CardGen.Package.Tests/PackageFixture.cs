@@ -26,6 +26,7 @@ public sealed class PackageFixture : IAsyncLifetime
     private readonly Lazy<Task<PackedPackage>> _extensions;
     private readonly Lazy<Task<PackedPackage>> _ringCentral;
     private readonly Lazy<Task<PackedPackage>> _outboxSqlite;
+    private readonly Lazy<Task<PackedPackage>> _postgreSql;
 
     public PackageFixture()
     {
@@ -39,6 +40,7 @@ public sealed class PackageFixture : IAsyncLifetime
         _extensions = new Lazy<Task<PackedPackage>>(PackExtensionsAsync);
         _ringCentral = new Lazy<Task<PackedPackage>>(PackRingCentralAsync);
         _outboxSqlite = new Lazy<Task<PackedPackage>>(PackOutboxSqliteAsync);
+        _postgreSql = new Lazy<Task<PackedPackage>>(PackPostgreSqlAsync);
     }
 
     /// <summary>The CardGen repository (the folder holding CardGen.sln).</summary>
@@ -70,6 +72,9 @@ public sealed class PackageFixture : IAsyncLifetime
 
     /// <summary>The CardGen.Outbox.Sqlite package, packed on first use (after CardGen.Extensions, which it depends on).</summary>
     public Task<PackedPackage> GetOutboxSqlitePackageAsync() => _outboxSqlite.Value;
+
+    /// <summary>The CardGen.Outbox.PostgreSql package, packed on first use (after CardGen.Extensions, which it depends on).</summary>
+    public Task<PackedPackage> GetPostgreSqlOutboxPackageAsync() => _postgreSql.Value;
 
     /// <summary>Environment for the consumers' dotnet processes: their own packages folder, never the global cache.</summary>
     public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
@@ -126,6 +131,12 @@ public sealed class PackageFixture : IAsyncLifetime
     {
         await GetPackageAsync().ConfigureAwait(false);
         return await PackAsync(Path.Combine("src", "RingCentral", "CardGen.RingCentral.csproj"), "CardGen.RingCentral", "artifacts-ringcentral").ConfigureAwait(false);
+    }
+
+    private async Task<PackedPackage> PackPostgreSqlAsync()
+    {
+        await GetExtensionsPackageAsync().ConfigureAwait(false);
+        return await PackAsync(Path.Combine("src", "Outbox.PostgreSql", "CardGen.Outbox.PostgreSql.csproj"), "CardGen.Outbox.PostgreSql", "artifacts-postgresql").ConfigureAwait(false);
     }
 
     private async Task<PackedPackage> PackAsync(string relativeProject, string id, string artifacts)
