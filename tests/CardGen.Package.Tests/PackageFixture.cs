@@ -25,6 +25,7 @@ public sealed class PackageFixture : IAsyncLifetime
     private readonly Lazy<Task<PackedPackage>> _package;
     private readonly Lazy<Task<PackedPackage>> _extensions;
     private readonly Lazy<Task<PackedPackage>> _ringCentral;
+    private readonly Lazy<Task<PackedPackage>> _postgreSql;
 
     public PackageFixture()
     {
@@ -37,6 +38,7 @@ public sealed class PackageFixture : IAsyncLifetime
         _package = new Lazy<Task<PackedPackage>>(PackAsync);
         _extensions = new Lazy<Task<PackedPackage>>(PackExtensionsAsync);
         _ringCentral = new Lazy<Task<PackedPackage>>(PackRingCentralAsync);
+        _postgreSql = new Lazy<Task<PackedPackage>>(PackPostgreSqlAsync);
     }
 
     /// <summary>The CardGen repository (the folder holding CardGen.sln).</summary>
@@ -65,6 +67,9 @@ public sealed class PackageFixture : IAsyncLifetime
     /// under the same version.
     /// </summary>
     public Task<PackedPackage> GetRingCentralPackageAsync() => _ringCentral.Value;
+
+    /// <summary>The CardGen.Outbox.PostgreSql package, packed on first use (after CardGen.Extensions, which it depends on).</summary>
+    public Task<PackedPackage> GetPostgreSqlOutboxPackageAsync() => _postgreSql.Value;
 
     /// <summary>Environment for the consumers' dotnet processes: their own packages folder, never the global cache.</summary>
     public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
@@ -115,6 +120,12 @@ public sealed class PackageFixture : IAsyncLifetime
     {
         await GetPackageAsync().ConfigureAwait(false);
         return await PackAsync(Path.Combine("src", "RingCentral", "CardGen.RingCentral.csproj"), "CardGen.RingCentral", "artifacts-ringcentral").ConfigureAwait(false);
+    }
+
+    private async Task<PackedPackage> PackPostgreSqlAsync()
+    {
+        await GetExtensionsPackageAsync().ConfigureAwait(false);
+        return await PackAsync(Path.Combine("src", "Outbox.PostgreSql", "CardGen.Outbox.PostgreSql.csproj"), "CardGen.Outbox.PostgreSql", "artifacts-postgresql").ConfigureAwait(false);
     }
 
     private async Task<PackedPackage> PackAsync(string relativeProject, string id, string artifacts)
