@@ -331,6 +331,17 @@ public sealed class VersionAndHostRuleTests
     }
 
     [Fact]
+    public async Task CARDGEN006_reports_an_element_Teams_drops_only_for_Teams()
+    {
+        await Verify.AnalyzeAsync(
+            Sources.BuilderCard("""Title = "T", Summary = "S", Host = ChatHost.RingCentral | ChatHost.Teams""", """
+                b.AddElement({|#0:new Media { Sources = { new MediaSource("https://example.com/demo.mp4", "video/mp4") } }|});
+                """),
+            Verify.Diagnostic("CARDGEN006", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Media", "Teams", "Teams does not render Media elements; link to the video with an Action.OpenUrl"));
+    }
+
+    [Fact]
     public async Task CARDGEN006_reports_execute_on_Teams_as_an_error()
     {
         await Verify.AnalyzeAsync(

@@ -480,7 +480,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
             var removable = creation.Syntax.Parent is InitializerExpressionSyntax
                 || creation.Syntax.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax };
             var reported = CheckSince(spec.Since, spec.Name, creation.Syntax, removable ? RemoveElement : null);
-            if (_insideReported > 0 || (spec.Role != CardTypeRole.Action && !spec.IsInput))
+            if (_insideReported > 0 || (spec.Role != CardTypeRole.Action && spec.Role != CardTypeRole.Element))
             {
                 return reported;
             }
@@ -495,10 +495,14 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                 {
                     support = profile.GetActionSupport(spec.Name, out reason);
                 }
-                else
+                else if (spec.IsInput)
                 {
                     support = profile.InputSupport;
                     reason = profile.InputReason;
+                }
+                else
+                {
+                    support = profile.GetElementSupport(spec.Name, out reason);
                 }
 
                 if (support != HostSupport.Supported)

@@ -77,6 +77,10 @@ public sealed class HostProfile
         })
     {
         MaxActions = 6,
+        UnsupportedElements = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SchemaCatalog.TypeNames.Media] = "Teams does not render Media elements; link to the video with an Action.OpenUrl",
+        },
         InputSupport = HostSupport.NoEffect,
         InputReason = "input values are only delivered by Action.Submit or Action.Execute, which have no bot to go to from a Teams workflow",
         RequiresAbsoluteUrls = true,
@@ -135,6 +139,25 @@ public sealed class HostProfile
     /// sent is refused for its size.
     /// </summary>
     public int? MaxPayloadBytes { get; private init; }
+
+    /// <summary>Element types the host drops, with why; empty for hosts that render every element of their version.</summary>
+    private Dictionary<string, string> UnsupportedElements { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>How the host treats an element type of a version it renders.</summary>
+    /// <param name="elementType">The element's <c>type</c>, for example <c>Media</c>.</param>
+    /// <param name="reason">Why it is not <see cref="HostSupport.Supported"/>, when it is not.</param>
+    /// <returns>The support level; element types the host does not list are <see cref="HostSupport.Supported"/> (the version check covers the rest).</returns>
+    public HostSupport GetElementSupport(string elementType, out string? reason)
+    {
+        if (elementType is not null && UnsupportedElements.TryGetValue(elementType, out var why))
+        {
+            reason = why;
+            return HostSupport.Unsupported;
+        }
+
+        reason = null;
+        return HostSupport.Supported;
+    }
 
     /// <summary>How the host treats an action type.</summary>
     /// <param name="actionType">The action's <c>type</c>, for example <c>Action.Submit</c>.</param>

@@ -71,6 +71,9 @@ public static class CardRules
     /// <summary>No <c>fallbackText</c> on a host that uses it as the notification text.</summary>
     public const string MissingFallbackText = "CV064";
 
+    /// <summary>An element type the host does not render (Media on Teams).</summary>
+    public const string ElementNotSupported = "CV065";
+
     /// <summary><c>refresh.action</c> is not an <c>Action.Execute</c>.</summary>
     public const string RefreshActionNotExecute = "CV070";
 

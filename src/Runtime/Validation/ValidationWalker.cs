@@ -158,6 +158,11 @@ internal sealed class ValidationWalker
 
         CheckTypeVersion(spec, path, canFallBack);
         CheckCarousel(spec, path);
+        if (spec.Since <= _target.Version && Host.GetElementSupport(typeName, out var reason) != HostSupport.Supported)
+        {
+            Report(canFallBack ? FindingSeverity.Warning : FindingSeverity.Error, CardRules.ElementNotSupported, path.Property("type"), $"{typeName}: {reason}.");
+        }
+
         if (spec.IsInput)
         {
             CheckInput(element, spec, path);

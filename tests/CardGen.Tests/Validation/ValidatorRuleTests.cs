@@ -271,6 +271,33 @@ public sealed class ValidatorRuleTests
     }
 
     [Fact]
+    public void CV065_an_element_the_host_drops_is_an_error_or_with_a_fallback_a_warning()
+    {
+        const string Media = """{"type":"Media","sources":[{"mimeType":"video/mp4","url":"https://example.com/demo.mp4"}]}""";
+        var dropped = Single(Body(Media, HostProfile.Teams), CardRules.ElementNotSupported);
+        var caught = Single(Body(Media.Replace("{\"type\":\"Media\",", "{\"type\":\"Media\",\"fallback\":{\"type\":\"TextBlock\",\"text\":\"demo\"},", System.StringComparison.Ordinal), HostProfile.Teams), CardRules.ElementNotSupported);
+
+        Assert.Equal((FindingSeverity.Error, "$.body[0].type"), (dropped.Severity, dropped.Path));
+        Assert.Contains("Teams does not render Media", dropped.Message, System.StringComparison.Ordinal);
+        Assert.Equal(FindingSeverity.Warning, caught.Severity);
+        Assert.DoesNotContain(Body(Media, HostProfile.Generic).Findings, f => f.RuleId == CardRules.ElementNotSupported);
+    }
+
+    [Fact]
+    public void The_Teams_profile_renders_1_5_and_checks_its_actions_and_inputs()
+    {
+        var card = """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Table","columns":[{"width":1}],"rows":[]},{"type":"Input.Text","id":"a","label":"A"}],"actions":[{"type":"Action.Execute","title":"Run"},{"type":"Action.Submit","title":"Send"}],"msteams":{"width":"Full"}}""";
+        var result = CardValidator.Validate(card, HostProfile.Teams);
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId is CardRules.VersionAboveTarget or CardRules.NewerThanTarget or CardRules.MissingFallbackText);
+        Assert.Equal(FindingSeverity.Error, result.Findings.Single(f => f.Path == "$.actions[0].type").Severity);
+        Assert.Equal(FindingSeverity.Warning, result.Findings.Single(f => f.Path == "$.actions[1].type").Severity);
+        Assert.Equal(FindingSeverity.Warning, Single(result, CardRules.InputHasNoEffect).Severity);
+        Assert.Equal(FindingSeverity.Info, Single(result, CardRules.UnknownProperty).Severity); // msteams, Teams' own extension
+        Assert.Equal(FindingSeverity.Error, Single(CardValidator.Validate(card.Replace("\"1.5\"", "\"1.6\"", System.StringComparison.Ordinal), HostProfile.Teams), CardRules.VersionAboveTarget).Severity);
+    }
+
+    [Fact]
     public void CV070_refresh_action_must_be_execute()
         => Assert.Equal(
             "$.refresh.action",
