@@ -189,6 +189,33 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_paced_backlog_longer_than_a_lease_is_delivered_at_the_pace_without_wasting_send_slots()
+    {
+        // 60 posts for one hook paced 100 ms apart need 6 s, more than a lease leaves (5 s, of which the hook may take
+        // 4 s), and 16 may be sent at once. A post must not reserve one of the hook's send slots it cannot use before its
+        // lease runs short: a slot reserved and then given back unsent moves the hook's next slot further out for every
+        // post after it, until hardly any post can be sent within its lease.
+        await using var host = await StartAsync(
+            outbox: o =>
+            {
+                o.MaxConcurrentPosts = 16;
+                o.LeaseDuration = TimeSpan.FromSeconds(5);
+                o.PostIntervals["builds"] = TimeSpan.FromMilliseconds(100);
+            },
+            client: c => c.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(2));
+
+        for (var i = 0; i < 60; i++)
+        {
+            await host.Hooks.EnqueueAsync("builds", Message($"backlog {i}"));
+        }
+
+        await OutboxHost.UntilAsync(() => _emulator.AcceptedPosts == 60, "the emulator accepted all 60 posts", seconds: 45);
+        await OutboxHost.UntilAsync(() => host.Rows(0) == 0, "the outbox holds nothing pending");
+        Assert.Equal(60, _emulator.Posts.Select(p => p.Text).Distinct().Count());
+        Assert.Equal(60, _emulator.Posts.Count);
+    }
+
+    [Fact]
     public async Task A_graceful_shutdown_lets_posts_being_sent_finish_and_gives_back_the_rest_unsent()
     {
         _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.Delayed(TimeSpan.FromMilliseconds(1500)));

@@ -33,6 +33,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
     private readonly SemaphoreSlim _finished = new(0, 1);
     private readonly CancellationTokenSource _cutOff = new();
     private readonly List<OutboxPostId> _toRelease = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _paceGates = new(StringComparer.OrdinalIgnoreCase);
     private SemaphoreSlim _slots = null!;
     private int _finishedAtShutdown;
     private int _cutOffAtShutdown;
@@ -214,6 +215,24 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
     private async Task DeliverAsync(OutboxPost post, DateTimeOffset leaseEnd, CancellationToken stoppingToken)
     {
+        ChatHookClientOptions hookOptions;
+        try
+        {
+            hookOptions = _outbox.Hooks.OptionsOf(post.HookName);
+        }
+        catch (ArgumentException e)
+        {
+            await FailAsync(post, leaseEnd, e.Message, deadLetter: false, retryAfter: null).ConfigureAwait(false);
+            return;
+        }
+
+        var needed = Needed(hookOptions);
+        var interval = _options.PostIntervalOf(post.HookName);
+        if (interval > TimeSpan.Zero && !await PaceAsync(post, leaseEnd, interval, needed, stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         try
         {
             await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
@@ -227,57 +246,8 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         var slot = new Slot(_slots);
         try
         {
-            ChatHookClientOptions hookOptions;
-            try
+            if (!await EnoughLeaseAsync(post, leaseEnd, needed).ConfigureAwait(false))
             {
-                hookOptions = _outbox.Hooks.OptionsOf(post.HookName);
-            }
-            catch (ArgumentException e)
-            {
-                await FailAsync(post, leaseEnd, e.Message, deadLetter: false, retryAfter: null).ConfigureAwait(false);
-                return;
-            }
-
-            var interval = _options.PostIntervalOf(post.HookName);
-            if (interval > TimeSpan.Zero)
-            {
-                try
-                {
-                    var wait = await _store.ReservePaceAsync(post.HookName, interval, stoppingToken).ConfigureAwait(false);
-                    if (wait > TimeSpan.Zero)
-                    {
-                        await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
-                    }
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    Release(post);
-                    return;
-                }
-                catch (Exception e)
-                {
-                    // The store could not reserve the pace: give the post back unsent rather than exceed it.
-                    OutboxLog.StoreFailed(_logger, TimeSpan.Zero, e);
-                    await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
-                    return;
-                }
-            }
-
-            var needed = Needed(hookOptions);
-            var remaining = leaseEnd - _time.GetUtcNow();
-            if (remaining < needed)
-            {
-                if (_options.LeaseDuration < needed)
-                {
-                    // Hooks reloaded with a longer timeout than the lease: never post what another instance may take over.
-                    await FailAsync(post, leaseEnd, $"LeaseDuration ({_options.LeaseDuration}) is shorter than the hook's TotalRequestTimeout plus {LeaseMargin.TotalSeconds} s ({needed}), so the post was not sent.", deadLetter: false, retryAfter: null).ConfigureAwait(false);
-                }
-                else
-                {
-                    OutboxLog.LeaseShort(_logger, post.Id.Value, post.HookName, remaining, needed);
-                    await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
-                }
-
                 return;
             }
 
@@ -293,6 +263,83 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         {
             slot.Release();
         }
+    }
+
+    /// <summary>
+    /// Waits for the post's send slot in its hook's pace. The posts of one hook in this process reserve their slots one
+    /// at a time, each only once it knows its lease leaves enough time to be sent: a slot reserved and then given back
+    /// unsent would move the hook's next slot further out for every post after it (in every instance), until hardly any
+    /// post could be sent within its lease. So at most one reserved slot per hook and process is ahead of its post, and
+    /// the wait for it is bounded by the other instances' reservations.
+    /// </summary>
+    /// <returns>Whether the post may be sent now; otherwise it was given back or recorded.</returns>
+    private async Task<bool> PaceAsync(OutboxPost post, DateTimeOffset leaseEnd, TimeSpan interval, TimeSpan needed, CancellationToken stoppingToken)
+    {
+        var gate = _paceGates.GetOrAdd(post.HookName, static _ => new SemaphoreSlim(1, 1));
+        try
+        {
+            await gate.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Release(post);
+            return false;
+        }
+
+        try
+        {
+            if (!await EnoughLeaseAsync(post, leaseEnd, needed).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            var wait = await _store.ReservePaceAsync(post.HookName, interval, stoppingToken).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Release(post);
+            return false;
+        }
+        catch (Exception e)
+        {
+            // The store could not reserve the pace: give the post back unsent rather than exceed it.
+            OutboxLog.StoreFailed(_logger, TimeSpan.Zero, e);
+            await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
+            return false;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Whether the post's lease still leaves the hook's time for a post; otherwise gives the post back (or records why it cannot be sent at all).</summary>
+    private async Task<bool> EnoughLeaseAsync(OutboxPost post, DateTimeOffset leaseEnd, TimeSpan needed)
+    {
+        var remaining = leaseEnd - _time.GetUtcNow();
+        if (remaining >= needed)
+        {
+            return true;
+        }
+
+        if (_options.LeaseDuration < needed)
+        {
+            // Hooks reloaded with a longer timeout than the lease: never post what another instance may take over.
+            await FailAsync(post, leaseEnd, $"LeaseDuration ({_options.LeaseDuration}) is shorter than the hook's TotalRequestTimeout plus {LeaseMargin.TotalSeconds} s ({needed}), so the post was not sent.", deadLetter: false, retryAfter: null).ConfigureAwait(false);
+        }
+        else
+        {
+            OutboxLog.LeaseShort(_logger, post.Id.Value, post.HookName, remaining, needed);
+            await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
+        }
+
+        return false;
     }
 
     private async Task SendAsync(OutboxPost post, DateTimeOffset leaseEnd, ChatHookClientOptions hookOptions, Slot slot, CancellationToken stoppingToken)
