@@ -31,7 +31,7 @@ internal sealed class TeamsEndpoint
     private readonly HookRegistry _hooks;
     private readonly PostStore _store;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
+    private readonly PostRecorder _recorder;
     private readonly byte[] _key;
 
     public TeamsEndpoint(HookEmulatorOptions options, HookRegistry hooks, PostStore store, TimeProvider time, ILogger logger, byte[] key)
@@ -40,7 +40,7 @@ internal sealed class TeamsEndpoint
         _hooks = hooks;
         _store = store;
         _time = time;
-        _logger = logger;
+        _recorder = new PostRecorder(store, time, logger);
         _key = key;
     }
 
@@ -136,20 +136,9 @@ internal sealed class TeamsEndpoint
 
         var fault = _hooks.Decide(state, out var retryAfter, out var delay, out var description);
         post.Fault = description;
-        if (delay > TimeSpan.Zero)
+        if (!await _recorder.DelayAsync(post, delay, description, context.RequestAborted).ConfigureAwait(false))
         {
-            try
-            {
-                await Task.Delay(delay, _time, context.RequestAborted).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                post.Verdict = PostVerdict.Fault;
-                post.Fault = description + "; the client went away during the delay";
-                post.Error = "Client closed the connection";
-                Record(post, 0, null);
-                return;
-            }
+            return;
         }
 
         if (fault is not null)
@@ -166,7 +155,7 @@ internal sealed class TeamsEndpoint
                     return;
                 default:
                     post.Error = "Connection dropped";
-                    Record(post, 0, null);
+                    _recorder.Record(post, 0, null);
                     context.Abort();
                     return;
             }
@@ -230,7 +219,7 @@ internal sealed class TeamsEndpoint
         }
 
         post.Verdict = PostVerdict.Accepted;
-        Record(post, StatusCodes.Status202Accepted, null);
+        _recorder.Record(post, StatusCodes.Status202Accepted, null);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         context.Response.ContentLength = 0;
     }
@@ -250,7 +239,7 @@ internal sealed class TeamsEndpoint
 
         post.Error = code;
         var bytes = ErrorBody(code, message);
-        Record(post, status, bytes);
+        _recorder.Record(post, status, bytes);
         return WebhookEndpoint.WriteJsonAsync(context, status, bytes);
     }
 
@@ -272,37 +261,6 @@ internal sealed class TeamsEndpoint
         }
 
         return stream.ToArray();
-    }
-
-    private void Record(RecordedPost post, int status, byte[]? response)
-    {
-        post.HttpStatus = status;
-        if (response is not null)
-        {
-            var reader = new Utf8JsonReader(response);
-            post.ResponseJson = JsonElement.ParseValue(ref reader);
-            post.ResponseBody = Encoding.UTF8.GetString(response);
-        }
-        else if (status == StatusCodes.Status202Accepted)
-        {
-            post.ResponseBody = string.Empty;
-        }
-
-        post.AnsweredAt = _time.GetUtcNow();
-        _store.Add(post);
-        if (_logger.IsEnabled(LogLevel.Information))
-        {
-            var detail = post.Error is null ? string.Empty : ": " + post.Error;
-            if (post.Fault is not null)
-            {
-                detail += " (" + post.Fault + ")";
-            }
-
-            var route = Formats.Name(post.Route);
-            var hook = EmulatorLog.Short(post.HookId);
-            var verdict = Formats.Name(post.Verdict);
-            EmulatorLog.Post(_logger, post.Seq, route, hook, verdict, status, detail);
-        }
     }
 
     /// <summary>Reads the body up to one byte over the Teams limit (and the emulator's own cap).</summary>

@@ -28,11 +28,11 @@ internal sealed class WebhookEndpoint
     private readonly HookRegistry _hooks;
     private readonly PostStore _store;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
+    private readonly PostRecorder _recorder;
 
     public WebhookEndpoint(HookEmulatorOptions options, HookRegistry hooks, PostStore store, TimeProvider time, ILogger logger)
     {
-        _logger = logger;
+        _recorder = new PostRecorder(store, time, logger);
         _options = options;
         _hooks = hooks;
         _store = store;
@@ -119,20 +119,9 @@ internal sealed class WebhookEndpoint
         // RingCentral does, so a client is not sent into retries for a hook that is gone.
         var fault = _hooks.Decide(state, out var retryAfter, out var delay, out var description);
         post.Fault = description;
-        if (delay > TimeSpan.Zero)
+        if (!await _recorder.DelayAsync(post, delay, description, context.RequestAborted).ConfigureAwait(false))
         {
-            try
-            {
-                await Task.Delay(delay, _time, context.RequestAborted).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                post.Verdict = PostVerdict.Fault;
-                post.Fault = description + "; the client went away during the delay";
-                post.Error = "Client closed the connection";
-                Record(post, 0, null);
-                return;
-            }
+            return;
         }
 
         if (fault is not null)
@@ -212,7 +201,7 @@ internal sealed class WebhookEndpoint
         }
 
         post.Verdict = PostVerdict.Accepted;
-        Record(post, StatusCodes.Status200OK, Ok);
+        _recorder.Record(post, StatusCodes.Status200OK, Ok);
         await WriteJsonAsync(context, StatusCodes.Status200OK, Ok).ConfigureAwait(false);
     }
 
@@ -228,7 +217,7 @@ internal sealed class WebhookEndpoint
                     EmulatorJson.Context.PlatformError);
                 post.Error = "Request rate exceeded";
                 context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Record(post, StatusCodes.Status429TooManyRequests, bytes);
+                _recorder.Record(post, StatusCodes.Status429TooManyRequests, bytes);
                 await WriteJsonAsync(context, StatusCodes.Status429TooManyRequests, bytes).ConfigureAwait(false);
                 break;
             }
@@ -241,14 +230,14 @@ internal sealed class WebhookEndpoint
                     new ErrorEnvelope("error", "Your request was not processed", error, null),
                     EmulatorJson.Context.ErrorEnvelope);
                 post.Error = error;
-                Record(post, fault.StatusCode, bytes);
+                _recorder.Record(post, fault.StatusCode, bytes);
                 await WriteJsonAsync(context, fault.StatusCode, bytes).ConfigureAwait(false);
                 break;
             }
 
             default:
                 post.Error = "Connection dropped";
-                Record(post, 0, null);
+                _recorder.Record(post, 0, null);
                 context.Abort();
                 break;
         }
@@ -259,36 +248,8 @@ internal sealed class WebhookEndpoint
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new ErrorEnvelope("error", NotGenerated, error, validation), EmulatorJson.Context.ErrorEnvelope);
         post.Verdict = PostVerdict.Rejected;
         post.Error = error;
-        Record(post, _options.ErrorHttpStatus, bytes);
+        _recorder.Record(post, _options.ErrorHttpStatus, bytes);
         return WriteJsonAsync(context, _options.ErrorHttpStatus, bytes);
-    }
-
-    private void Record(RecordedPost post, int status, byte[]? response)
-    {
-        post.HttpStatus = status;
-        if (response is not null)
-        {
-            // Parsed once here rather than for every /api/posts item and every live-stream subscriber.
-            var reader = new System.Text.Json.Utf8JsonReader(response);
-            post.ResponseJson = System.Text.Json.JsonElement.ParseValue(ref reader);
-            post.ResponseBody = Encoding.UTF8.GetString(response);
-        }
-
-        post.AnsweredAt = _time.GetUtcNow();
-        _store.Add(post);
-        if (_logger.IsEnabled(LogLevel.Information))
-        {
-            var detail = post.Error is null ? string.Empty : ": " + post.Error;
-            if (post.Fault is not null)
-            {
-                detail += " (" + post.Fault + ")";
-            }
-
-            var route = Formats.Name(post.Route);
-            var hook = EmulatorLog.Short(post.HookId);
-            var verdict = Formats.Name(post.Verdict);
-            EmulatorLog.Post(_logger, post.Seq, route, hook, verdict, status, detail);
-        }
     }
 
     internal static Task WriteEnvelopeAsync(HttpContext context, int status, string error, string detail)
