@@ -228,71 +228,84 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
         var needed = Needed(hookOptions);
         var interval = _options.PostIntervalOf(post.HookName);
-        if (interval > TimeSpan.Zero && !await PaceAsync(post, leaseEnd, interval, needed, stoppingToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        try
+        // The posts of one hook in this process take their pace slots one at a time (the gate), each only once it holds
+        // a send slot and knows its lease leaves enough time to be sent: a pace slot reserved and then given back unsent
+        // would move the hook's next slot further out for every post after it (in every instance), until hardly any
+        // post could be sent within its lease; and a post that waited for a send slot after its pace slot would leave
+        // late and bunch up with the next, over the hook's rate. So at most one reserved slot per hook and process is
+        // ahead of its post, and the wait for it is bounded by the other instances' reservations.
+        SemaphoreSlim? gate = null;
+        if (interval > TimeSpan.Zero)
         {
-            await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Release(post);
-            return;
-        }
-
-        var slot = new Slot(_slots);
-        try
-        {
-            if (!await EnoughLeaseAsync(post, leaseEnd, needed).ConfigureAwait(false))
+            gate = _paceGates.GetOrAdd(post.HookName, static _ => new SemaphoreSlim(1, 1));
+            try
             {
+                await gate.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Release(post);
                 return;
             }
+        }
 
-            if (stoppingToken.IsCancellationRequested)
+        try
+        {
+            try
+            {
+                await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
             {
                 Release(post);
                 return;
             }
 
-            await SendAsync(post, leaseEnd, hookOptions, slot, stoppingToken).ConfigureAwait(false);
+            var slot = new Slot(_slots);
+            try
+            {
+                if (!await EnoughLeaseAsync(post, leaseEnd, needed).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                if (gate is not null)
+                {
+                    var paced = await PaceAsync(post, leaseEnd, interval, stoppingToken).ConfigureAwait(false);
+                    gate.Release();
+                    gate = null;
+                    if (!paced || !await EnoughLeaseAsync(post, leaseEnd, needed).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    Release(post);
+                    return;
+                }
+
+                await SendAsync(post, leaseEnd, hookOptions, slot, stoppingToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                slot.Release();
+            }
         }
         finally
         {
-            slot.Release();
+            gate?.Release();
         }
     }
 
-    /// <summary>
-    /// Waits for the post's send slot in its hook's pace. The posts of one hook in this process reserve their slots one
-    /// at a time, each only once it knows its lease leaves enough time to be sent: a slot reserved and then given back
-    /// unsent would move the hook's next slot further out for every post after it (in every instance), until hardly any
-    /// post could be sent within its lease. So at most one reserved slot per hook and process is ahead of its post, and
-    /// the wait for it is bounded by the other instances' reservations.
-    /// </summary>
-    /// <returns>Whether the post may be sent now; otherwise it was given back or recorded.</returns>
-    private async Task<bool> PaceAsync(OutboxPost post, DateTimeOffset leaseEnd, TimeSpan interval, TimeSpan needed, CancellationToken stoppingToken)
+    /// <summary>Reserves the post's slot in its hook's pace and waits for it.</summary>
+    /// <returns>Whether the post may be sent now; otherwise it was given back.</returns>
+    private async Task<bool> PaceAsync(OutboxPost post, DateTimeOffset leaseEnd, TimeSpan interval, CancellationToken stoppingToken)
     {
-        var gate = _paceGates.GetOrAdd(post.HookName, static _ => new SemaphoreSlim(1, 1));
         try
         {
-            await gate.WaitAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Release(post);
-            return false;
-        }
-
-        try
-        {
-            if (!await EnoughLeaseAsync(post, leaseEnd, needed).ConfigureAwait(false))
-            {
-                return false;
-            }
-
             var wait = await _store.ReservePaceAsync(post.HookName, interval, stoppingToken).ConfigureAwait(false);
             if (wait > TimeSpan.Zero)
             {
@@ -312,10 +325,6 @@ internal sealed class ChatOutboxDelivery : BackgroundService
             OutboxLog.StoreFailed(_logger, TimeSpan.Zero, e);
             await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
             return false;
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 
