@@ -346,30 +346,21 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
     }
 
     /// <inheritdoc/>
-    public async Task<bool> ResendAsync(OutboxPostId id, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        var rows = await RunAsync(
-            async connection =>
-            {
-                await using var command = new NpgsqlCommand(Sql.Resend, connection);
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id.Value });
-                command.Parameters.Add(Timestamp(now));
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
-            retry: false,
-            cancellationToken).ConfigureAwait(false);
-        return rows > 0;
-    }
+    public Task<bool> ResendAsync(OutboxPostId id, CancellationToken cancellationToken)
+        => DeadLetterCommandAsync(Sql.Resend, id, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<bool> DeleteAsync(OutboxPostId id, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(OutboxPostId id, CancellationToken cancellationToken)
+        => DeadLetterCommandAsync(Sql.Delete, id, cancellationToken);
+
+    /// <summary>Runs a statement on one dead-lettered post (its id and the current time as parameters); whether it found the post.</summary>
+    private async Task<bool> DeadLetterCommandAsync(string sql, OutboxPostId id, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var rows = await RunAsync(
             async connection =>
             {
-                await using var command = new NpgsqlCommand(Sql.Delete, connection);
+                await using var command = new NpgsqlCommand(sql, connection);
                 command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id.Value });
                 command.Parameters.Add(Timestamp(now));
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

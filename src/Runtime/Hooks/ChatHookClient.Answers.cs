@@ -26,42 +26,13 @@ public sealed partial class ChatHookClient
 
         if (status == 429)
         {
-            var retryAfter = RetryAfter(response, settings.Time);
-            var delay = retryAfter ?? Backoff(settings, attempt);
-            var tooLong = retryAfter > settings.MaxRetryDelay;
-            var wait = retryAfter is { } r
-                ? tooLong
-                    ? $"it asks to retry after {Seconds(r)}, longer than Retry.MaxDelay ({Seconds(settings.MaxRetryDelay)})"
-                    : $"it asks to retry after {Seconds(r)}"
-                : "it sent no Retry-After";
-            return AttemptResult.Fail(
-                ChatHookFailure.RateLimited,
-                $"RingCentral rate-limited the post to {hook.Redacted} (HTTP 429) after {attempt} attempt(s); {wait}. The message was not delivered.",
-                mayHaveBeenDelivered: false,
-                retryable: !tooLong,
-                delay: delay,
-                statusCode: status,
-                retryAfter: retryAfter);
+            return RateLimited("RingCentral rate-limited", hook, response, status, attempt, settings, error: null);
         }
 
         if (status is >= 500 and < 600)
         {
-            var retryAfter = RetryAfter(response, settings.Time);
-            var tooLong = retryAfter > settings.MaxRetryDelay;
             var detail = envelope is not null && (envelope.Error ?? envelope.Message) is { } error ? $": {Clip(hook.Scrub(error), 500)}" : string.Empty;
-            var retry = settings.RetryServerErrors
-                ? tooLong ? $"; it asks to retry after {Seconds(retryAfter!.Value)}, longer than Retry.MaxDelay" : $" (attempt {attempt} of {settings.MaxAttempts})"
-                : ", so it was not retried (set Retry.RetryServerErrors to retry)";
-            return AttemptResult.Fail(
-                ChatHookFailure.ServerError,
-                $"RingCentral answered the post to {hook.Redacted} with {http}{detail}; the message may have been delivered{retry}.",
-                mayHaveBeenDelivered: true,
-                retryable: settings.RetryServerErrors && !tooLong,
-                delay: retryAfter ?? Backoff(settings, attempt),
-                statusCode: status,
-                retryAfter: retryAfter,
-                envelope: envelope,
-                hook: hook);
+            return ServerError("RingCentral", hook, response, http + detail, status, attempt, settings, error: null, envelope);
         }
 
         if (status is >= 200 and < 300)
@@ -95,6 +66,54 @@ public sealed partial class ChatHookClient
         }
 
         return Unexpected(hook, status, http, mayHaveBeenDelivered: true);
+    }
+
+    /// <summary>
+    /// A 429: not delivered; retried after the host's <c>Retry-After</c> (or the back-off) unless that is longer than
+    /// <c>Retry.MaxDelay</c>. <paramref name="who"/> starts the message: the host and what it did ("RingCentral rate-limited").
+    /// </summary>
+    private static AttemptResult RateLimited(string who, WebhookUrl hook, HttpResponseMessage response, int status, int attempt, Settings settings, string? error)
+    {
+        var retryAfter = RetryAfter(response, settings.Time);
+        var tooLong = retryAfter > settings.MaxRetryDelay;
+        var wait = retryAfter is { } r
+            ? tooLong
+                ? $"it asks to retry after {Seconds(r)}, longer than Retry.MaxDelay ({Seconds(settings.MaxRetryDelay)})"
+                : $"it asks to retry after {Seconds(r)}"
+            : "it sent no Retry-After";
+        return AttemptResult.Fail(
+            ChatHookFailure.RateLimited,
+            $"{who} the post to {hook.Redacted} (HTTP 429) after {attempt} attempt(s); {wait}. The message was not delivered.",
+            mayHaveBeenDelivered: false,
+            retryable: !tooLong,
+            delay: retryAfter ?? Backoff(settings, attempt),
+            statusCode: status,
+            retryAfter: retryAfter,
+            error: error);
+    }
+
+    /// <summary>
+    /// A 5xx: the post may have been delivered, so it is retried only where <c>Retry.RetryServerErrors</c> allows it.
+    /// <paramref name="answer"/> is the status and what the host said of it, as the message shows them.
+    /// </summary>
+    private static AttemptResult ServerError(string host, WebhookUrl hook, HttpResponseMessage response, string answer, int status, int attempt, Settings settings, string? error, HookEnvelope? envelope)
+    {
+        var retryAfter = RetryAfter(response, settings.Time);
+        var tooLong = retryAfter > settings.MaxRetryDelay;
+        var retry = settings.RetryServerErrors
+            ? tooLong ? $"; it asks to retry after {Seconds(retryAfter!.Value)}, longer than Retry.MaxDelay" : $" (attempt {attempt} of {settings.MaxAttempts})"
+            : ", so it was not retried (set Retry.RetryServerErrors to retry)";
+        return AttemptResult.Fail(
+            ChatHookFailure.ServerError,
+            $"{host} answered the post to {hook.Redacted} with {answer}; the message may have been delivered{retry}.",
+            mayHaveBeenDelivered: true,
+            retryable: settings.RetryServerErrors && !tooLong,
+            delay: retryAfter ?? Backoff(settings, attempt),
+            statusCode: status,
+            retryAfter: retryAfter,
+            error: error,
+            envelope: envelope,
+            hook: hook);
     }
 
     private static AttemptResult HostError(WebhookUrl hook, int status, string http, HookEnvelope? envelope)

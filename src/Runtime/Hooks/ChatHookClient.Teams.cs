@@ -32,40 +32,12 @@ public sealed partial class ChatHookClient
         var error = envelope?.Error is { } e ? Clip(hook.Scrub(e), 500) : null;
         if (status == 429)
         {
-            var retryAfter = RetryAfter(response, settings.Time);
-            var tooLong = retryAfter > settings.MaxRetryDelay;
-            var wait = retryAfter is { } r
-                ? tooLong
-                    ? $"it asks to retry after {Seconds(r)}, longer than Retry.MaxDelay ({Seconds(settings.MaxRetryDelay)})"
-                    : $"it asks to retry after {Seconds(r)}"
-                : "it sent no Retry-After";
-            return AttemptResult.Fail(
-                ChatHookFailure.RateLimited,
-                $"Teams throttled the post to {hook.Redacted} (HTTP 429) after {attempt} attempt(s); {wait}. The message was not delivered.",
-                mayHaveBeenDelivered: false,
-                retryable: !tooLong,
-                delay: retryAfter ?? Backoff(settings, attempt),
-                statusCode: status,
-                retryAfter: retryAfter,
-                error: error);
+            return RateLimited("Teams throttled", hook, response, status, attempt, settings, error);
         }
 
         if (status is >= 500 and < 600)
         {
-            var retryAfter = RetryAfter(response, settings.Time);
-            var tooLong = retryAfter > settings.MaxRetryDelay;
-            var retry = settings.RetryServerErrors
-                ? tooLong ? $"; it asks to retry after {Seconds(retryAfter!.Value)}, longer than Retry.MaxDelay" : $" (attempt {attempt} of {settings.MaxAttempts})"
-                : ", so it was not retried (set Retry.RetryServerErrors to retry)";
-            return AttemptResult.Fail(
-                ChatHookFailure.ServerError,
-                $"Teams answered the post to {hook.Redacted} with {http}{(error is null ? string.Empty : ": " + error)}; the message may have been delivered{retry}.",
-                mayHaveBeenDelivered: true,
-                retryable: settings.RetryServerErrors && !tooLong,
-                delay: retryAfter ?? Backoff(settings, attempt),
-                statusCode: status,
-                retryAfter: retryAfter,
-                error: error);
+            return ServerError("Teams", hook, response, http + (error is null ? string.Empty : ": " + error), status, attempt, settings, error, envelope: null);
         }
 
         if (status is >= 300 and < 400)
