@@ -113,8 +113,8 @@ internal static class PayloadChecker
     public const string InvalidAttachment = "Invalid attachment payload";
     public const int MaxAttachments = 20;
     public const int MaxAttachmentBytes = 1536 * 1024;
-    public const int MaxFieldBytes = 300;
-    public const int MaxTextChars = 1000;
+    public const int MaxFieldBytes = Legacy.LegacyValidator.MaxFieldBytes;
+    public const int MaxTextChars = Legacy.LegacyValidator.MaxTextLength;
 
     private static readonly ValidationTarget RingCentral = new(HostProfile.RingCentral);
 

@@ -44,40 +44,19 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
 
     public Task<ChatHookResponse> PostAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default)
     {
-        if (hookName is null)
-        {
-            throw new ArgumentNullException(nameof(hookName));
-        }
-
-        if (message is null)
-        {
-            throw new ArgumentNullException(nameof(message));
-        }
-
-        var hook = Find(hookName);
-        CheckHttpClientOnce();
+        var hook = ForPost(hookName, message);
         return hook.Client.PostAsync(hook.Url, message, cancellationToken);
     }
 
     public Task<ChatHookResponse> PostAsync(string hookName, Legacy.LegacyMessage message, CancellationToken cancellationToken = default)
     {
-        if (hookName is null)
-        {
-            throw new ArgumentNullException(nameof(hookName));
-        }
-
-        if (message is null)
-        {
-            throw new ArgumentNullException(nameof(message));
-        }
-
-        var hook = Find(hookName);
-        CheckHttpClientOnce();
+        var hook = ForPost(hookName, message);
         return hook.Client.PostAsync(hook.Url, message, cancellationToken);
     }
 
     public Task<OutboxPostId> EnqueueAsync(string hookName, WebhookMessage message, CancellationToken cancellationToken = default)
     {
+        // Bad arguments are named before a missing outbox is.
         if (hookName is null)
         {
             throw new ArgumentNullException(nameof(hookName));
@@ -94,6 +73,19 @@ internal sealed class ChatHooksService : IChatHooks, IDisposable
                 + "services.AddChatHooks(…).UseSqliteOutbox(path) (package CardGen.Outbox.Sqlite) or "
                 + ".UsePostgreSqlOutbox(connectionString) (package CardGen.Outbox.PostgreSql), or post at once with PostAsync.");
         return outbox.EnqueueAsync(hookName, message, transaction: null, orderKey: null, cancellationToken);
+    }
+
+    /// <summary>The hook a message is posted to, after the checks every post makes before anything is sent.</summary>
+    private Hook ForPost(string hookName, object message)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        var hook = Find(hookName);
+        CheckHttpClientOnce();
+        return hook;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Diagnostics;
@@ -108,7 +109,8 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
             var entry = entries[i] ?? throw new ArgumentException("An outbox entry is null.", nameof(entries));
             hooks[i] = entry.HookName;
             keys[i] = entry.OrderKey;
-            payloads[i] = entry.Payload.ToArray();
+            // The client wrote each payload into an array of its own: store that array rather than a copy.
+            payloads[i] = MemoryMarshal.TryGetArray(entry.Payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : entry.Payload.ToArray();
             enqueuedAt[i] = entry.EnqueuedAt.UtcDateTime;
         }
 

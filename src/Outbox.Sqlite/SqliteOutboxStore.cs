@@ -410,11 +410,12 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
         var ids = new OutboxPostId[entries.Count];
         var insert = commands.Insert;
         insert.Transaction = transaction;
+        var due = Now();
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
             var enqueuedAt = entry.EnqueuedAt.UtcTicks;
-            Set(insert, ("$hook", entry.HookName), ("$payload", Bytes(entry.Payload)), ("$key", (object?)entry.OrderKey ?? DBNull.Value), ("$at", enqueuedAt), ("$due", Now()));
+            Set(insert, ("$hook", entry.HookName), ("$payload", Bytes(entry.Payload)), ("$key", (object?)entry.OrderKey ?? DBNull.Value), ("$at", enqueuedAt), ("$due", due));
             ids[i] = new OutboxPostId(Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture));
         }
 

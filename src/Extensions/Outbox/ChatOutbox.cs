@@ -127,20 +127,7 @@ internal sealed class ChatOutbox : IChatOutbox, IAsyncDisposable
         }
     }
 
-    private void Wake()
-    {
-        if (Enqueued.CurrentCount == 0)
-        {
-            try
-            {
-                Enqueued.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
-        }
-    }
+    private void Wake() => ChatOutboxDelivery.Signal(Enqueued);
 }
 
 /// <summary>How the registered store is created: the factory <c>UseOutbox</c> was given.</summary>

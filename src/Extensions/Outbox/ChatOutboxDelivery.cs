@@ -323,7 +323,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         {
             // The store could not reserve the pace: give the post back unsent rather than exceed it.
             OutboxLog.StoreFailed(_logger, TimeSpan.Zero, e);
-            await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
+            await GiveBackAsync(post, leaseEnd).ConfigureAwait(false);
             return false;
         }
     }
@@ -345,7 +345,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         else
         {
             OutboxLog.LeaseShort(_logger, post.Id.Value, post.HookName, remaining, needed);
-            await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
+            await GiveBackAsync(post, leaseEnd).ConfigureAwait(false);
         }
 
         return false;
@@ -387,7 +387,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
             const string CutOff = "The post was cut off while being sent when the process stopped, so it may have been delivered.";
             if (hookOptions.Retry.RetryServerErrors)
             {
-                await RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
+                await GiveBackAsync(post, leaseEnd).ConfigureAwait(false);
             }
             else
             {
@@ -582,7 +582,12 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
     private static string Clip(string text) => text.Length <= 2000 ? text : text[..1999] + "…";
 
-    private static void Signal(SemaphoreSlim signal)
+    /// <summary>Gives a post back unsent, to be claimed again (by this or another instance).</summary>
+    private Task GiveBackAsync(OutboxPost post, DateTimeOffset leaseEnd)
+        => RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct));
+
+    /// <summary>Wakes one waiter of a signal that holds at most one release, unless it is already signalled.</summary>
+    internal static void Signal(SemaphoreSlim signal)
     {
         if (signal.CurrentCount == 0)
         {

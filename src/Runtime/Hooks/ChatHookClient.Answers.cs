@@ -144,9 +144,13 @@ public sealed partial class ChatHookClient
     }
 
     private static AttemptResult Unexpected(WebhookUrl hook, int status, string what, bool mayHaveBeenDelivered)
+        => Unexpected("RingCentral", "webhook", hook, status, what, mayHaveBeenDelivered);
+
+    /// <summary>An answer outside the host's protocol; <paramref name="host"/> and its <paramref name="protocol"/> ("webhook", "workflow") name it.</summary>
+    private static AttemptResult Unexpected(string host, string protocol, WebhookUrl hook, int status, string what, bool mayHaveBeenDelivered)
         => AttemptResult.Fail(
             ChatHookFailure.UnexpectedResponse,
-            $"RingCentral answered the post to {hook.Redacted} with {what}, which is not the webhook protocol"
+            $"{host} answered the post to {hook.Redacted} with {what}, which is not the {protocol} protocol"
                 + (mayHaveBeenDelivered ? "; the message may have been delivered." : "; the message was not delivered."),
             mayHaveBeenDelivered,
             retryable: false,
@@ -173,11 +177,12 @@ public sealed partial class ChatHookClient
 
     private static AttemptResult Unreadable(WebhookUrl hook, int status, Exception exception)
     {
+        var host = HostProtocol.For(hook).Name;
         // A redirect or a 4xx (429 included) says the host did not take the post; any other answer may have posted it.
         var mayHaveBeenDelivered = status is not (>= 300 and < 500);
         return AttemptResult.Fail(
             ChatHookFailure.UnexpectedResponse,
-            $"RingCentral answered the post to {hook.Redacted} with HTTP {status}, but the answer could not be read ({exception.GetType().Name}: {hook.Scrub(exception.Message)})"
+            $"{host} answered the post to {hook.Redacted} with HTTP {status}, but the answer could not be read ({exception.GetType().Name}: {hook.Scrub(exception.Message)})"
                 + (mayHaveBeenDelivered ? "; the message may have been delivered." : "; the message was not delivered."),
             mayHaveBeenDelivered,
             retryable: false,

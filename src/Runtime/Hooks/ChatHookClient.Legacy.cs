@@ -64,8 +64,7 @@ public sealed partial class ChatHookClient
                 HookLog.LegacyToV1(settings.Logger, endpoint, hook);
             }
 
-            var http = _http ?? _httpSource!() ?? throw new InvalidOperationException("The HttpClient source of the ChatHookClient returned null.");
-            return SendAsync(new PostState(http, endpoint, body.Buffer, body.WrittenCount, settings, Name), body, message.Attachments?.Count ?? 0, cancellationToken);
+                        return SendAsync(new PostState(ResolveHttp(), endpoint, body.Buffer, body.WrittenCount, settings, Name), body, message.Attachments?.Count ?? 0, cancellationToken);
         }
         catch
         {

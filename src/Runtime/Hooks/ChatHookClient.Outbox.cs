@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -33,12 +34,7 @@ public sealed partial class ChatHookClient
             throw new ObjectDisposedException(nameof(ChatHookClient));
         }
 
-        var settings = new Settings(Options);
-        CheckCards(message, nameof(message));
-        var protocol = HostProtocol.For(hook);
-        protocol.Check(message, nameof(message));
-        using var body = Write(message, hook, protocol, settings, nameof(message));
-        CheckSize(hook, protocol, body.WrittenCount);
+        using var body = WriteChecked(hook, message, new Settings(Options), nameof(message));
         return body.WrittenMemory.ToArray();
     }
 
@@ -59,14 +55,20 @@ public sealed partial class ChatHookClient
         }
 
         var settings = new Settings(Options);
+        var endpoint = MessageRoute.Endpoint(WebhookFormat.V2, hook);
+
+        // A stored payload is sent from its own array where it has one (a claimed post's), else from a pooled copy.
+        if (MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Array is { } array)
+        {
+            return SendAsync(new PostState(ResolveHttp(), endpoint, array, segment.Count, settings, Name), body: null, cards: -1, cancellationToken);
+        }
+
         var body = new PooledBufferWriter(Math.Max(payload.Length, 1));
         try
         {
             payload.Span.CopyTo(body.GetSpan(payload.Length));
             body.Advance(payload.Length);
-            var endpoint = MessageRoute.Endpoint(WebhookFormat.V2, hook);
-            var http = _http ?? _httpSource!() ?? throw new InvalidOperationException("The HttpClient source of the ChatHookClient returned null.");
-            return SendAsync(new PostState(http, endpoint, body.Buffer, body.WrittenCount, settings, Name), body, CountCards(payload.Span), cancellationToken);
+            return SendAsync(new PostState(ResolveHttp(), endpoint, body.Buffer, body.WrittenCount, settings, Name), body, cards: -1, cancellationToken);
         }
         catch
         {

@@ -42,13 +42,7 @@ public sealed partial class ChatHookClient
 
         if (status is >= 300 and < 400)
         {
-            return AttemptResult.Fail(
-                ChatHookFailure.UnexpectedResponse,
-                $"Teams answered the post to {hook.Redacted} with {http}, a redirect; workflow posts are not redirected, so check the URL; the message was not delivered.",
-                mayHaveBeenDelivered: false,
-                retryable: false,
-                delay: TimeSpan.Zero,
-                statusCode: status);
+            return Unexpected("Teams", "workflow", hook, status, $"{http}, a redirect; workflow posts are not redirected, so check the URL", mayHaveBeenDelivered: false);
         }
 
         if (status is >= 400 and < 500)
@@ -72,13 +66,7 @@ public sealed partial class ChatHookClient
                 validation: envelope?.Validation.Select(hook.Scrub).ToArray());
         }
 
-        return AttemptResult.Fail(
-            ChatHookFailure.UnexpectedResponse,
-            $"Teams answered the post to {hook.Redacted} with {http}, which is not the workflow protocol; the message may have been delivered.",
-            mayHaveBeenDelivered: true,
-            retryable: false,
-            delay: TimeSpan.Zero,
-            statusCode: status);
+        return Unexpected("Teams", "workflow", hook, status, http, mayHaveBeenDelivered: true);
     }
 
     /// <summary>What to do about the documented refusals of a workflow trigger.</summary>

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using CardGen.Cards;
 using CardGen.Json;
 using CardGen.Validation;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -252,23 +253,17 @@ public sealed partial class ChatHookClient : IDisposable
             throw new ObjectDisposedException(nameof(ChatHookClient));
         }
 
-        // Everything that can be refused is refused here, before any network I/O.
         var settings = new Settings(Options);
-        CheckCards(message, paramName);
-        var protocol = HostProtocol.For(hook);
-        protocol.Check(message, paramName);
-        var body = Write(message, hook, protocol, settings, paramName);
+        var body = WriteChecked(hook, message, settings, paramName);
         try
         {
-            CheckSize(hook, protocol, body.WrittenCount);
             var endpoint = MessageRoute.Endpoint(WebhookFormat.V2, hook);
             if (endpoint != hook)
             {
                 HookLog.UpgradedToV2(settings.Logger, endpoint, hook);
             }
 
-            var http = _http ?? _httpSource!() ?? throw new InvalidOperationException("The HttpClient source of the ChatHookClient returned null.");
-            return SendAsync(new PostState(http, endpoint, body.Buffer, body.WrittenCount, settings, Name), body, message.CardCount, cancellationToken);
+            return SendAsync(new PostState(ResolveHttp(), endpoint, body.Buffer, body.WrittenCount, settings, Name), body, message.CardCount, cancellationToken);
         }
         catch
         {
@@ -276,6 +271,32 @@ public sealed partial class ChatHookClient : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Refuses here, before any network I/O, everything that can be refused (cards, the host's rules, the size), and
+    /// returns the body as it will be sent, in a pooled buffer the caller disposes.
+    /// </summary>
+    private static PooledBufferWriter WriteChecked(WebhookUrl hook, WebhookMessage message, Settings settings, string paramName)
+    {
+        CheckCards(message, paramName);
+        var protocol = HostProtocol.For(hook);
+        protocol.Check(message, paramName);
+        var body = Write(message, hook, protocol, settings, paramName);
+        try
+        {
+            CheckSize(hook, protocol, body.WrittenCount);
+            return body;
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The HttpClient this client sends with: its own, or the one its source gives now.</summary>
+    private HttpClient ResolveHttp()
+        => _http ?? _httpSource!() ?? throw new InvalidOperationException("The HttpClient source of the ChatHookClient returned null.");
 
     /// <summary>Refuses a body larger than the host takes, before it is sent: the host would refuse it, or drop it after answering 202.</summary>
     private static void CheckSize(WebhookUrl hook, HostProtocol protocol, int bytes)
@@ -392,7 +413,11 @@ public sealed partial class ChatHookClient : IDisposable
         }
     }
 
-    private async Task<ChatHookResponse> SendAsync(PostState state, PooledBufferWriter body, int cards, CancellationToken cancellationToken)
+    /// <param name="state">The post.</param>
+    /// <param name="body">The pooled buffer holding the body, returned when the post ends; <see langword="null"/> when the body is not pooled.</param>
+    /// <param name="cards">The number of cards, for the log line; -1 to count them from the body only when that line is logged.</param>
+    /// <param name="cancellationToken">Cancels the post.</param>
+    private async Task<ChatHookResponse> SendAsync(PostState state, PooledBufferWriter? body, int cards, CancellationToken cancellationToken)
     {
         using var disposeBody = body;
         var settings = state.Settings;
@@ -459,6 +484,11 @@ public sealed partial class ChatHookClient : IDisposable
 
         if (result.Response is { } response)
         {
+            if (cards < 0 && settings.Logger.IsEnabled(LogLevel.Information))
+            {
+                cards = CountCards(state.Body.AsSpan(0, state.Length));
+            }
+
             HookLog.Posted(settings.Logger, endpoint, cards, state.Attempts, response.StatusCode);
             var answer = new ChatHookResponse(response.StatusCode, state.Attempts, response.Body, endpoint);
             Finish(state, activity, started, canceled: false, answer, exception: null);
