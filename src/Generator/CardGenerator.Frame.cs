@@ -42,8 +42,12 @@ public sealed partial class CardGenerator
                 scopes.Add(w.Block($"partial {outer.Keyword} {outer.Name}"));
             }
 
-            // A card implements IChatCard, so that a WebhookMessage can carry it and the client write it straight from its members.
-            using (w.Block($"partial {model.Keyword} {model.Name}" + (model.IsPart ? string.Empty : " : global::CardGen.IChatCard")))
+            // A card implements IChatCard, so that a WebhookMessage can carry it and the client write it straight from its
+            // members; a part implements ICardPart, so that a card's sections render it whatever they render into.
+            var contracts = model.IsPart ? " : global::CardGen.Generated.ICardPart"
+                : model.AlsoPart ? " : global::CardGen.IChatCard, global::CardGen.Generated.ICardPart"
+                : " : global::CardGen.IChatCard";
+            using (w.Block($"partial {model.Keyword} {model.Name}{contracts}"))
             {
                 members(w);
             }

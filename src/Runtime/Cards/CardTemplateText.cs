@@ -7,82 +7,138 @@ using System.Text.Json;
 namespace CardGen.Cards;
 
 /// <summary>
-/// Builds a templated text (a card's title or fallback text) in a caller-provided buffer and writes it as a JSON
-/// property, so generated card writers allocate nothing. The text equals what concatenating the pieces (values
-/// escaped with <see cref="CardText.EscapeMarkdown"/> where asked) would give.
+/// Builds a card text from literal pieces and member values in a caller-provided buffer (a card's title, fallback text
+/// or a formatted value), so generated code allocates nothing to write it. In markdown mode (text shown in the card)
+/// values are escaped with <see cref="CardText.EscapeMarkdown"/> and times are written with the card date functions;
+/// in plain mode (an activity line, a notification) values are appended as they are and times as plain UTC text.
 /// </summary>
-/// <remarks>Used by generated code; call <see cref="WriteTo"/> once, which also returns any rented memory.</remarks>
+/// <remarks>
+/// Used by generated code. End each text with <see cref="WriteTo"/> or <see cref="ToStringAndClear"/>, which also
+/// return any pooled memory the text grew into.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct CardTemplateText
 {
     private Span<char> _buffer;
     private char[]? _rented;
     private int _length;
+    private readonly bool _markdown;
 
     /// <summary>Starts an empty text in <paramref name="buffer"/>; grows into pooled memory when it runs out.</summary>
     /// <param name="buffer">Scratch space, typically on the stack.</param>
-    public CardTemplateText(Span<char> buffer)
+    /// <param name="markdown">Whether the text is shown in a card: values escaped, times as card date functions.</param>
+    public CardTemplateText(Span<char> buffer, bool markdown)
     {
         _buffer = buffer;
         _rented = null;
         _length = 0;
+        _markdown = markdown;
     }
+
+    /// <summary>The text so far.</summary>
+    internal readonly ReadOnlySpan<char> Text => _buffer.Slice(0, _length);
 
     /// <summary>Appends literal template text as written.</summary>
     /// <param name="text">The text.</param>
-    public void AppendLiteral(string text) => Append(text.AsSpan());
+    public void AppendLiteral(string text) => Append(text.AsSpan(), escape: false);
 
-    /// <summary>Appends a member's text, markdown-escaped when asked; <see langword="null"/> appends nothing.</summary>
+    /// <summary>Appends a member's text (escaped in markdown mode); <see langword="null"/> appends nothing.</summary>
     /// <param name="value">The text.</param>
-    /// <param name="escape">Whether to escape markdown.</param>
-    public void AppendValue(string? value, bool escape)
+    public void Append(string? value)
+    {
+        if (value is not null)
+        {
+            Append(value.AsSpan(), _markdown);
+        }
+    }
+
+    /// <summary>Appends a URL as cards carry it (<see cref="CardText.Url"/>); <see langword="null"/> appends nothing.</summary>
+    /// <param name="value">The URL.</param>
+    public void Append(Uri? value)
+    {
+        if (value is not null)
+        {
+            Append(CardText.Url(value));
+        }
+    }
+
+    /// <summary>Appends <c>true</c> or <c>false</c>.</summary>
+    /// <param name="value">The value.</param>
+    public void Append(bool value) => Append((value ? "true" : "false").AsSpan(), escape: false);
+
+    /// <summary>Appends a character (escaped in markdown mode).</summary>
+    /// <param name="value">The character.</param>
+    public void Append(char value)
+    {
+        Span<char> one = stackalloc char[1];
+        one[0] = value;
+        Append(one, _markdown);
+    }
+
+    /// <summary>
+    /// Appends a point in time: the card <c>{{DATE()}} {{TIME()}}</c> functions in markdown mode
+    /// (<see cref="CardText.DateTime(DateTimeOffset, string)"/>), plain UTC text otherwise
+    /// (<see cref="CardText.PlainDateTime(DateTimeOffset)"/>).
+    /// </summary>
+    /// <param name="value">The time.</param>
+    public void Append(DateTimeOffset value)
+    {
+        if (_markdown)
+        {
+            Span<byte> utf8 = stackalloc byte[CardText.DateTimeFunctionLength];
+            var written = CardText.FormatDateTime(utf8, value);
+            Span<char> chars = stackalloc char[CardText.DateTimeFunctionLength];
+            for (var i = 0; i < written; i++)
+            {
+                chars[i] = (char)utf8[i];
+            }
+
+            Append(chars.Slice(0, written), escape: false);
+            return;
+        }
+
+#if NET8_0_OR_GREATER
+        Span<char> plain = stackalloc char[32];
+        if (value.UtcDateTime.TryFormat(plain, out var length, CardText.PlainDateTimeFormat, CultureInfo.InvariantCulture))
+        {
+            Append(plain.Slice(0, length), escape: false);
+            return;
+        }
+#endif
+        Append(CardText.PlainDateTime(value).AsSpan(), escape: false);
+    }
+
+    /// <summary>Appends a point in time as <see cref="Append(DateTimeOffset)"/> does; an unspecified kind is taken as UTC.</summary>
+    /// <param name="value">The time.</param>
+    public void Append(DateTime value) => Append(CardText.ToOffset(value));
+
+    /// <summary>Appends a formatted value (invariant culture; escaped in markdown mode) without allocating where it can format into a span.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value; a <see langword="null"/> reference appends nothing.</param>
+    /// <param name="format">A .NET format string, or <see langword="null"/>.</param>
+    public void Append<T>(T value, string? format)
+        where T : IFormattable?
     {
         if (value is null)
         {
             return;
         }
 
-        if (escape)
-        {
-            AppendEscaped(value.AsSpan());
-        }
-        else
-        {
-            Append(value.AsSpan());
-        }
-    }
-
-    /// <summary>Appends a formatted value (invariant culture), markdown-escaped when asked.</summary>
-    /// <typeparam name="T">The value's type.</typeparam>
-    /// <param name="value">The value.</param>
-    /// <param name="format">A .NET format string, or <see langword="null"/>.</param>
-    /// <param name="escape">Whether to escape markdown.</param>
-    public void AppendFormatted<T>(T value, string? format, bool escape)
-        where T : IFormattable
-    {
 #if NET8_0_OR_GREATER
         if (value is ISpanFormattable)
         {
             Span<char> scratch = stackalloc char[64];
             if (((ISpanFormattable)value).TryFormat(scratch, out var written, format, CultureInfo.InvariantCulture))
             {
-                if (escape)
-                {
-                    AppendEscaped(scratch.Slice(0, written));
-                }
-                else
-                {
-                    Append(scratch.Slice(0, written));
-                }
-
+                Append(scratch.Slice(0, written), _markdown);
                 return;
             }
         }
 #endif
-        AppendValue(value.ToString(format, CultureInfo.InvariantCulture), escape);
+        Append(value.ToString(format, CultureInfo.InvariantCulture).AsSpan(), _markdown);
     }
 
-    /// <summary>Writes the text as a JSON string property and returns any rented memory.</summary>
+    /// <summary>Writes the text as a JSON string property and returns any pooled memory.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="propertyName">The property's name.</param>
     public void WriteTo(Utf8JsonWriter writer, JsonEncodedText propertyName)
@@ -92,16 +148,46 @@ public ref struct CardTemplateText
             throw new ArgumentNullException(nameof(writer));
         }
 
-        writer.WriteString(propertyName, _buffer.Slice(0, _length));
+        writer.WriteString(propertyName, Text);
+        Clear();
+    }
+
+    /// <summary>Returns the text as a string and any pooled memory.</summary>
+    /// <returns>The text.</returns>
+    public string ToStringAndClear()
+    {
+        var text = Text.ToString();
+        Clear();
+        return text;
+    }
+
+    /// <summary>Empties the text and returns any pooled memory.</summary>
+    internal void Clear()
+    {
+        _length = 0;
         if (_rented is not null)
         {
-            ArrayPool<char>.Shared.Return(_rented);
+            var rented = _rented;
             _rented = null;
+            _buffer = default;
+            ArrayPool<char>.Shared.Return(rented);
         }
     }
 
-    private void AppendEscaped(scoped ReadOnlySpan<char> text)
+    private void Append(scoped ReadOnlySpan<char> text, bool escape)
     {
+        if (!escape)
+        {
+            while (_length + text.Length > _buffer.Length)
+            {
+                Grow(text.Length);
+            }
+
+            text.CopyTo(_buffer.Slice(_length));
+            _length += text.Length;
+            return;
+        }
+
         var lineStart = true;
         for (var i = 0; i < text.Length; i++)
         {
@@ -116,17 +202,6 @@ public ref struct CardTemplateText
         }
     }
 
-    private void Append(scoped ReadOnlySpan<char> text)
-    {
-        while (_length + text.Length > _buffer.Length)
-        {
-            Grow(text.Length);
-        }
-
-        text.CopyTo(_buffer.Slice(_length));
-        _length += text.Length;
-    }
-
     private void AppendChar(char c)
     {
         if (_length == _buffer.Length)
@@ -139,7 +214,7 @@ public ref struct CardTemplateText
 
     private void Grow(int needed)
     {
-        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + needed));
+        var larger = ArrayPool<char>.Shared.Rent(Math.Max(Math.Max(_buffer.Length * 2, 64), _length + needed));
         _buffer.Slice(0, _length).CopyTo(larger);
         if (_rented is not null)
         {

@@ -91,16 +91,32 @@ public static class CardText
             throw new ArgumentNullException(nameof(writer));
         }
 
+        Span<byte> text = stackalloc byte[DateTimeFunctionLength];
+        writer.WriteString(propertyName, text.Slice(0, FormatDateTime(text, value)));
+    }
+
+    /// <summary>The length of <see cref="DateTime(DateTimeOffset, string)"/>'s text with the default style.</summary>
+    internal const int DateTimeFunctionLength = 68;
+
+    /// <summary>The format of <see cref="PlainDateTime(DateTimeOffset)"/>, applied to the UTC time.</summary>
+    internal const string PlainDateTimeFormat = "yyyy-MM-dd HH:mm 'UTC'";
+
+    /// <summary>Writes <see cref="DateTime(DateTimeOffset, string)"/>'s text (ASCII) into <paramref name="text"/>.</summary>
+    /// <returns>The bytes written.</returns>
+    internal static int FormatDateTime(Span<byte> text, DateTimeOffset value)
+    {
         // {{DATE(yyyy-MM-ddTHH:mm:ssZ, SHORT)}} {{TIME(yyyy-MM-ddTHH:mm:ssZ)}}: 68 ASCII bytes.
-        Span<byte> text = stackalloc byte[68];
         var utc = value.UtcDateTime;
         var at = Append(text, 0, "{{DATE(");
         at = AppendTimestamp(text, at, utc);
         at = Append(text, at, ", SHORT)}} {{TIME(");
         at = AppendTimestamp(text, at, utc);
-        at = Append(text, at, ")}}");
-        writer.WriteString(propertyName, text.Slice(0, at));
+        return Append(text, at, ")}}");
     }
+
+    /// <summary>A <see cref="System.DateTime"/> as a point in time: a local time converted, any other taken as UTC.</summary>
+    internal static DateTimeOffset ToOffset(System.DateTime value)
+        => value.Kind == DateTimeKind.Local ? new DateTimeOffset(value) : new DateTimeOffset(System.DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     /// <summary>Writes a <see cref="System.DateTime"/> as <see cref="DateTime(System.DateTime, string)"/> does, without allocating.</summary>
     /// <param name="writer">The writer.</param>
@@ -154,7 +170,7 @@ public static class CardText
     /// <param name="value">The time.</param>
     /// <returns>The text.</returns>
     public static string PlainDateTime(DateTimeOffset value)
-        => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        => value.UtcDateTime.ToString(PlainDateTimeFormat, CultureInfo.InvariantCulture);
 
     /// <summary>A point in time as plain text; <see cref="DateTimeKind.Unspecified"/> is taken as UTC.</summary>
     /// <param name="value">The time.</param>

@@ -115,6 +115,20 @@ public sealed class GeneratedCardTests
     }
 
     [Fact]
+    public void The_title_is_a_heading_from_card_version_1_5_on_in_the_model_and_the_json()
+    {
+        var release = Release().ToAdaptiveCard();
+        Assert.Equal("1.5", release.Version);
+        Assert.Equal(TextBlockStyle.Heading, Assert.IsType<TextBlock>(release.Body[0]).Style);
+        Assert.Contains("\"style\":\"heading\"", Release().ToCardJson(), StringComparison.Ordinal);
+
+        var issue = Issue().ToAdaptiveCard();
+        Assert.Equal("1.3", issue.Version);
+        Assert.Null(Assert.IsType<TextBlock>(issue.Body[0]).Style);
+        Assert.DoesNotContain("heading", Issue().ToCardJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Enums_render_names_dates_use_the_card_date_functions_and_formats_are_invariant()
     {
         var facts = Issue().ToAdaptiveCard().Body.OfType<FactSet>().Single().Facts.ToDictionary(f => f.Title!, f => f.Value!);
