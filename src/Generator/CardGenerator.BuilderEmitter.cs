@@ -22,12 +22,12 @@ public sealed partial class CardGenerator
                 w.Line("}");
                 w.Line();
                 w.Line($"internal CardBuilder({model.Name} source) => _values = new CardGenValues(source);");
-                foreach (var member in UsedMembers(model).Where(m => m.TypeAccess > 0))
+                foreach (var member in UsedMembers(model).Where(m => m.TypeAccess != TypeAccess.None))
                 {
                     // A step for a member of an internal type is internal too; one of a private type cannot be offered.
                     w.Line();
                     w.Line($"/// <summary>Sets <c>{member.Name}</c>.</summary>");
-                    w.Line($"{(member.TypeAccess == 2 ? "public" : "internal")} CardBuilder With{member.Name}({member.Type} value) {{ _values.{Id(member.Name)} = value; return this; }}");
+                    w.Line($"{(member.TypeAccess == TypeAccess.Public ? "public" : "internal")} CardBuilder With{member.Name}({member.Type} value) {{ _values.{Id(member.Name)} = value; return this; }}");
                 }
 
                 w.Line();

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using CardGen.Generator.Models;
-using CardGen.Schema;
 using static CardGen.Generator.CardGenerator.Emitter;
 
 namespace CardGen.Generator;
@@ -113,7 +112,7 @@ public sealed partial class CardGenerator
             foreach (var item in model.Items.Where(i => i.Kind == ItemKind.Action))
             {
                 var member = Member(model, item.Member);
-                var style = item.Style != 0 ? $", style: {EnumValue("ActionStyle", SchemaCatalog.EnumNames.ActionStyle, item.Style)}" : string.Empty;
+                var style = item.ActionStyle != ActionStyle.Default ? $", style: {EnumValue(item.ActionStyle)}" : string.Empty;
                 EmitUrlStep(w, member, Field(item.Member), $"s.OpenUrl({Literal(item.Title!)}, ", style);
             }
 
@@ -159,14 +158,14 @@ public sealed partial class CardGenerator
                 options.Add(Literal(alt));
             }
 
-            if (item.Size != 0)
+            if (item.ImageSize != ImageSize.Auto)
             {
-                options.Add("size: " + EnumValue("ImageSize", SchemaCatalog.EnumNames.ImageSize, item.Size));
+                options.Add("size: " + EnumValue(item.ImageSize));
             }
 
-            if (item.Style != 0)
+            if (item.ImageStyle != ImageStyle.Default)
             {
-                options.Add("style: " + EnumValue("ImageStyle", SchemaCatalog.EnumNames.ImageStyle, item.Style));
+                options.Add("style: " + EnumValue(item.ImageStyle));
             }
 
             EmitUrlStep(w, Member(model, item.Member), Field(item.Member), "s.Image(", string.Concat(options.Select(o => ", " + o)));
@@ -181,9 +180,9 @@ public sealed partial class CardGenerator
                 options.Add(Literal(title));
             }
 
-            if (item.Style != 0)
+            if (item.ContainerStyle != ContainerStyle.Default)
             {
-                options.Add("style: " + EnumValue("ContainerStyle", SchemaCatalog.EnumNames.ContainerStyle, item.Style));
+                options.Add("style: " + EnumValue(item.ContainerStyle));
             }
 
             if (item.Separator)
@@ -274,9 +273,9 @@ public sealed partial class CardGenerator
                 options.Add("markdown: true");
             }
 
-            if (item.Color != 0)
+            if (item.Color != TextColor.Default)
             {
-                options.Add("color: " + EnumValue("TextColor", SchemaCatalog.EnumNames.Colors, item.Color));
+                options.Add("color: " + EnumValue(item.Color));
             }
 
             if (item.IsSubtle)
@@ -289,14 +288,14 @@ public sealed partial class CardGenerator
                 options.Add("maxLines: " + item.MaxLines.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            if (item.Size != 0)
+            if (item.Size != FontSize.Default)
             {
-                options.Add("size: " + EnumValue("FontSize", SchemaCatalog.EnumNames.FontSize, item.Size));
+                options.Add("size: " + EnumValue(item.Size));
             }
 
-            if (item.Weight != 0)
+            if (item.Weight != FontWeight.Default)
             {
-                options.Add("weight: " + EnumValue("FontWeight", SchemaCatalog.EnumNames.FontWeight, item.Weight));
+                options.Add("weight: " + EnumValue(item.Weight));
             }
 
             if (item.Wrap)
@@ -307,15 +306,10 @@ public sealed partial class CardGenerator
             return string.Concat(options.Select(o => ", " + o));
         }
 
-        /// <summary>
-        /// A value of a card model enum, named from the schema catalog's spelling (<c>extraLarge</c> is
-        /// <c>FontSize.ExtraLarge</c>): the model's enums declare the catalog's values in its order.
-        /// </summary>
-        private static string EnumValue(string modelEnum, string catalogEnum, int value)
-        {
-            var name = SchemaCatalog.GetEnum(catalogEnum).Values[value].Name;
-            return $"{Cards}.{modelEnum}.{char.ToUpperInvariant(name[0])}{name.Substring(1)}";
-        }
+        /// <summary>A value of a card model enum: the generator's enums name the runtime's types and members (ModelEnumTests).</summary>
+        private static string EnumValue<T>(T value)
+            where T : struct, System.Enum
+            => $"{Cards}.{typeof(T).Name}.{value}";
 
         /// <summary>A member of the values struct as its render method reads it: <c>this.</c> where a parameter or local has its name.</summary>
         private static string Field(string name) => name is "s" or "t" or "p" ? "this." + name : Id(name);
