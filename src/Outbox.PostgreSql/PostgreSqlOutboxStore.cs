@@ -231,8 +231,34 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
     }
 
     /// <inheritdoc/>
-    public Task CompleteAsync(OutboxPostId id, string ownerId, CancellationToken cancellationToken)
-        => OutcomeAsync(Sql.Complete, id, ownerId, null, null, cancellationToken);
+    public async Task CompleteAsync(IReadOnlyList<OutboxPostId> ids, string ownerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var values = new long[ids.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ids[i].Value;
+        }
+
+        var now = _time.GetUtcNow();
+        await RunAsync(
+            async connection =>
+            {
+                await using var command = new NpgsqlCommand(Sql.Complete, connection);
+                command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ownerId });
+                command.Parameters.Add(Timestamp(now));
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            retry: true,
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc/>
     public Task RescheduleAsync(OutboxPostId id, string ownerId, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)

@@ -89,7 +89,7 @@ public sealed class BadInputTests
             Assert.DoesNotContain(cluster.Password, refused.ToString(), StringComparison.Ordinal);
 
             // Recording a delivery that happened keeps trying until the database is back.
-            var completing = store.CompleteAsync(claimed[0].Id, "a", CancellationToken.None);
+            var completing = store.CompleteAsync(new[] { claimed[0].Id }, "a", CancellationToken.None);
             await Task.Delay(1500);
             Assert.False(completing.IsCompleted);
             await cluster.StartAsync();
@@ -105,7 +105,7 @@ public sealed class BadInputTests
 
         foreach (var post in claimed.Skip(1))
         {
-            await store.CompleteAsync(post.Id, "a", CancellationToken.None);
+            await store.CompleteAsync(new[] { post.Id }, "a", CancellationToken.None);
         }
 
         var rest = await store.ClaimAsync("a", 100, TimeSpan.FromMinutes(5), CancellationToken.None);

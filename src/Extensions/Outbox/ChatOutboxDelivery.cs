@@ -29,12 +29,20 @@ internal sealed class ChatOutboxDelivery : BackgroundService
     private readonly ChatOutboxOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
-    private readonly SemaphoreSlim _finished = new(0, 1);
+    private readonly SemaphoreSlim _roomFreed = new(0, 1);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _completionLock = new();
     private readonly CancellationTokenSource _cutOff = new();
     private readonly List<OutboxPostId> _toRelease = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _paceGates = new(StringComparer.OrdinalIgnoreCase);
     private SemaphoreSlim _slots = null!;
+    private List<Delivered> _completions = new();
+    private List<Delivered> _spareCompletions = new();
+    private Task _flushing = Task.CompletedTask;
+    private bool _flushRunning;
+    private int _unsent;
+    private int _active;
+    private int _draining;
     private int _finishedAtShutdown;
     private int _cutOffAtShutdown;
 
@@ -107,11 +115,13 @@ internal sealed class ChatOutboxDelivery : BackgroundService
                     nextPurge = _time.GetUtcNow() + PurgeInterval();
                 }
 
-                var room = _options.BatchSize - _inFlight.Count;
-                if (room < Math.Max(1, _options.BatchSize / 4))
+                // Only posts not yet answered count against the batch: a post waiting for its outcome to be recorded
+                // (the store's next commit) no longer needs a place in hand, and claiming again while the outcomes
+                // are written keeps the senders busy.
+                var room = _options.BatchSize - Volatile.Read(ref _unsent);
+                if (room < ClaimThreshold)
                 {
-                    // Enough is in hand: wait for some of it to finish before claiming more.
-                    await WaitAsync(_finished, stoppingToken).ConfigureAwait(false);
+                    await WaitAsync(_roomFreed, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -184,37 +194,53 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         return interval;
     }
 
+    /// <summary>The least room worth a claim: a quarter of a batch, so claims are few and each takes several posts.</summary>
+    private int ClaimThreshold => Math.Max(1, _options.BatchSize / 4);
+
     private async Task WaitAsync(SemaphoreSlim signal, CancellationToken stoppingToken)
         => await signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
 
     private void Start(OutboxPost post, DateTimeOffset leaseEnd, CancellationToken stoppingToken)
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _inFlight[post.Id.Value] = gate.Task;
-        _ = RunAsync(post, leaseEnd, gate, stoppingToken);
+        Interlocked.Increment(ref _unsent);
+        Interlocked.Increment(ref _active);
+        _ = RunAsync(new Handle(this, post, leaseEnd), stoppingToken);
     }
 
-    private async Task RunAsync(OutboxPost post, DateTimeOffset leaseEnd, TaskCompletionSource gate, CancellationToken stoppingToken)
+    private async Task RunAsync(Handle handle, CancellationToken stoppingToken)
     {
         try
         {
-            await DeliverAsync(post, leaseEnd, stoppingToken).ConfigureAwait(false);
+            await DeliverAsync(handle, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             // A bug here must not stop delivery; the post's lease runs out and it is delivered again.
-            OutboxLog.RecordFailed(_logger, post.Id.Value, "unexpected", e);
+            OutboxLog.RecordFailed(_logger, handle.Post.Id.Value, "unexpected", e);
         }
         finally
         {
-            _inFlight.TryRemove(post.Id.Value, out _);
-            gate.TrySetResult();
-            Signal(_finished);
+            handle.Answered();
+            if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _draining) != 0)
+            {
+                _drained.TrySetResult();
+            }
         }
     }
 
-    private async Task DeliverAsync(OutboxPost post, DateTimeOffset leaseEnd, CancellationToken stoppingToken)
+    /// <summary>A post in hand no longer waits to be sent: room for the next claim.</summary>
+    private void Answered()
     {
+        if (_options.BatchSize - Interlocked.Decrement(ref _unsent) >= ClaimThreshold)
+        {
+            Signal(_roomFreed);
+        }
+    }
+
+    private async Task DeliverAsync(Handle handle, CancellationToken stoppingToken)
+    {
+        var post = handle.Post;
+        var leaseEnd = handle.LeaseEnd;
         ChatHookClientOptions hookOptions;
         try
         {
@@ -262,7 +288,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
                 return;
             }
 
-            var slot = new Slot(_slots);
+            handle.HoldSlot();
             try
             {
                 if (!await EnoughLeaseAsync(post, leaseEnd, needed).ConfigureAwait(false))
@@ -287,11 +313,11 @@ internal sealed class ChatOutboxDelivery : BackgroundService
                     return;
                 }
 
-                await SendAsync(post, leaseEnd, hookOptions, slot, stoppingToken).ConfigureAwait(false);
+                await SendAsync(handle, hookOptions, stoppingToken).ConfigureAwait(false);
             }
             finally
             {
-                slot.Release();
+                handle.ReleaseSlot();
             }
         }
         finally
@@ -351,8 +377,10 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         return false;
     }
 
-    private async Task SendAsync(OutboxPost post, DateTimeOffset leaseEnd, ChatHookClientOptions hookOptions, Slot slot, CancellationToken stoppingToken)
+    private async Task SendAsync(Handle handle, ChatHookClientOptions hookOptions, CancellationToken stoppingToken)
     {
+        var post = handle.Post;
+        var leaseEnd = handle.LeaseEnd;
         // The send slot is given up as soon as the post is answered: recording the outcome waits for the store's next
         // commit, and the next post need not wait for it.
         try
@@ -361,7 +389,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
         catch (ChatHookException e)
         {
-            slot.Release();
+            handle.Done();
             CountAtShutdown(cutOff: false, stoppingToken);
             var reason = Describe(e);
             if (e.Failure == ChatHookFailure.HostError)
@@ -381,7 +409,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
         catch (OperationCanceledException) when (_cutOff.IsCancellationRequested)
         {
-            slot.Release();
+            handle.Done();
             // Still being sent when the shutdown's time ran out: it may have been delivered.
             CountAtShutdown(cutOff: true, stoppingToken);
             const string CutOff = "The post was cut off while being sent when the process stopped, so it may have been delivered.";
@@ -398,7 +426,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            slot.Release();
+            handle.Done();
 
             // Refused before anything was sent: options out of range, a hook removed, an HttpClient that is not safe.
             CountAtShutdown(cutOff: false, stoppingToken);
@@ -406,11 +434,110 @@ internal sealed class ChatOutboxDelivery : BackgroundService
             return;
         }
 
-        slot.Release();
+        handle.Done();
         CountAtShutdown(cutOff: false, stoppingToken);
-        await RecordAsync(post, leaseEnd, "delivered", ct => _store.CompleteAsync(post.Id, Owner, ct)).ConfigureAwait(false);
-        OutboxTelemetry.Delivered.Add(1, new KeyValuePair<string, object?>(ChatHookTelemetry.Tags.HookName, post.HookName));
-        OutboxLog.Delivered(_logger, post.Id.Value, post.HookName, post.Attempts);
+        Complete(new Delivered(post.Id, post.HookName, post.Attempts, leaseEnd));
+    }
+
+    /// <summary>
+    /// Queues a delivered post's outcome. One write at a time records every outcome queued meanwhile, so many delivered
+    /// posts share one statement and one commit, and no post waits for its own.
+    /// </summary>
+    private void Complete(Delivered delivered)
+    {
+        lock (_completionLock)
+        {
+            _completions.Add(delivered);
+            if (!_flushRunning)
+            {
+                _flushRunning = true;
+                _flushing = Task.Run(FlushCompletionsAsync);
+            }
+        }
+    }
+
+    private async Task FlushCompletionsAsync()
+    {
+        while (true)
+        {
+            List<Delivered> batch;
+            lock (_completionLock)
+            {
+                if (_completions.Count == 0)
+                {
+                    _flushRunning = false;
+                    return;
+                }
+
+                batch = _completions;
+                _completions = _spareCompletions;
+                _spareCompletions = batch;
+            }
+
+            try
+            {
+                await RecordCompletionsAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // A bug here must not stop delivery; the posts' leases run out and they are delivered again.
+                OutboxLog.RecordFailed(_logger, batch[0].Id.Value, "delivered", e);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Records delivered posts, trying again while their leases hold; a post whose lease runs out first is left to it.</summary>
+    private async Task RecordCompletionsAsync(List<Delivered> batch)
+    {
+        var ids = new OutboxPostId[batch.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = batch[i].Id;
+        }
+
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                await _store.CompleteAsync(ids, Owner, CancellationToken.None).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e)
+            {
+                var giveUpBefore = _time.GetUtcNow() + delay + LeaseMargin;
+                var dropped = batch.RemoveAll(d =>
+                {
+                    if (d.LeaseEnd > giveUpBefore)
+                    {
+                        return false;
+                    }
+
+                    OutboxLog.RecordFailed(_logger, d.Id.Value, "delivered", e);
+                    return true;
+                });
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                if (dropped > 0)
+                {
+                    ids = batch.Select(d => d.Id).ToArray();
+                }
+
+                await Task.Delay(delay, _time).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+
+        foreach (var delivered in batch)
+        {
+            OutboxTelemetry.Delivered.Add(1, new KeyValuePair<string, object?>(ChatHookTelemetry.Tags.HookName, delivered.HookName));
+            OutboxLog.Delivered(_logger, delivered.Id.Value, delivered.HookName, delivered.Attempts);
+        }
     }
 
     private void CountAtShutdown(bool cutOff, CancellationToken stoppingToken)
@@ -504,13 +631,26 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
     private async Task DrainAsync()
     {
-        var running = _inFlight.Values.ToArray();
-        var all = Task.WhenAll(running);
+        Volatile.Write(ref _draining, 1);
+        if (Volatile.Read(ref _active) == 0)
+        {
+            _drained.TrySetResult();
+        }
+
+        var all = _drained.Task;
         if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout, _time)).ConfigureAwait(false) != all)
         {
             await _cutOff.CancelAsync().ConfigureAwait(false);
             await all.ConfigureAwait(false);
         }
+
+        Task flushing;
+        lock (_completionLock)
+        {
+            flushing = _flushing;
+        }
+
+        await flushing.ConfigureAwait(false);
 
         OutboxPostId[] released;
         lock (_toRelease)
@@ -563,22 +703,55 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         return text.ToString();
     }
 
-    /// <summary>A held send slot, given back once.</summary>
-    private sealed class Slot
+    /// <summary>A claimed post in hand: its lease, whether it holds a send slot, and whether it still waits to be sent.</summary>
+    private sealed class Handle
     {
-        private readonly SemaphoreSlim _slots;
-        private int _released;
+        private readonly ChatOutboxDelivery _owner;
+        private int _slotHeld;
+        private int _answered;
 
-        public Slot(SemaphoreSlim slots) => _slots = slots;
-
-        public void Release()
+        public Handle(ChatOutboxDelivery owner, OutboxPost post, DateTimeOffset leaseEnd)
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            _owner = owner;
+            Post = post;
+            LeaseEnd = leaseEnd;
+        }
+
+        public OutboxPost Post { get; }
+
+        public DateTimeOffset LeaseEnd { get; }
+
+        /// <summary>Marks the send slot the post just took.</summary>
+        public void HoldSlot() => Volatile.Write(ref _slotHeld, 1);
+
+        /// <summary>Gives the send slot back, once.</summary>
+        public void ReleaseSlot()
+        {
+            if (Interlocked.Exchange(ref _slotHeld, 0) == 1)
             {
-                _slots.Release();
+                _owner._slots.Release();
             }
         }
+
+        /// <summary>The post is no longer waiting to be sent (answered, given back or failed), once.</summary>
+        public void Answered()
+        {
+            if (Interlocked.Exchange(ref _answered, 1) == 0)
+            {
+                _owner.Answered();
+            }
+        }
+
+        /// <summary>The post was answered: its send slot and its place in hand are free.</summary>
+        public void Done()
+        {
+            ReleaseSlot();
+            Answered();
+        }
     }
+
+    /// <summary>A delivered post waiting for its outcome to be recorded.</summary>
+    private readonly record struct Delivered(OutboxPostId Id, string HookName, int Attempts, DateTimeOffset LeaseEnd);
 
     private static string Clip(string text) => text.Length <= 2000 ? text : text[..1999] + "…";
 
