@@ -44,6 +44,11 @@ public sealed partial class CardGenerator
                 return null; // The compiler's CS0592 or CS0579; a static class has no instances to render.
             }
 
+            if (!isPart && Templates.TemplateCards.IsTemplateCard(context.Attributes[0]))
+            {
+                return null; // A template card: the template pipeline writes it (Templates/CardGenerator.Templates.cs).
+            }
+
             var isCard = HasAttribute(type, ChatCardAttribute);
             if (isPart && isCard)
             {

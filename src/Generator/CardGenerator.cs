@@ -51,6 +51,8 @@ public sealed partial class CardGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.Parts);
 
+        InitializeTemplates(context, defaults);
+
         context.RegisterSourceOutput(resolved, static (spc, model) => spc.AddSource(model.HintName + ".g.cs", Emit(model, spc.CancellationToken)));
         context.RegisterSourceOutput(parts, static (spc, model) => spc.AddSource(model!.HintName + ".g.cs", Emit(model, spc.CancellationToken)));
     }

@@ -74,6 +74,10 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
         var cancellationToken = context.CancellationToken;
         var attributeName = card is not null ? "ChatCard" : "CardPart";
         CheckShape(context, type, attributeName, card ?? part!, cancellationToken);
+        if (card is not null && Templates.TemplateCards.IsTemplateCard(card))
+        {
+            return; // A template card's members are its data; TemplateCardAnalyzer checks the template.
+        }
 
         var target = card is not null ? symbols.ResolveTarget(card) : CardTarget.None;
         var members = CardGenerator.Parser.CollectMembers(type, cancellationToken);
