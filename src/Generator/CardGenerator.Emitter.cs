@@ -239,12 +239,12 @@ public sealed partial class CardGenerator
                 w.Line("}");
                 w.Line();
                 w.Line($"internal CardBuilder({model.Name} source) => _values = new CardGenValues(source);");
-                foreach (var member in UsedMembers(model).Where(m => m.TypeAccess > 0))
+                foreach (var member in UsedMembers(model).Where(m => m.TypeAccess != TypeAccess.None))
                 {
                     // A step for a member of an internal type is internal too; one of a private type cannot be offered.
                     w.Line();
                     Doc(w, $"Sets the value of <c>{member.Name}</c>.", param: ("value", "The value."), returns: "The builder.");
-                    w.Line($"{(member.TypeAccess == 2 ? "public" : "internal")} CardBuilder With{member.Name}({member.Type} value)");
+                    w.Line($"{(member.TypeAccess == TypeAccess.Public ? "public" : "internal")} CardBuilder With{member.Name}({member.Type} value)");
                     using (w.Block(string.Empty))
                     {
                         w.Line($"_values.{Id(member.Name)} = value;");
@@ -308,7 +308,7 @@ public sealed partial class CardGenerator
                     using (w.Block(string.Empty))
                     {
                         w.Line($"var url = {url};");
-                        var style = item.Style != 0 ? $" {{ Style = ({Cards}.ActionStyle){item.Style} }}" : string.Empty;
+                        var style = item.ActionStyle != ActionStyle.Default ? $" {{ Style = {Cards}.ActionStyle.{item.ActionStyle} }}" : string.Empty;
                         w.Line($"if (url != null) card.Actions.Add(new {Cards}.OpenUrlAction({Literal(item.Title!)}, url){style});");
                     }
                 }
@@ -464,9 +464,9 @@ public sealed partial class CardGenerator
                                 w.Line("writer.WriteString(CardGenNames.Type, CardGenNames.OpenUrl);");
                                 w.Line($"writer.WriteString(CardGenNames.Title, {Literal(item.Title!)});");
                                 w.Line("writer.WriteString(CardGenNames.Url, url);");
-                                if (item.Style != 0)
+                                if (item.ActionStyle != ActionStyle.Default)
                                 {
-                                    w.Line($"writer.WriteString(CardGenNames.Style, {Literal(EnumName(SchemaCatalog.EnumNames.ActionStyle, item.Style))});");
+                                    w.Line($"writer.WriteString(CardGenNames.Style, {Literal(EnumName(SchemaCatalog.EnumNames.ActionStyle, (int)item.ActionStyle))});");
                                 }
 
                                 w.Line("writer.WriteEndObject();");
@@ -523,9 +523,9 @@ public sealed partial class CardGenerator
                                 w.Line(isDate
                                     ? $"{Cards}.CardText.WriteDateTime(writer, CardGenNames.Text, {DateValue(member, value)});"
                                     : $"writer.WriteString(CardGenNames.Text, {(item.Markdown ? "text" : Escape(member.Kind, item.Format, "text"))});");
-                                if (item.Color != 0)
+                                if (item.Color != TextColor.Default)
                                 {
-                                    w.Line($"writer.WriteString(CardGenNames.Color, {Literal(EnumName(SchemaCatalog.EnumNames.Colors, item.Color))});");
+                                    w.Line($"writer.WriteString(CardGenNames.Color, {Literal(EnumName(SchemaCatalog.EnumNames.Colors, (int)item.Color))});");
                                 }
 
                                 if (item.IsSubtle)
@@ -538,14 +538,14 @@ public sealed partial class CardGenerator
                                     w.Line($"writer.WriteNumber(CardGenNames.MaxLines, {item.MaxLines});");
                                 }
 
-                                if (item.Size != 0)
+                                if (item.Size != FontSize.Default)
                                 {
-                                    w.Line($"writer.WriteString(CardGenNames.Size, {Literal(EnumName(SchemaCatalog.EnumNames.FontSize, item.Size))});");
+                                    w.Line($"writer.WriteString(CardGenNames.Size, {Literal(EnumName(SchemaCatalog.EnumNames.FontSize, (int)item.Size))});");
                                 }
 
-                                if (item.Weight != 0)
+                                if (item.Weight != FontWeight.Default)
                                 {
-                                    w.Line($"writer.WriteString(CardGenNames.Weight, {Literal(EnumName(SchemaCatalog.EnumNames.FontWeight, item.Weight))});");
+                                    w.Line($"writer.WriteString(CardGenNames.Weight, {Literal(EnumName(SchemaCatalog.EnumNames.FontWeight, (int)item.Weight))});");
                                 }
 
                                 if (item.Wrap)
@@ -587,14 +587,14 @@ public sealed partial class CardGenerator
                                     w.Line($"writer.WriteString(CardGenNames.AltText, {Literal(alt)});");
                                 }
 
-                                if (item.Size != 0)
+                                if (item.ImageSize != ImageSize.Auto)
                                 {
-                                    w.Line($"writer.WriteString(CardGenNames.Size, {Literal(EnumName(SchemaCatalog.EnumNames.ImageSize, item.Size))});");
+                                    w.Line($"writer.WriteString(CardGenNames.Size, {Literal(EnumName(SchemaCatalog.EnumNames.ImageSize, (int)item.ImageSize))});");
                                 }
 
-                                if (item.Style != 0)
+                                if (item.ImageStyle != ImageStyle.Default)
                                 {
-                                    w.Line($"writer.WriteString(CardGenNames.Style, {Literal(EnumName(SchemaCatalog.EnumNames.ImageStyle, item.Style))});");
+                                    w.Line($"writer.WriteString(CardGenNames.Style, {Literal(EnumName(SchemaCatalog.EnumNames.ImageStyle, (int)item.ImageStyle))});");
                                 }
 
                                 w.Line("writer.WriteEndObject();");
@@ -633,9 +633,9 @@ public sealed partial class CardGenerator
                                 w.Line("writer.WriteEndArray();");
                             }
 
-                            if (item.Style != 0)
+                            if (item.ContainerStyle != ContainerStyle.Default)
                             {
-                                w.Line($"writer.WriteString(CardGenNames.Style, {Literal(EnumName(SchemaCatalog.EnumNames.ContainerStyle, item.Style))});");
+                                w.Line($"writer.WriteString(CardGenNames.Style, {Literal(EnumName(SchemaCatalog.EnumNames.ContainerStyle, (int)item.ContainerStyle))});");
                             }
 
                             if (item.Separator)
@@ -779,9 +779,9 @@ public sealed partial class CardGenerator
         private static string TextInitializer(ItemModel item)
         {
             var parts = new List<string>();
-            if (item.Color != 0)
+            if (item.Color != TextColor.Default)
             {
-                parts.Add($"Color = ({Cards}.TextColor){item.Color}");
+                parts.Add($"Color = {Cards}.TextColor.{item.Color}");
             }
 
             if (item.IsSubtle)
@@ -794,14 +794,14 @@ public sealed partial class CardGenerator
                 parts.Add($"MaxLines = {item.MaxLines}");
             }
 
-            if (item.Size != 0)
+            if (item.Size != FontSize.Default)
             {
-                parts.Add($"Size = ({Cards}.FontSize){item.Size}");
+                parts.Add($"Size = {Cards}.FontSize.{item.Size}");
             }
 
-            if (item.Weight != 0)
+            if (item.Weight != FontWeight.Default)
             {
-                parts.Add($"Weight = ({Cards}.FontWeight){item.Weight}");
+                parts.Add($"Weight = {Cards}.FontWeight.{item.Weight}");
             }
 
             if (item.Wrap)
@@ -815,14 +815,14 @@ public sealed partial class CardGenerator
         private static string ImageInitializer(ItemModel item)
         {
             var parts = new List<string>();
-            if (item.Size != 0)
+            if (item.ImageSize != ImageSize.Auto)
             {
-                parts.Add($"Size = ({Cards}.ImageSize){item.Size}");
+                parts.Add($"Size = {Cards}.ImageSize.{item.ImageSize}");
             }
 
-            if (item.Style != 0)
+            if (item.ImageStyle != ImageStyle.Default)
             {
-                parts.Add($"Style = ({Cards}.ImageStyle){item.Style}");
+                parts.Add($"Style = {Cards}.ImageStyle.{item.ImageStyle}");
             }
 
             return parts.Count == 0 ? string.Empty : " { " + string.Join(", ", parts) + " }";
@@ -831,9 +831,9 @@ public sealed partial class CardGenerator
         private static string SectionInitializer(ItemModel item)
         {
             var parts = new List<string>();
-            if (item.Style != 0)
+            if (item.ContainerStyle != ContainerStyle.Default)
             {
-                parts.Add($"Style = ({Cards}.ContainerStyle){item.Style}");
+                parts.Add($"Style = {Cards}.ContainerStyle.{item.ContainerStyle}");
             }
 
             if (item.Separator)

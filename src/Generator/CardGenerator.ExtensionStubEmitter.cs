@@ -92,12 +92,12 @@ public sealed partial class CardGenerator
                 w.Line("}");
                 w.Line();
                 w.Line($"internal CardBuilder({extension.Receiver} source){Throw}");
-                foreach (var member in model.Members.Where(m => m.TypeAccess > 0))
+                foreach (var member in model.Members.Where(m => m.TypeAccess != TypeAccess.None))
                 {
                     // As on the generated builder: a step for a member of an internal type is internal.
                     w.Line();
                     Emitter.Doc(w, NotGenerated(model));
-                    w.Line($"{(member.TypeAccess == 2 ? "public" : "internal")} {builder} With{member.Name}({member.Type} value){Throw}");
+                    w.Line($"{(member.TypeAccess == TypeAccess.Public ? "public" : "internal")} {builder} With{member.Name}({member.Type} value){Throw}");
                 }
 
                 w.Line();

@@ -83,7 +83,7 @@ public sealed partial class CardGenerator
                 HintName(type),
                 containing.ToEquatableArray(),
                 null,
-                0,
+                ChatHost.Default,
                 EquatableArray<TemplatePartModel>.Empty,
                 EquatableArray<TemplatePartModel>.Empty,
                 false,
@@ -93,7 +93,7 @@ public sealed partial class CardGenerator
                 EquatableArray<ItemModel>.Empty);
             var attribute = context.Attributes[0];
             string? title = null, summary = null, version = null, iconUrl = null;
-            var host = 0;
+            var host = ChatHost.Default;
             foreach (var argument in attribute.NamedArguments)
             {
                 switch (argument.Key)
@@ -102,7 +102,7 @@ public sealed partial class CardGenerator
                     case "Summary": summary = argument.Value.Value as string; break;
                     case "Version": version = argument.Value.Value as string; break;
                     case "IconUrl": iconUrl = argument.Value.Value as string; break;
-                    case "Host" when argument.Value.Value is int h: host = h; break;
+                    case "Host" when argument.Value.Value is int h: host = (ChatHost)h; break;
                 }
             }
 
@@ -225,7 +225,7 @@ public sealed partial class CardGenerator
                 hintName,
                 EquatableArray<ContainingTypeModel>.Empty,
                 null,
-                0,
+                ChatHost.Default,
                 EquatableArray<TemplatePartModel>.Empty,
                 EquatableArray<TemplatePartModel>.Empty,
                 false,
@@ -429,7 +429,7 @@ public sealed partial class CardGenerator
                     : element.IsReferenceType;
             }
 
-            return new MemberModel(name, TypeName(type), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable, enumType, enumMembers, elementIsReference, TypeAccess(type));
+            return new MemberModel(name, TypeName(type), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable, enumType, enumMembers, elementIsReference, AccessOf(type));
         }
 
         internal static (ValueKind Kind, bool IsNullableValueType) Classify(ITypeSymbol type)
@@ -495,28 +495,28 @@ public sealed partial class CardGenerator
             return false;
         }
 
-        /// <summary>2 when the type (and its type arguments) is public, 1 when internal at most, 0 when less visible.</summary>
-        private static int TypeAccess(ITypeSymbol type)
+        /// <summary>How visible the type is: the least visible of it, its containing types and its type arguments.</summary>
+        private static TypeAccess AccessOf(ITypeSymbol type)
         {
-            var access = 2;
+            var access = TypeAccess.Public;
             switch (type)
             {
                 case IArrayTypeSymbol array:
-                    return TypeAccess(array.ElementType);
+                    return AccessOf(array.ElementType);
                 case INamedTypeSymbol named:
                     for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)
                     {
-                        access = System.Math.Min(access, current.DeclaredAccessibility switch
+                        access = Least(access, current.DeclaredAccessibility switch
                         {
-                            Accessibility.Public => 2,
-                            Accessibility.Internal or Accessibility.ProtectedOrInternal => 1,
-                            _ => 0,
+                            Accessibility.Public => TypeAccess.Public,
+                            Accessibility.Internal or Accessibility.ProtectedOrInternal => TypeAccess.Internal,
+                            _ => TypeAccess.None,
                         });
                     }
 
                     foreach (var argument in named.TypeArguments)
                     {
-                        access = System.Math.Min(access, TypeAccess(argument));
+                        access = Least(access, AccessOf(argument));
                     }
 
                     return access;
@@ -524,6 +524,8 @@ public sealed partial class CardGenerator
                     return access;
             }
         }
+
+        private static TypeAccess Least(TypeAccess a, TypeAccess b) => a < b ? a : b;
 
         private static ITypeSymbol? FindEnumerable(ITypeSymbol type)
         {
@@ -614,6 +616,7 @@ public sealed partial class CardGenerator
                     return (null, InvalidLiteralId);
                 }
 
+                // An enum argument outside the enum ((FontSize)99) has no name to write: CARDGEN007.
                 var item = new ItemModel(
                     itemKind,
                     model.Name,
@@ -622,15 +625,23 @@ public sealed partial class CardGenerator
                     title,
                     Str("Format"),
                     Str("AltText"),
-                    Int("Size"),
-                    Int("Weight"),
-                    Int("Color"),
+                    itemKind == ItemKind.Text ? (FontSize)Int("Size") : default,
+                    (FontWeight)Int("Weight"),
+                    (TextColor)Int("Color"),
                     Bool("IsSubtle", false),
                     Bool("Wrap", true),
                     Bool("Markdown", false),
                     Int("MaxLines"),
-                    Int("Style"),
+                    itemKind == ItemKind.Image ? (ImageSize)Int("Size") : default,
+                    itemKind == ItemKind.Image ? (ImageStyle)Int("Style") : default,
+                    itemKind == ItemKind.Action ? (ActionStyle)Int("Style") : default,
+                    itemKind == ItemKind.Section ? (ContainerStyle)Int("Style") : default,
                     Bool("Separator", false));
+                if (!ModelEnums.AreDefined(item))
+                {
+                    return (null, InvalidLiteralId);
+                }
+
                 return (item, null);
             }
 

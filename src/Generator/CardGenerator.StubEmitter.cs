@@ -69,14 +69,14 @@ public sealed partial class CardGenerator
                 w.Line($"internal CardBuilder({model.Name} source){Throw}");
                 foreach (var member in model.Members)
                 {
-                    if (member.TypeAccess == 0)
+                    if (member.TypeAccess == TypeAccess.None)
                     {
                         continue; // As in the generated builder: a step for a member of a private type cannot be offered.
                     }
 
                     w.Line();
                     Emitter.Doc(w, NotGenerated(model));
-                    w.Line($"{(member.TypeAccess == 2 ? "public" : "internal")} CardBuilder With{member.Name}({member.Type} value){Throw}");
+                    w.Line($"{(member.TypeAccess == TypeAccess.Public ? "public" : "internal")} CardBuilder With{member.Name}({member.Type} value){Throw}");
                 }
 
                 w.Line();

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CardGen.Generator.Models;
 using CardGen.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,12 +9,12 @@ namespace CardGen.Generator;
 
 /// <summary>
 /// Project defaults for the host and schema version, and where each came from (for messages). <see cref="Host"/> is
-/// 0 when no default is set, and out of range (with <see cref="HostText"/> saying what was written) when it is not a
-/// <c>ChatHost</c> value.
+/// <see cref="ChatHost.Default"/> when no default is set, and out of range (with <see cref="HostText"/> saying what
+/// was written) when it is not a <c>ChatHost</c> value.
 /// </summary>
-internal sealed record ProjectDefaults(int Host, string? Version, string? HostText = null, string? HostSource = null, string? VersionSource = null)
+internal sealed record ProjectDefaults(ChatHost Host, string? Version, string? HostText = null, string? HostSource = null, string? VersionSource = null)
 {
-    public static ProjectDefaults None { get; } = new(0, null);
+    public static ProjectDefaults None { get; } = new(ChatHost.Default, null);
 }
 
 /// <summary>What a card's target came to.</summary>
@@ -41,7 +42,7 @@ internal enum CardTargetState
 /// renders the oldest version, which bounds the card's version, and <see cref="Profiles"/> lists every one to check.
 /// </summary>
 internal readonly record struct ResolvedTarget(
-    int Host,
+    ChatHost Host,
     HostProfile? Profile,
     CardVersion Version,
     string? VersionText,
@@ -75,7 +76,7 @@ internal static class CardTargets
         options.TryGetValue(VersionProperty, out var versionText);
         hostText = string.IsNullOrWhiteSpace(hostText) ? null : hostText!.Trim();
         var version = string.IsNullOrWhiteSpace(versionText) ? null : versionText!.Trim();
-        var host = hostText is null ? 0 : ParseHost(hostText);
+        var host = hostText is null ? ChatHost.Default : ParseHost(hostText);
         return new ProjectDefaults(
             host,
             version,
@@ -87,7 +88,7 @@ internal static class CardTargets
     /// <summary>The defaults from <c>[assembly: ChatCardDefaults]</c> (the caller passes only those attributes).</summary>
     public static ProjectDefaults FromAttributes(IEnumerable<AttributeData> attributes)
     {
-        var host = 0;
+        var host = ChatHost.Default;
         string? version = null;
         foreach (var attribute in attributes)
         {
@@ -95,7 +96,7 @@ internal static class CardTargets
             {
                 if (argument.Key == "Host" && argument.Value.Value is int h && h != 0)
                 {
-                    host = h;
+                    host = (ChatHost)h;
                 }
                 else if (argument.Key == "Version" && argument.Value.Value is string v)
                 {
@@ -107,15 +108,15 @@ internal static class CardTargets
         return new ProjectDefaults(
             host,
             version,
-            host == 0 ? null : host.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            host == 0 ? null : AssemblySource,
+            host == ChatHost.Default ? null : ((int)host).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            host == ChatHost.Default ? null : AssemblySource,
             version is null ? null : AssemblySource);
     }
 
     /// <summary>The assembly attribute's values over the MSBuild properties', each on its own.</summary>
     public static ProjectDefaults Combine(ProjectDefaults msbuild, ProjectDefaults assembly)
     {
-        var hostFromAssembly = assembly.Host != 0;
+        var hostFromAssembly = assembly.Host != ChatHost.Default;
         var versionFromAssembly = assembly.Version is not null;
         return new ProjectDefaults(
             hostFromAssembly ? assembly.Host : msbuild.Host,
@@ -125,23 +126,23 @@ internal static class CardTargets
             versionFromAssembly ? assembly.VersionSource : msbuild.VersionSource);
     }
 
-    /// <summary>Resolves a card's own <paramref name="host"/> (0: not set) and <paramref name="version"/> (null: not set) over the defaults.</summary>
-    public static ResolvedTarget Resolve(int host, string? version, ProjectDefaults defaults)
+    /// <summary>Resolves a card's own <paramref name="host"/> (<see cref="ChatHost.Default"/>: not set) and <paramref name="version"/> (null: not set) over the defaults.</summary>
+    public static ResolvedTarget Resolve(ChatHost host, string? version, ProjectDefaults defaults)
     {
         string? hostText = null, hostSource = null;
-        if (host == 0 && defaults.Host != 0)
+        if (host == ChatHost.Default && defaults.Host != ChatHost.Default)
         {
             host = defaults.Host;
             hostText = defaults.HostText;
             hostSource = defaults.HostSource;
         }
-        else if (host == 0)
+        else if (host == ChatHost.Default)
         {
-            host = 1;
+            host = ChatHost.RingCentral;
         }
         else
         {
-            hostText = host.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            hostText = ((int)host).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var versionSource = version is null ? defaults.VersionSource : null;
@@ -168,23 +169,23 @@ internal static class CardTargets
             && string.Equals(text, version.ToString(), System.StringComparison.Ordinal);
 
     /// <summary>Every <c>ChatHost</c> bit with its profile, in bit order.</summary>
-    private static readonly (int Bit, HostProfile Profile)[] Hosts =
+    private static readonly (ChatHost Bit, HostProfile Profile)[] Hosts =
     {
-        (1, HostProfile.RingCentral),
-        (2, HostProfile.Generic),
-        (4, HostProfile.Teams),
+        (ChatHost.RingCentral, HostProfile.RingCentral),
+        (ChatHost.Generic, HostProfile.Generic),
+        (ChatHost.Teams, HostProfile.Teams),
     };
 
     /// <summary>The profiles of each combination of hosts, by <c>ChatHost</c> value (0 to 7).</summary>
     private static readonly HostProfile[][] Combinations = Enumerable.Range(0, 8)
-        .Select(value => Hosts.Where(h => (value & h.Bit) != 0).Select(h => h.Profile).ToArray())
+        .Select(value => Hosts.Where(h => ((ChatHost)value & h.Bit) != 0).Select(h => h.Profile).ToArray())
         .ToArray();
 
     /// <summary>
     /// The profile that bounds a <c>ChatHost</c> value's version (of several hosts, the one rendering the oldest), or
     /// <see langword="null"/> for a value that is no host or has a bit no host has.
     /// </summary>
-    public static HostProfile? ProfileOf(int host)
+    public static HostProfile? ProfileOf(ChatHost host)
     {
         var profiles = ProfilesOf(host);
         HostProfile? oldest = null;
@@ -200,31 +201,36 @@ internal static class CardTargets
     }
 
     /// <summary>Every profile a <c>ChatHost</c> value names, in bit order; empty for a value that is not one.</summary>
-    public static IReadOnlyList<HostProfile> ProfilesOf(int host)
-        => host is > 0 and < 8 ? Combinations[host] : System.Array.Empty<HostProfile>();
+    public static IReadOnlyList<HostProfile> ProfilesOf(ChatHost host)
+        => host is > ChatHost.Default and <= AllHosts ? Combinations[(int)host] : System.Array.Empty<HostProfile>();
 
-    /// <summary>Whether an attribute's <c>ChatHost</c> value is the default (0) or names only known hosts.</summary>
-    public static bool IsHostValue(int host) => host is >= 0 and < 8;
+    /// <summary>Whether an attribute's <c>ChatHost</c> value is the default or names only known hosts.</summary>
+    public static bool IsHostValue(ChatHost host) => host is >= ChatHost.Default and <= AllHosts;
+
+    private const ChatHost AllHosts = ChatHost.RingCentral | ChatHost.Generic | ChatHost.Teams;
+
+    /// <summary>What <see cref="ParseHost"/> returns for a name that is no host: no <c>ChatHost</c> value.</summary>
+    private const ChatHost NotAHost = (ChatHost)(-1);
 
     /// <summary>
     /// A <c>ChatHost</c> name as written in MSBuild (any case), or several separated by ',', ';' or '|'
-    /// (<c>RingCentral,Teams</c>); -1 when one of them names no host.
+    /// (<c>RingCentral,Teams</c>); <see cref="NotAHost"/> when one of them names no host.
     /// </summary>
-    private static int ParseHost(string value)
+    private static ChatHost ParseHost(string value)
     {
-        var host = 0;
+        var host = ChatHost.Default;
         foreach (var part in value.Split(',', ';', '|'))
         {
             var bit = part.Trim().ToUpperInvariant() switch
             {
-                "RINGCENTRAL" => 1,
-                "GENERIC" => 2,
-                "TEAMS" => 4,
-                _ => -1,
+                "RINGCENTRAL" => ChatHost.RingCentral,
+                "GENERIC" => ChatHost.Generic,
+                "TEAMS" => ChatHost.Teams,
+                _ => NotAHost,
             };
-            if (bit < 0)
+            if (bit == NotAHost)
             {
-                return -1;
+                return NotAHost;
             }
 
             host |= bit;

@@ -30,6 +30,27 @@ public sealed class LiteralAndIdRuleTests
     }
 
     [Fact]
+    public async Task CARDGEN007_reports_enum_arguments_outside_their_enum_at_the_argument()
+    {
+        await Verify.AnalyzeAsync("""
+            [ChatCard(Title = "T", Summary = "S")]
+            public partial class OutOfRange
+            {
+                [CardText({|CARDGEN007:Size = (FontSize)99|}, {|CARDGEN007:Weight = (FontWeight)(-1)|}, {|CARDGEN007:Color = (TextColor)7|})] public string? Text { get; set; }
+                [CardImage({|CARDGEN007:Size = (ImageSize)5|}, {|CARDGEN007:Style = (ImageStyle)2|})] public Uri? Picture { get; set; }
+                [CardAction("Open", {|CARDGEN007:Style = (ActionStyle)3|})] public Uri? Open { get; set; }
+                [CardSection({|CARDGEN007:Style = (ContainerStyle)6|})] public Detail? Detail { get; set; }
+            }
+
+            [CardPart]
+            public partial class Detail
+            {
+                [CardText({|CARDGEN007:Size = (FontSize)5|})] public string? Line { get; set; }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task CARDGEN007_is_quiet_for_valid_attribute_literals()
     {
         await Verify.AnalyzeAsync("""

@@ -88,6 +88,9 @@ public sealed class SkippedCardTests
         { "host out of range", "CARDGEN007", "[ChatCard(Title = \"T\", Host = (ChatHost)9)] public partial class C { [CardText] public string A { get; set; } = \"\"; }" },
         { "relative icon", "CARDGEN007", "[ChatCard(Title = \"T\", IconUrl = \"icon.png\")] public partial class C { [CardText] public string A { get; set; } = \"\"; }" },
         { "empty action title", "CARDGEN007", "[ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; [CardAction(\"\")] public string? U { get; set; } }" },
+        { "text size out of its enum", "CARDGEN007", "[ChatCard(Title = \"T\")] public partial class C { [CardText(Size = (CardGen.Cards.FontSize)99)] public string A { get; set; } = \"\"; }" },
+        { "text colour out of its enum", "CARDGEN007", "[ChatCard(Title = \"T\")] public partial class C { [CardText(Color = (CardGen.Cards.TextColor)(-1))] public string A { get; set; } = \"\"; }" },
+        { "action style out of its enum", "CARDGEN007", "[ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; [CardAction(\"Go\", Style = (CardGen.Cards.ActionStyle)42)] public System.Uri? U { get; set; } }" },
         { "action in a card that is also a part", "CARDGEN013", "[ChatCard(Title = \"T\")] [CardPart] public partial class C { [CardText] public string A { get; set; } = \"\"; [CardAction(\"Go\")] public System.Uri? U { get; set; } }" },
     };
 

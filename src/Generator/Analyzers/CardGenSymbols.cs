@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CardGen.Generator.Models;
 using CardGen.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -120,13 +121,13 @@ internal sealed class CardGenSymbols
     /// <summary>The card's target, resolved by the generator's own rules (<see cref="CardTargets.Resolve"/>).</summary>
     public CardTarget ResolveTarget(AttributeData chatCard)
     {
-        var host = 0;
+        var host = ChatHost.Default;
         string? version = null;
         foreach (var argument in chatCard.NamedArguments)
         {
             if (argument.Key == "Host" && argument.Value.Value is int h)
             {
-                host = h;
+                host = (ChatHost)h;
             }
             else if (argument.Key == "Version")
             {

@@ -332,6 +332,10 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                 case "Markdown" when argument.Value.Value is true && CarriesOutsideData(member, cancellationToken):
                     Report(context, MarkdownFromOutside, ArgumentLocation(syntax, "Markdown") ?? location, member.Name);
                     break;
+                case "Size" or "Weight" or "Color" or "Style" when argument.Value.Value is int value
+                    && ModelEnums.Of(itemKind, argument.Key) is { } valueEnum && (value < 0 || value >= valueEnum.Count):
+                    Report(context, InvalidLiteral, ArgumentLocation(syntax, argument.Key) ?? location, $"{argument.Key} value {value}", $"it is not a value of {valueEnum.Name}");
+                    break;
                 case "Style" when argument.Value.Value is int style && target is { } t:
                     CheckStyle(context, itemKind, style, ArgumentSyntax(syntax, "Style"), location, t);
                     break;
@@ -372,13 +376,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
 
         var location = argument?.GetLocation() ?? fallback;
         var enumSpec = SchemaCatalog.GetEnum(enumName!);
-        if (style < 0 || style >= enumSpec.Values.Count)
-        {
-            Report(context, InvalidLiteral, location, $"Style value {style}", $"it is not a value of {enumName}");
-            return;
-        }
-
-        if (!target.IsValid)
+        if (style < 0 || style >= enumSpec.Values.Count || !target.IsValid)
         {
             return;
         }
@@ -503,7 +501,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                 case "IconUrl" when argument.Value.Value is string icon && !CardFormats.IsAbsoluteUrl(icon):
                     Report(context, InvalidLiteral, location, $"IconUrl \"{icon}\"", "the icon must be an absolute http(s) URL or a data URI");
                     break;
-                case "Host" when argument.Value.Value is int host && !CardTargets.IsHostValue(host):
+                case "Host" when argument.Value.Value is int host && !CardTargets.IsHostValue((ChatHost)host):
                     Report(context, InvalidLiteral, location, $"Host value {host}", "it is not a ChatHost value");
                     break;
                 case "Version" when argument.Value.Value is string:

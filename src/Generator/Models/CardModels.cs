@@ -42,7 +42,7 @@ internal enum ItemKind
 /// <param name="EnumType">For enums: the enum's fully qualified name, so names can be written without <c>ToString()</c>.</param>
 /// <param name="EnumMembers">For enums that are not flags: one member name per distinct value.</param>
 /// <param name="ElementIsReferenceType">For collections and maps: whether an item (or value) can be null.</param>
-/// <param name="TypeAccess">How visible the member's type is: 2 public, 1 internal, 0 neither (the builder's step is left out).</param>
+/// <param name="TypeAccess">How visible the member's type is, which decides the builder step's accessibility.</param>
 internal sealed record MemberModel(
     string Name,
     string Type,
@@ -55,9 +55,15 @@ internal sealed record MemberModel(
     string? EnumType = null,
     EquatableArray<string> EnumMembers = default,
     bool ElementIsReferenceType = false,
-    int TypeAccess = 2);
+    TypeAccess TypeAccess = TypeAccess.Public);
 
 /// <summary>One mapped member, with its attribute's settings as plain values.</summary>
+/// <remarks>
+/// Each setting is typed as the attribute's own property: <see cref="Size"/>, <see cref="Weight"/> and
+/// <see cref="Color"/> are <c>[CardText]</c>'s, <see cref="ImageSize"/> and <see cref="ImageStyle"/> <c>[CardImage]</c>'s,
+/// <see cref="ActionStyle"/> <c>[CardAction]</c>'s and <see cref="ContainerStyle"/> <c>[CardSection]</c>'s; the
+/// others are left at their defaults.
+/// </remarks>
 internal sealed record ItemModel(
     ItemKind Kind,
     string Member,
@@ -66,14 +72,17 @@ internal sealed record ItemModel(
     string? Title,
     string? Format,
     string? AltText,
-    int Size,
-    int Weight,
-    int Color,
+    FontSize Size,
+    FontWeight Weight,
+    TextColor Color,
     bool IsSubtle,
     bool Wrap,
     bool Markdown,
     int MaxLines,
-    int Style,
+    ImageSize ImageSize,
+    ImageStyle ImageStyle,
+    ActionStyle ActionStyle,
+    ContainerStyle ContainerStyle,
     bool Separator);
 
 /// <summary>A piece of a template: literal text, or a member with an optional format.</summary>
@@ -108,7 +117,7 @@ internal sealed record CardTypeModel(
     string HintName,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string? Version,
-    int Host,
+    ChatHost Host,
     EquatableArray<TemplatePartModel> Title,
     EquatableArray<TemplatePartModel> Summary,
     bool HasTitle,
