@@ -29,14 +29,14 @@ internal sealed record TemplateCardModel(
     string Keyword,
     string HintName,
     EquatableArray<ContainingTypeModel> ContainingTypes,
-    int Host,
+    ChatHost Host,
     string? TemplatePath,
     string? TemplateJson,
     string SourcePath,
     DataShape Data);
 
 /// <summary>A template card with its template text found (or not): the input of the compile step.</summary>
-internal sealed record TemplateCardInput(TemplateCardModel Card, string? Text, string? FilePath, int Host);
+internal sealed record TemplateCardInput(TemplateCardModel Card, string? Text, string? FilePath, ChatHost Host);
 
 /// <summary>A compiled template card: what the emitter writes.</summary>
 internal sealed record TemplateCardOutput(TemplateCardModel Card, string? Body, EquatableArray<string> Names, string? Problem);
@@ -51,17 +51,17 @@ internal static class TemplateCards
     public static bool IsTemplateCard(AttributeData attribute)
         => attribute.NamedArguments.Any(a => a.Key is TemplateArgument or TemplateJsonArgument && a.Value.Value is string);
 
-    public static (string? Path, string? Json, int Host) ReadArguments(AttributeData attribute)
+    public static (string? Path, string? Json, ChatHost Host) ReadArguments(AttributeData attribute)
     {
         string? path = null, json = null;
-        var host = 0;
+        var host = ChatHost.Default;
         foreach (var argument in attribute.NamedArguments)
         {
             switch (argument.Key)
             {
                 case TemplateArgument: path = argument.Value.Value as string; break;
                 case TemplateJsonArgument: json = argument.Value.Value as string; break;
-                case "Host" when argument.Value.Value is int h: host = h; break;
+                case "Host" when argument.Value.Value is int h: host = (ChatHost)h; break;
             }
         }
 
