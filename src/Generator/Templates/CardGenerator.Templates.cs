@@ -65,7 +65,7 @@ public sealed partial class CardGenerator
         }
 
         var compilation = TemplateCompiler.Compile(input.Text, input.Card.Data, CardTargets.ProfilesOf(input.Host), cancellationToken);
-        var problem = compilation.Body is null ? compilation.Diagnostics.FirstOrDefault(d => d.Id != Diagnostics.DiagnosticDescriptors.TemplateDuplicateIdId) : null;
+        var problem = compilation.Body is null ? compilation.Diagnostics.FirstOrDefault(d => !d.IsWarning) : null;
         return new TemplateCardOutput(input.Card, compilation.Body, compilation.Names, problem is null ? null : Parser.Reported(problem.Id));
     }
 }

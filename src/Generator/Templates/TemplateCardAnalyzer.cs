@@ -121,7 +121,9 @@ public sealed class TemplateCardAnalyzer : DiagnosticAnalyzer
             additional = FindTypeLocation(type, diagnostic.MissingMemberType);
         }
 
-        return Diagnostic.Create(DiagnosticDescriptors.ForTemplate(diagnostic.Id), location, additional, properties, diagnostic.Message);
+        var descriptor = DiagnosticDescriptors.ForTemplate(diagnostic.Id);
+        var severity = diagnostic.IsWarning ? DiagnosticSeverity.Warning : descriptor.DefaultSeverity;
+        return Diagnostic.Create(descriptor, location, severity, additional, properties, diagnostic.Message);
     }
 
     /// <summary>Where the type the code fix adds a member to is declared (the card, or the type of one of its members).</summary>

@@ -216,7 +216,17 @@ internal sealed partial class TemplateCompiler
         if (!SchemaCatalog.TryGetType(type.Value.Text, out var spec) || spec.Role is not (CardTypeRole.Element or CardTypeRole.Action))
         {
             var close = Suggest(type.Value.Text, SchemaCatalog.Types.Where(t => t.Role == role).Select(t => t.Name));
-            Report(DiagnosticDescriptors.TemplateSchemaId, type.Value.Start, type.Value.Length, $"'{type.Value.Text}' is not an Adaptive Card {what} type" + (close is null ? "" : $"; did you mean '{close}'?"), close);
+            var message = $"'{type.Value.Text}' is not an Adaptive Card {what} type" + (close is null ? "" : $"; did you mean '{close}'?");
+            if (node.Find("fallback") is not null)
+            {
+                // A renderer that does not know the type shows its fallback, which is what a fallback is for.
+                Warn(DiagnosticDescriptors.TemplateSchemaId, type.Value.Start, type.Value.Length, message + " (its fallback is shown instead)", close);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.TemplateSchemaId, type.Value.Start, type.Value.Length, message, close);
+            }
+
             return null;
         }
 
@@ -228,7 +238,7 @@ internal sealed partial class TemplateCompiler
 
         if (spec.Since > _version)
         {
-            Report(DiagnosticDescriptors.TemplateVersionId, type.Value.Start, type.Value.Length, $"'{spec.Name}' needs Adaptive Cards {spec.Since}, newer than the card's version {_version}");
+            ReportNewer(spec.Since, type.Value.Start, type.Value.Length, $"'{spec.Name}'");
         }
 
         foreach (var host in _hosts)
@@ -259,7 +269,16 @@ internal sealed partial class TemplateCompiler
                 if (!spec.TryGetProperty(property.Name, out propertySpec))
                 {
                     var close = Suggest(property.Name, spec.Properties.Select(p => p.Name));
-                    Report(DiagnosticDescriptors.TemplateSchemaId, property.NameStart, property.NameLength, $"'{spec.Name}' has no property '{property.Name}'" + (close is null ? "" : $"; did you mean '{close}'?"), close);
+                    var message = $"'{spec.Name}' has no property '{property.Name}'" + (close is null ? "" : $"; did you mean '{close}'?");
+                    var strict = _hosts.FirstOrDefault(h => h.RejectsUnknownProperties);
+                    if (strict is not null)
+                    {
+                        Report(DiagnosticDescriptors.TemplateSchemaId, property.NameStart, property.NameLength, message + $" ({strict.Name} rejects unknown properties)", close);
+                    }
+                    else
+                    {
+                        Warn(DiagnosticDescriptors.TemplateSchemaId, property.NameStart, property.NameLength, message + " (renderers ignore it)", close);
+                    }
                 }
                 else
                 {
@@ -296,7 +315,7 @@ internal sealed partial class TemplateCompiler
     {
         if (spec.Since > _version)
         {
-            Report(DiagnosticDescriptors.TemplateVersionId, property.NameStart, property.NameLength, $"'{owner.Name}.{spec.Name}' needs Adaptive Cards {spec.Since}, newer than the card's version {_version}");
+            ReportNewer(spec.Since, property.NameStart, property.NameLength, $"'{owner.Name}.{spec.Name}'");
         }
 
         var value = property.Value;
@@ -317,7 +336,7 @@ internal sealed partial class TemplateCompiler
             }
             else if (enumValue.Since > _version)
             {
-                Report(DiagnosticDescriptors.TemplateVersionId, value.Start, value.Length, $"'{enumValue.Name}' of {owner.Name}.{spec.Name} needs Adaptive Cards {enumValue.Since}, newer than the card's version {_version}");
+                ReportNewer(enumValue.Since, value.Start, value.Length, $"'{enumValue.Name}' of {owner.Name}.{spec.Name}");
             }
         }
 
@@ -392,11 +411,12 @@ internal sealed partial class TemplateCompiler
             var text = AsText(value, piece.Expression!, node);
             if (text is not null)
             {
-                parts.Add(text);
+                // A value that is not there keeps its binding's text, as the templating engine writes an undefined one.
+                parts.Add($"({text} ?? {Literal(node.Text.Substring(piece.Start, piece.Length))})");
             }
         }
 
-        _out.Line(prefix + $"writer.WriteStringValue({(parts.Count == 1 ? "(" + parts[0] + " ?? \"\")" : "string.Concat(" + string.Join(", ", parts) + ")")});");
+        _out.Line(prefix + $"writer.WriteStringValue({(parts.Count == 1 ? parts[0] : "string.Concat(" + string.Join(", ", parts) + ")")});");
     }
 
     private List<StringPiece>? Split(JsonNode node)

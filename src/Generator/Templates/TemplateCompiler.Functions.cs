@@ -75,6 +75,7 @@ internal sealed partial class TemplateCompiler
 
             case "string":
                 if (!Arity(1, 1)) return TemplateValue.Error;
+                if (args[0].Type == ExprType.Number) return new TemplateValue($"({F}NumberString({args[0].Code}) ?? \"\")", ExprType.String);
                 var text = AsText(args[0], call.Arguments[0], node);
                 return text is null ? TemplateValue.Error : new TemplateValue($"({text} ?? \"\")", ExprType.String);
             case "toUpper":

@@ -58,7 +58,7 @@ internal sealed partial class TemplateCompiler
             compiler.CompileCard(json);
         }
 
-        var failed = compiler._diagnostics.Any(d => d.Id != DiagnosticDescriptors.TemplateDuplicateIdId);
+        var failed = compiler._diagnostics.Any(d => !d.IsWarning);
         return new TemplateCompilation(
             failed ? null : compiler._out.ToString(),
             compiler._names.OrderBy(p => p.Value).Select(p => p.Key).ToEquatableArray(),
@@ -67,6 +67,27 @@ internal sealed partial class TemplateCompiler
 
     private void Report(string id, int start, int length, string message, string? suggestion = null, string? missing = null, string? missingType = null)
         => _diagnostics.Add(new TemplateDiagnostic(id, start, System.Math.Max(length, 1), message, suggestion, missing, missingType));
+
+    private void Warn(string id, int start, int length, string message, string? suggestion = null)
+        => _diagnostics.Add(new TemplateDiagnostic(id, start, System.Math.Max(length, 1), message, suggestion, IsWarning: true));
+
+    /// <summary>
+    /// A feature newer than the card's declared version: an error where a host of the card does not render it (the
+    /// host drops it), else a warning (it renders, though the card claims an older version), as the validator's
+    /// CV030 and CV031 have it.
+    /// </summary>
+    private void ReportNewer(CardVersion since, int start, int length, string what)
+    {
+        var tooOld = _hosts.FirstOrDefault(h => since > h.MaxVersion);
+        if (tooOld is not null)
+        {
+            Report(DiagnosticDescriptors.TemplateVersionId, start, length, $"{what} needs Adaptive Cards {since}, newer than {tooOld.Name} renders ({tooOld.MaxVersion})");
+        }
+        else
+        {
+            Warn(DiagnosticDescriptors.TemplateVersionId, start, length, $"{what} needs Adaptive Cards {since}, newer than the card's version {_version}");
+        }
+    }
 
     private string Name(string name)
     {

@@ -98,6 +98,26 @@ public static class TemplateFunctions
         return text.Substring(0, e) + "e" + (exponent.StartsWith("-", StringComparison.Ordinal) ? exponent : "+" + exponent.TrimStart('+'));
     }
 
+    /// <summary>
+    /// <c>string(number)</c> as Adaptive Expressions writes it (en-US): thousands separators, as many decimals as the
+    /// number has (<c>2,000</c>, <c>1,234.5</c>), and U+2212 for the minus sign.
+    /// </summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The text, or null.</returns>
+    public static string? NumberString(double? value)
+    {
+        var plain = Text(value);
+        if (value is not { } number || plain is null || double.IsNaN(number) || double.IsInfinity(number) || plain.AsSpan().IndexOf('e') >= 0)
+        {
+            return plain;
+        }
+
+        var point = plain.IndexOf('.');
+        var decimals = point < 0 ? 0 : plain.Length - point - 1;
+        var text = Math.Abs(number).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return number < 0 ? "\u2212" + text : text;
+    }
+
     /// <summary>A boolean as JavaScript writes it (<c>true</c>, <c>false</c>), or null.</summary>
     /// <param name="value">The boolean.</param>
     /// <returns>The text.</returns>
