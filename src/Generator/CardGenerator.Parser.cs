@@ -20,10 +20,6 @@ public sealed partial class CardGenerator
     /// </summary>
     internal static class Parser
     {
-        public const string ChatCardAttribute = "CardGen.ChatCardAttribute";
-        public const string CardPartAttribute = "CardGen.CardPartAttribute";
-        public const string DefaultsAttribute = "CardGen.ChatCardDefaultsAttribute";
-
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
@@ -36,7 +32,6 @@ public sealed partial class CardGenerator
         private static CardTypeModel? Parse(GeneratorAttributeSyntaxContext context, bool isPart, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
-                || context.TargetNode is not TypeDeclarationSyntax declaration
                 || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
                 || type.IsStatic
                 || context.Attributes.Length != 1)
@@ -44,37 +39,42 @@ public sealed partial class CardGenerator
                 return null; // The compiler's CS0592 or CS0579; a static class has no instances to render.
             }
 
+            AttributeData? card = null, part = null;
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (IsCardGenAttribute(attribute.AttributeClass, KnownNames.ChatCardAttribute))
+                {
+                    card ??= attribute;
+                }
+                else if (IsCardGenAttribute(attribute.AttributeClass, KnownNames.CardPartAttribute))
+                {
+                    part ??= attribute;
+                }
+            }
+
+            if (isPart && card is not null)
+            {
+                return null; // The [ChatCard] output carries the part's members too (one file per type).
+            }
+
             if (!isPart && Templates.TemplateCards.IsTemplateCard(context.Attributes[0]))
             {
                 return null; // A template card: the template pipeline writes it (Templates/CardGenerator.Templates.cs).
             }
 
-            var isCard = HasAttribute(type, ChatCardAttribute);
-            if (isPart && isCard)
-            {
-                return null; // The [ChatCard] output carries the part's members too (one file per type).
-            }
+            return CardReader.Read(type, isPart ? null : context.Attributes[0], isPart ? context.Attributes[0] : part, defaults: null, cancellationToken).Model;
+        }
 
-            var alsoPart = !isPart && HasAttribute(type, CardPartAttribute);
-            var isPartial = declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
-            if (!isPartial || type.IsGenericType || type.IsRefLikeType || type.IsFileLocal)
-            {
-                return ParseUnextendable(context, type, isPart, alsoPart, isPartial, cancellationToken);
-            }
-
+        /// <summary>The type's name, namespace and containing types, with nothing read from its members yet.</summary>
+        internal static CardTypeModel Shell(INamedTypeSymbol type, bool isPart, bool alsoPart)
+        {
             var containing = new List<ContainingTypeModel>();
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                if (outer.IsGenericType || outer.IsFileLocal || !IsPartialEverywhere(outer, cancellationToken))
-                {
-                    return ParseUnextendable(context, type, isPart, alsoPart, isPartial, cancellationToken);
-                }
-
                 containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.Name));
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var shell = new CardTypeModel(
+            return new CardTypeModel(
                 isPart,
                 alsoPart,
                 type.ContainingNamespace.IsGlobalNamespace ? null : NamespaceName(type.ContainingNamespace),
@@ -91,92 +91,6 @@ public sealed partial class CardGenerator
                 null,
                 EquatableArray<MemberModel>.Empty,
                 EquatableArray<ItemModel>.Empty);
-            var attribute = context.Attributes[0];
-            string? title = null, summary = null, version = null, iconUrl = null;
-            var host = ChatHost.Default;
-            foreach (var argument in attribute.NamedArguments)
-            {
-                switch (argument.Key)
-                {
-                    case "Title": title = argument.Value.Value as string; break;
-                    case "Summary": summary = argument.Value.Value as string; break;
-                    case "Version": version = argument.Value.Value as string; break;
-                    case "IconUrl": iconUrl = argument.Value.Value as string; break;
-                    case "Host" when argument.Value.Value is int h: host = (ChatHost)h; break;
-                }
-            }
-
-            var members = CollectMembers(type, cancellationToken);
-            if (members.Values.Any(m => m.Type.TypeKind == TypeKind.Error))
-            {
-                return Stub(shell, "the type of one of its members does not compile", members, title, summary);
-            }
-
-            var described = new Dictionary<string, MemberModel>();
-            MemberModel DescribeOnce(string name)
-            {
-                if (!described.TryGetValue(name, out var model))
-                {
-                    model = Describe(name, members[name].Type);
-                    described.Add(name, model);
-                }
-
-                return model;
-            }
-
-            var items = new List<ItemModel>();
-            var index = 0;
-            foreach (var pair in members)
-            {
-                var item = ParseItem(pair.Value.Symbol, () => DescribeOnce(pair.Key), index++);
-                if (item is { } parsed)
-                {
-                    if (parsed.Item is null)
-                    {
-                        return Stub(shell, Reported(parsed.Problem!), members, title, summary);
-                    }
-
-                    items.Add(parsed.Item);
-                }
-            }
-
-            if ((isPart || alsoPart) && items.Any(i => i.Kind == ItemKind.Action))
-            {
-                return Stub(shell, Reported(ActionInPartId), members, title, summary); // A part renders inside a container, which has no action bar.
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // Host and version are decided with the project defaults, in CardTargets.Resolve.
-            if (iconUrl is not null && !CardFormats.IsAbsoluteUrl(iconUrl))
-            {
-                return Stub(shell, Reported(InvalidLiteralId), members, title, summary);
-            }
-
-            MemberModel? Lookup(string name) => members.ContainsKey(name) ? DescribeOnce(name) : null;
-            var titleParts = ParseTemplate(title, Lookup);
-            var summaryParts = ParseTemplate(summary, Lookup);
-            if (titleParts is null || summaryParts is null)
-            {
-                return Stub(shell, Reported(TemplatePlaceholderId), members, title, summary);
-            }
-
-            var ordered = items
-                .OrderBy(i => i.Order)
-                .ThenBy(i => i.DeclarationIndex)
-                .ToEquatableArray();
-            return shell with
-            {
-                Version = version,
-                Host = host,
-                Title = titleParts.ToEquatableArray(),
-                Summary = summaryParts.ToEquatableArray(),
-                HasTitle = !string.IsNullOrWhiteSpace(title),
-                HasSummary = !string.IsNullOrWhiteSpace(summary),
-                IconUrl = iconUrl,
-                Members = members.Keys.Where(described.ContainsKey).Select(n => described[n]).ToEquatableArray(),
-                Items = ordered,
-            };
         }
 
         /// <summary>
@@ -185,7 +99,7 @@ public sealed partial class CardGenerator
         /// name it (file-local, or private or protected at any level) or where two levels share a type parameter name;
         /// static members and the nested <c>CardBuilder</c> type cannot be stood in for at all.
         /// </summary>
-        private static CardTypeModel? ParseUnextendable(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, bool isPart, bool alsoPart, bool isPartial, CancellationToken cancellationToken)
+        internal static CardTypeModel? Unextendable(INamedTypeSymbol type, CardTypeModel shell, string problemId, Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members, string? title, string? summary, CancellationToken cancellationToken)
         {
             var levels = new List<INamedTypeSymbol>();
             for (var level = type; level is not null; level = level.ContainingType)
@@ -204,39 +118,10 @@ public sealed partial class CardGenerator
                 return null; // Outer<T>.Card<T> (CS0693): one method cannot declare T twice.
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            string? title = null, summary = null;
-            foreach (var argument in context.Attributes[0].NamedArguments)
-            {
-                switch (argument.Key)
-                {
-                    case "Title": title = argument.Value.Value as string; break;
-                    case "Summary": summary = argument.Value.Value as string; break;
-                }
-            }
-
-            var hintName = HintName(type);
-            var shell = new CardTypeModel(
-                isPart,
-                alsoPart,
-                type.ContainingNamespace.IsGlobalNamespace ? null : NamespaceName(type.ContainingNamespace),
-                type.Name,
-                Keyword(type),
-                hintName,
-                EquatableArray<ContainingTypeModel>.Empty,
-                null,
-                ChatHost.Default,
-                EquatableArray<TemplatePartModel>.Empty,
-                EquatableArray<TemplatePartModel>.Empty,
-                false,
-                false,
-                null,
-                EquatableArray<MemberModel>.Empty,
-                EquatableArray<ItemModel>.Empty);
-            var stub = Stub(shell, Reported(isPartial ? CannotExtendId : NotPartialId), CollectMembers(type, cancellationToken), title, summary);
+            var stub = Stub(shell with { ContainingTypes = EquatableArray<ContainingTypeModel>.Empty }, Reported(problemId), members, title, summary, cancellationToken);
             var extension = new ExtensionStubModel(
                 type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                "CardGenNotGenerated_" + type.Name + "_" + StableHash(hintName),
+                "CardGenNotGenerated_" + type.Name + "_" + StableHash(shell.HintName),
                 typeParameters.Select(p => p.Name).ToEquatableArray(),
                 typeParameters.Select(ConstraintClause).Where(c => c is not null).Select(c => c!).ToEquatableArray());
             return stub with { Extension = extension };
@@ -291,7 +176,7 @@ public sealed partial class CardGenerator
         /// The stub of a type with an error: a builder step for each member the card would show (mapped, or named in a
         /// template) whose type can be written as a parameter, and nothing to render.
         /// </summary>
-        private static CardTypeModel Stub(CardTypeModel shell, string problem, Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members, string? title, string? summary)
+        internal static CardTypeModel Stub(CardTypeModel shell, string problem, Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members, string? title, string? summary, CancellationToken cancellationToken)
         {
             var named = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var template in new[] { title, summary })
@@ -310,7 +195,7 @@ public sealed partial class CardGenerator
 
             var steps = members
                 .Where(pair => (named.Contains(pair.Key) || IsMapped(pair.Value.Symbol)) && CanBeParameter(pair.Value.Type))
-                .Select(pair => Describe(pair.Key, pair.Value.Type))
+                .Select(pair => Describe(pair.Key, pair.Value.Type, cancellationToken))
                 .ToEquatableArray();
             return shell with { Problem = problem, Members = steps };
         }
@@ -318,9 +203,8 @@ public sealed partial class CardGenerator
         private static bool IsMapped(ISymbol member)
         {
             var attributes = member.GetAttributes();
-            return !attributes.Any(a => IsCardGenAttribute(a.AttributeClass, "CardIgnoreAttribute"))
-                && attributes.Any(a => IsCardGenAttribute(a.AttributeClass, null)
-                    && a.AttributeClass!.Name is "CardTextAttribute" or "CardFactAttribute" or "CardFactsAttribute" or "CardImageAttribute" or "CardActionAttribute" or "CardSectionAttribute");
+            return !attributes.Any(a => IsCardGenAttribute(a.AttributeClass, KnownNames.CardIgnoreAttribute))
+                && attributes.Any(a => IsCardGenAttribute(a.AttributeClass, null) && KnownNames.MappingByTypeName(a.AttributeClass!.Name) is not null);
         }
 
         /// <summary>Whether a builder step can take a value of this type outside an unsafe context.</summary>
@@ -373,7 +257,7 @@ public sealed partial class CardGenerator
             return result;
         }
 
-        internal static MemberModel Describe(string name, ITypeSymbol type)
+        internal static MemberModel Describe(string name, ITypeSymbol type, CancellationToken cancellationToken)
         {
             var (kind, isNullableValue) = Classify(type);
             string? elementType = null;
@@ -383,7 +267,7 @@ public sealed partial class CardGenerator
             {
                 if (FindEnumerable(type) is { } item)
                 {
-                    if (IsUsablePart(item))
+                    if (IsUsablePart(item, cancellationToken))
                     {
                         kind = ValueKind.PartCollection;
                         elementType = item.ToDisplayString(TypeFormat);
@@ -399,7 +283,7 @@ public sealed partial class CardGenerator
                         }
                     }
                 }
-                else if (IsUsablePart(type))
+                else if (IsUsablePart(type, cancellationToken))
                 {
                     kind = ValueKind.Part;
                 }
@@ -550,104 +434,6 @@ public sealed partial class CardGenerator
             return null;
         }
 
-        /// <summary>
-        /// Reads the member's mapping attribute; returns null when it has none, and a null item with the id of the error
-        /// the analyzers report when it cannot render the member.
-        /// </summary>
-        private static (ItemModel? Item, string? Problem)? ParseItem(ISymbol member, System.Func<MemberModel> describe, int index)
-        {
-            var attributes = member.GetAttributes();
-            if (attributes.IsEmpty || attributes.Any(a => IsCardGenAttribute(a.AttributeClass, "CardIgnoreAttribute")))
-            {
-                return null;
-            }
-
-            foreach (var attribute in attributes)
-            {
-                if (!IsCardGenAttribute(attribute.AttributeClass, null))
-                {
-                    continue;
-                }
-
-                var kind = attribute.AttributeClass!.Name switch
-                {
-                    "CardTextAttribute" => ItemKind.Text,
-                    "CardFactAttribute" => ItemKind.Fact,
-                    "CardFactsAttribute" => ItemKind.Facts,
-                    "CardImageAttribute" => ItemKind.Image,
-                    "CardActionAttribute" => ItemKind.Action,
-                    "CardSectionAttribute" => (ItemKind?)ItemKind.Section,
-                    _ => null,
-                };
-
-                if (kind is not { } itemKind)
-                {
-                    continue;
-                }
-
-                var model = describe();
-
-                if (!CanRender(itemKind, model.Kind))
-                {
-                    return (null, MemberCannotRenderId);
-                }
-
-                // Not ToDictionary: while the user types, an argument can be named twice (CS0643), and the generator must not throw.
-                var named = new Dictionary<string, object?>(System.StringComparer.Ordinal);
-                foreach (var argument in attribute.NamedArguments)
-                {
-                    named[argument.Key] = argument.Value.Value;
-                }
-
-                string? Str(string key) => named.TryGetValue(key, out var v) ? v as string : null;
-                int Int(string key) => named.TryGetValue(key, out var v) && v is int i ? i : 0;
-                bool Bool(string key, bool fallback) => named.TryGetValue(key, out var v) && v is bool b ? b : fallback;
-
-                var title = itemKind switch
-                {
-                    ItemKind.Fact => attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? Str("Title") : Str("Title") ?? model.Name,
-                    ItemKind.Action => attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null,
-                    ItemKind.Section => Str("Title"),
-                    _ => null,
-                };
-
-                if ((itemKind == ItemKind.Action && string.IsNullOrWhiteSpace(title)) || (itemKind == ItemKind.Fact && title is null))
-                {
-                    return (null, InvalidLiteralId);
-                }
-
-                // An enum argument outside the enum ((FontSize)99) has no name to write: CARDGEN007.
-                var item = new ItemModel(
-                    itemKind,
-                    model.Name,
-                    Int("Order"),
-                    index,
-                    title,
-                    Str("Format"),
-                    Str("AltText"),
-                    itemKind == ItemKind.Text ? (FontSize)Int("Size") : default,
-                    (FontWeight)Int("Weight"),
-                    (TextColor)Int("Color"),
-                    Bool("IsSubtle", false),
-                    Bool("Wrap", true),
-                    Bool("Markdown", false),
-                    Int("MaxLines"),
-                    itemKind == ItemKind.Image ? (ImageSize)Int("Size") : default,
-                    itemKind == ItemKind.Image ? (ImageStyle)Int("Style") : default,
-                    itemKind == ItemKind.Action ? (ActionStyle)Int("Style") : default,
-                    itemKind == ItemKind.Section ? (ContainerStyle)Int("Style") : default,
-                    Bool("Separator", false));
-                if (!ModelEnums.AreDefined(item))
-                {
-                    return (null, InvalidLiteralId);
-                }
-
-                return (item, null);
-            }
-
-            return null;
-        }
-
         internal static bool CanRender(ItemKind item, ValueKind value) => item switch
         {
             ItemKind.Text or ItemKind.Fact => IsScalar(value),
@@ -656,32 +442,6 @@ public sealed partial class CardGenerator
             ItemKind.Section => value is ValueKind.Part or ValueKind.PartCollection,
             _ => false,
         };
-
-        private static List<TemplatePartModel>? ParseTemplate(string? template, System.Func<string, MemberModel?> members)
-        {
-            var result = new List<TemplatePartModel>();
-            if (template is null)
-            {
-                return result;
-            }
-
-            if (!CardTemplate.TryParse(template, out var parts, out _, out _))
-            {
-                return null;
-            }
-
-            foreach (var part in parts)
-            {
-                if (part.Member is { } member && !(members(member) is { } model && IsScalar(model.Kind)))
-                {
-                    return null;
-                }
-
-                result.Add(new TemplatePartModel(part.Literal, part.Member, part.Format));
-            }
-
-            return result;
-        }
 
         /// <summary>
         /// The fully qualified C# name of a member type, with its nullable annotation. Display strings are costly and the
@@ -735,11 +495,14 @@ public sealed partial class CardGenerator
         private static bool IsSystemType(ITypeSymbol type, string name)
             => type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
-        /// <summary>Whether <paramref name="type"/> is a CardGen attribute (of the given name, when one is given).</summary>
-        private static bool IsCardGenAttribute(INamedTypeSymbol? type, string? name)
+        /// <summary>
+        /// Whether <paramref name="type"/> is a CardGen attribute (of the given metadata name, when one is given),
+        /// compared by name: no display strings or compilation lookups on the hot path.
+        /// </summary>
+        private static bool IsCardGenAttribute(INamedTypeSymbol? type, string? metadataName)
             => type is not null
-                && (name is null || type.Name == name)
-                && type.ContainingNamespace is { Name: "CardGen", ContainingNamespace.IsGlobalNamespace: true };
+                && (metadataName is null || (metadataName.Length == KnownNames.Namespace.Length + 1 + type.Name.Length && metadataName.EndsWith(type.Name, System.StringComparison.Ordinal)))
+                && type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
 
         internal static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
             => type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
@@ -749,18 +512,18 @@ public sealed partial class CardGenerator
         /// a type it cannot extend, or holding a [CardAction]) cannot render a section either, so the card that uses it is
         /// skipped too rather than getting code that calls a method that was never generated; the analyzers report why.
         /// </summary>
-        private static bool IsUsablePart(ITypeSymbol type)
+        private static bool IsUsablePart(ITypeSymbol type, CancellationToken cancellationToken)
         {
             if (type is not INamedTypeSymbol { IsGenericType: false, IsRefLikeType: false, IsFileLocal: false, TypeKind: TypeKind.Class or TypeKind.Struct } part
-                || !HasAttribute(part, CardPartAttribute)
-                || !IsPartialEverywhere(part, CancellationToken.None))
+                || !HasAttribute(part, KnownNames.CardPartAttribute)
+                || !IsPartialEverywhere(part, cancellationToken))
             {
                 return false;
             }
 
             for (var outer = part.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                if (outer.IsGenericType || outer.IsFileLocal || !IsPartialEverywhere(outer, CancellationToken.None))
+                if (outer.IsGenericType || outer.IsFileLocal || !IsPartialEverywhere(outer, cancellationToken))
                 {
                     return false;
                 }
@@ -768,7 +531,7 @@ public sealed partial class CardGenerator
 
             foreach (var member in part.GetMembers())
             {
-                if (member.GetAttributes().Any(a => IsCardGenAttribute(a.AttributeClass, "CardActionAttribute")))
+                if (member.GetAttributes().Any(a => IsCardGenAttribute(a.AttributeClass, KnownNames.CardActionAttribute)))
                 {
                     return false;
                 }
@@ -777,8 +540,8 @@ public sealed partial class CardGenerator
             return true;
         }
 
-        private static bool HasAttribute(ITypeSymbol type, string attribute)
-            => type.GetAttributes().Any(a => IsCardGenAttribute(a.AttributeClass, attribute.Substring("CardGen.".Length)));
+        private static bool HasAttribute(ITypeSymbol type, string metadataName)
+            => type.GetAttributes().Any(a => IsCardGenAttribute(a.AttributeClass, metadataName));
 
         private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
         {

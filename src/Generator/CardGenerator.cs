@@ -1,3 +1,4 @@
+using System.Linq;
 using CardGen.Generator.Diagnostics;
 using CardGen.Generator.Models;
 using Microsoft.CodeAnalysis;
@@ -23,7 +24,7 @@ public sealed partial class CardGenerator : IIncrementalGenerator
 
         // Through ForAttributeWithMetadataName rather than the compilation, so an edit elsewhere does not rerun it.
         var assemblyDefaults = context.SyntaxProvider
-            .ForAttributeWithMetadataName(Parser.DefaultsAttribute, static (node, _) => node is CompilationUnitSyntax, Parser.ReadDefaults)
+            .ForAttributeWithMetadataName(KnownNames.DefaultsAttribute, static (node, _) => node is CompilationUnitSyntax, Parser.ReadDefaults)
             .Collect()
             .Select(static (all, _) => all.IsDefaultOrEmpty ? ProjectDefaults.None : all[0]);
 
@@ -33,7 +34,7 @@ public sealed partial class CardGenerator : IIncrementalGenerator
 
         var cards = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                Parser.ChatCardAttribute,
+                KnownNames.ChatCardAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
                 Parser.ParseCard)
             .Where(static model => model is not null)
@@ -45,17 +46,36 @@ public sealed partial class CardGenerator : IIncrementalGenerator
 
         var parts = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                Parser.CardPartAttribute,
+                KnownNames.CardPartAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
                 Parser.ParsePart)
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.Parts);
 
-        InitializeTemplates(context, defaults);
-
-        context.RegisterSourceOutput(resolved, static (spc, model) => spc.AddSource(model.HintName + ".g.cs", Emit(model, spc.CancellationToken)));
-        context.RegisterSourceOutput(parts, static (spc, model) => spc.AddSource(model!.HintName + ".g.cs", Emit(model, spc.CancellationToken)));
+        // <CardGenGenerate>false</CardGenGenerate> turns the generator off; the analyzers, in the same assembly, still run.
+        var enabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => IsEnabled(options.GlobalOptions));
+        InitializeTemplates(context, defaults, enabled);
+        context.RegisterSourceOutput(resolved.Combine(enabled), static (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                spc.AddSource(pair.Left.HintName + ".g.cs", Emit(pair.Left, spc.CancellationToken));
+            }
+        });
+        context.RegisterSourceOutput(parts.Combine(enabled), static (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                spc.AddSource(pair.Left!.HintName + ".g.cs", Emit(pair.Left, spc.CancellationToken));
+            }
+        });
     }
+
+    /// <summary>The MSBuild property (made visible to the compiler by the package's props) that turns the generator off when <c>false</c>.</summary>
+    internal const string GenerateProperty = "build_property.CardGenGenerate";
+
+    private static bool IsEnabled(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
+        => !(options.TryGetValue(GenerateProperty, out var value) && string.Equals(value?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase));
 
     private static string Emit(CardTypeModel model, System.Threading.CancellationToken cancellationToken)
         => model.Extension is not null ? ExtensionStubEmitter.Emit(model, cancellationToken)
@@ -64,7 +84,8 @@ public sealed partial class CardGenerator : IIncrementalGenerator
 
     /// <summary>
     /// Applies the project defaults (<see cref="CardTargets.Resolve"/>); a card whose target is not valid becomes a stub,
-    /// and the analyzers say why (CARDGEN006 for a version above the host, CARDGEN007 for a host or version that is not one).
+    /// and the analyzers say why (CARDGEN006 for a version above the host, CARDGEN007 for a host or version that is not
+    /// one, CARDGEN005 for a style newer than the version): the checks <see cref="CardReader"/> makes once it knows the target.
     /// </summary>
     internal static CardTypeModel Resolve(CardTypeModel model, ProjectDefaults defaults)
     {
@@ -74,14 +95,23 @@ public sealed partial class CardGenerator : IIncrementalGenerator
         }
 
         var target = CardTargets.Resolve(model.Host, model.Version, defaults);
-        if (target.State == CardTargetState.Valid)
+        string problem;
+        if (target.State != CardTargetState.Valid)
+        {
+            problem = target.State == CardTargetState.AboveHost ? DiagnosticDescriptors.HostDoesNotSupportId : DiagnosticDescriptors.InvalidLiteralId;
+        }
+        else if (model.Items.Any(item => CardReader.StyleRequirement(item) is { } required && required > target.Version))
+        {
+            problem = DiagnosticDescriptors.FeatureNeedsNewerVersionId; // The reader reports it where it knows the target: the analyzer.
+        }
+        else
         {
             return model with { Host = target.Host, Version = target.Version.ToString() };
         }
 
         return model with
         {
-            Problem = Parser.Reported(target.State == CardTargetState.AboveHost ? DiagnosticDescriptors.HostDoesNotSupportId : DiagnosticDescriptors.InvalidLiteralId),
+            Problem = Parser.Reported(problem),
             Members = Emitter.UsedMembers(model).ToEquatableArray(),
             Title = EquatableArray<TemplatePartModel>.Empty,
             Summary = EquatableArray<TemplatePartModel>.Empty,

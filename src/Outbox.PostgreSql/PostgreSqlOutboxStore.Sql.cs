@@ -49,10 +49,10 @@ internal sealed partial class PostgreSqlOutboxStore
             RETURNING o.id, o.hook_name, o.payload, o.order_key, o.enqueued_at, o.attempts, o.last_error
             """;
 
-        /// <summary>$1 id, $2 owner, $3 now.</summary>
+        /// <summary>$1 ids, $2 owner, $3 now.</summary>
         public const string Complete = """
             UPDATE cardgen_outbox SET state = 1, finished_at = $3, lease_owner = NULL, lease_until = NULL
-            WHERE id = $1 AND state = 0 AND lease_owner = $2
+            WHERE id = ANY($1) AND state = 0 AND lease_owner = $2
             """;
 
         /// <summary>$1 id, $2 owner, $3 due, $4 reason.</summary>

@@ -99,6 +99,11 @@ public sealed partial class SqliteOutboxStore
     /// <summary>One write waiting for the writer, and the caller waiting for its outcome.</summary>
     private abstract class WriteOp
     {
+        protected WriteOp(bool durable) => Durable = durable;
+
+        /// <summary>Whether the write's commit must reach the disk before its caller learns the outcome.</summary>
+        public bool Durable { get; }
+
         /// <summary>Runs the write in the group's transaction; an exception other than a <see cref="SqliteException"/> is this write's own, thrown before it changed anything.</summary>
         public abstract void Run(Commands commands, SqliteTransaction transaction);
 
@@ -115,7 +120,8 @@ public sealed partial class SqliteOutboxStore
         private T? _result;
         private Exception? _error;
 
-        public WriteOp(Func<Commands, SqliteTransaction, T> write) => _write = write;
+        public WriteOp(Func<Commands, SqliteTransaction, T> write, bool durable)
+            : base(durable) => _write = write;
 
         public Task<T> Task => _outcome.Task;
 
@@ -152,12 +158,19 @@ public sealed partial class SqliteOutboxStore
         private readonly SqliteOutboxStore _store;
         private readonly SqliteConnection _connection;
         private readonly Commands _commands;
+        private readonly SqliteCommand _syncFull;
+        private readonly SqliteCommand _syncNormal;
+        private bool _durable = true;
 
         public Writer(SqliteOutboxStore store, SqliteConnection connection)
         {
             _store = store;
             _connection = connection;
             _commands = new Commands(connection);
+            _syncFull = connection.CreateCommand();
+            _syncFull.CommandText = "PRAGMA synchronous = FULL";
+            _syncNormal = connection.CreateCommand();
+            _syncNormal.CommandText = "PRAGMA synchronous = NORMAL";
         }
 
         public void Run(ChannelReader<WriteOp> reader)
@@ -178,13 +191,32 @@ public sealed partial class SqliteOutboxStore
         public void Dispose()
         {
             _commands.Dispose();
+            _syncFull.Dispose();
+            _syncNormal.Dispose();
             _connection.Dispose();
+        }
+
+        /// <summary>Commits with an fsync only when a write of the group needs it (see <c>WriteAsync</c>).</summary>
+        private void Synchronous(List<WriteOp> group)
+        {
+            var durable = false;
+            foreach (var op in group)
+            {
+                durable |= op.Durable;
+            }
+
+            if (durable != _durable)
+            {
+                (durable ? _syncFull : _syncNormal).ExecuteNonQuery();
+                _durable = durable;
+            }
         }
 
         private void Write(List<WriteOp> group)
         {
             try
             {
+                Synchronous(group);
                 using (var transaction = _connection.BeginTransaction(deferred: false))
                 {
                     foreach (var op in group)

@@ -136,12 +136,45 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
             throw new ArgumentNullException(nameof(ownerId));
         }
 
-        return WriteAsync<IReadOnlyList<OutboxPost>>((c, t) => Claim(c, t, ownerId, max, lease), cancellationToken);
+        return WriteAsync<IReadOnlyList<OutboxPost>>((c, t) => Claim(c, t, ownerId, max, lease), cancellationToken, durable: false);
     }
 
     /// <inheritdoc/>
-    public Task CompleteAsync(OutboxPostId id, string ownerId, CancellationToken cancellationToken)
-        => WriteAsync((c, t) => Execute(c.Complete, t, ("$id", id.Value), ("$owner", ownerId), ("$now", Now())), cancellationToken);
+    public Task CompleteAsync(IReadOnlyList<OutboxPostId> ids, string ownerId, CancellationToken cancellationToken)
+    {
+        if (ids is null)
+        {
+            throw new ArgumentNullException(nameof(ids));
+        }
+
+        if (ownerId is null)
+        {
+            throw new ArgumentNullException(nameof(ownerId));
+        }
+
+        if (ids.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return WriteAsync(
+            (c, t) =>
+            {
+                var complete = c.Complete;
+                complete.Transaction = t;
+                Set(complete, ("$owner", ownerId), ("$now", Now()));
+                var id = complete.Parameters["$id"];
+                var completed = 0;
+                foreach (var post in ids)
+                {
+                    id.Value = post.Value;
+                    completed += complete.ExecuteNonQuery();
+                }
+
+                return completed;
+            },
+            cancellationToken);
+    }
 
     /// <inheritdoc/>
     public Task RescheduleAsync(OutboxPostId id, string ownerId, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)
@@ -170,7 +203,8 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
 
                 return released;
             },
-            cancellationToken);
+            cancellationToken,
+            durable: false);
     }
 
     /// <inheritdoc/>
@@ -194,7 +228,8 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
                 Set(c.Pace, ("$hook", hookName), ("$now", now), ("$interval", interval.Ticks));
                 return (now, Convert.ToInt64(c.Pace.ExecuteScalar(), CultureInfo.InvariantCulture));
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            durable: false).ConfigureAwait(false);
         var slot = next - interval.Ticks;
         return slot > now ? TimeSpan.FromTicks(slot - now) : TimeSpan.Zero;
     }
@@ -274,6 +309,10 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
 
         _writer?.Dispose();
         _initializing.Dispose();
+
+        // The readers' pooled connections keep the file open; close them with the store.
+        using var pooled = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(pooled);
     }
 
     /// <summary>Stops the writer once the writes already queued are done, and closes the file.</summary>
@@ -487,7 +526,16 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> WriteAsync<T>(Func<Commands, SqliteTransaction, T> write, CancellationToken cancellationToken)
+    /// <summary>Queues a write for the writer and waits for its commit.</summary>
+    /// <param name="write">The write, run in the group's transaction.</param>
+    /// <param name="cancellationToken">Cancels waiting for room in the queue.</param>
+    /// <param name="durable">
+    /// Whether the commit must survive a power cut (fsync, <c>synchronous = FULL</c>): enqueues and outcomes. A claim,
+    /// a release or a pace reservation need not: lost with the machine, it is as if the lease had run out or the slot
+    /// had not been taken, and the next durable commit makes it durable too (the log is written in order). A group of
+    /// such writes alone commits without waiting for the disk, so a claim is not held up by a flush.
+    /// </param>
+    private async Task<T> WriteAsync<T>(Func<Commands, SqliteTransaction, T> write, CancellationToken cancellationToken, bool durable = true)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (_writer is null)
@@ -495,7 +543,7 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
             throw new InvalidOperationException("The SQLite outbox store has not been initialized: call InitializeAsync first.");
         }
 
-        var op = new WriteOp<T>(write);
+        var op = new WriteOp<T>(write, durable);
         try
         {
             await _writes.Writer.WriteAsync(op, cancellationToken).ConfigureAwait(false);

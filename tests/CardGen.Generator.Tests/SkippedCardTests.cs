@@ -91,6 +91,10 @@ public sealed class SkippedCardTests
         { "text size out of its enum", "CARDGEN007", "[ChatCard(Title = \"T\")] public partial class C { [CardText(Size = (CardGen.Cards.FontSize)99)] public string A { get; set; } = \"\"; }" },
         { "text colour out of its enum", "CARDGEN007", "[ChatCard(Title = \"T\")] public partial class C { [CardText(Color = (CardGen.Cards.TextColor)(-1))] public string A { get; set; } = \"\"; }" },
         { "action style out of its enum", "CARDGEN007", "[ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; [CardAction(\"Go\", Style = (CardGen.Cards.ActionStyle)42)] public System.Uri? U { get; set; } }" },
+        { "negative MaxLines", "CARDGEN007", "[ChatCard(Title = \"T\")] public partial class C { [CardText(MaxLines = -1)] public string A { get; set; } = \"\"; }" },
+        { "a format a string cannot take", "CARDGEN007", "[ChatCard(Title = \"T\")] public partial class C { [CardText(Format = \"N2\")] public string A { get; set; } = \"\"; }" },
+        { "a static mapped member", "CARDGEN004", "[ChatCard(Title = \"T\")] public partial class C { [CardText] public string A { get; set; } = \"\"; [CardText] public static string S { get; set; } = \"\"; }" },
+        { "a style newer than the version", "CARDGEN005", "[ChatCard(Title = \"T\", Version = \"1.0\")] public partial class C { [CardText] public string A { get; set; } = \"\"; [CardAction(\"Go\", Style = CardGen.Cards.ActionStyle.Positive)] public System.Uri? U { get; set; } }" },
         { "action in a card that is also a part", "CARDGEN013", "[ChatCard(Title = \"T\")] [CardPart] public partial class C { [CardText] public string A { get; set; } = \"\"; [CardAction(\"Go\")] public System.Uri? U { get; set; } }" },
     };
 

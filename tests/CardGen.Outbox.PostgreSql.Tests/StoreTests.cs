@@ -114,14 +114,14 @@ public sealed class StoreTests
 
         // "a" died (or stalled) past its lease: its outcome no longer counts, "b"'s does.
         await a.DeadLetterAsync(id, "a", "late", CancellationToken.None);
-        await a.CompleteAsync(id, "a", CancellationToken.None);
+        await a.CompleteAsync(new[] { id }, "a", CancellationToken.None);
         Assert.Equal(1, (await b.GetStatisticsAsync(CancellationToken.None)).Pending);
         await b.RescheduleAsync(id, "b", Start.AddMinutes(5), "503 from the host", CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(5));
         var again = Assert.Single(await a.ClaimAsync("a", 10, TimeSpan.FromSeconds(30), CancellationToken.None));
         Assert.Equal(1, again.Attempts);
         Assert.Equal("503 from the host", again.LastError);
-        await a.CompleteAsync(id, "a", CancellationToken.None);
+        await a.CompleteAsync(new[] { id }, "a", CancellationToken.None);
         var statistics = await b.GetStatisticsAsync(CancellationToken.None);
         Assert.Equal(0, statistics.Pending);
         Assert.Null(statistics.OldestPendingEnqueuedAt);
@@ -140,7 +140,7 @@ public sealed class StoreTests
         Assert.Equal([ids[0], ids[4]], first.Select(p => p.Id));   // the same key on another hook is another sequence
         Assert.Empty(await b.ClaimAsync("b", 10, TimeSpan.FromMinutes(1), CancellationToken.None));
 
-        await a.CompleteAsync(ids[0], "a", CancellationToken.None);
+        await a.CompleteAsync(new[] { ids[0] }, "a", CancellationToken.None);
         Assert.Equal(ids[1], Assert.Single(await b.ClaimAsync("b", 10, TimeSpan.FromMinutes(1), CancellationToken.None)).Id);
 
         // A retry keeps the place: the next one waits until the rescheduled post is delivered or dead-lettered.
@@ -211,7 +211,7 @@ public sealed class StoreTests
 
         // Delivered and dead-lettered posts do not count.
         var claimed = await store.ClaimAsync("a", 2, TimeSpan.FromMinutes(1), CancellationToken.None);
-        await store.CompleteAsync(claimed[0].Id, "a", CancellationToken.None);
+        await store.CompleteAsync(new[] { claimed[0].Id }, "a", CancellationToken.None);
         await store.DeadLetterAsync(claimed[1].Id, "a", "refused", CancellationToken.None);
         Assert.Equal(2, (await store.EnqueueAsync([Entry("h", "{}", null), Entry("h", "{}", null)], null, 5, CancellationToken.None)).Count);
     }

@@ -74,7 +74,7 @@ public sealed class PackageContentsTests
             using var stream = entry!.Open();
             var props = XDocument.Load(stream);
             var visible = props.Descendants().Where(e => e.Name.LocalName == "CompilerVisibleProperty").Select(e => (string?)e.Attribute("Include")).ToList();
-            Assert.True(visible.Contains("CardGenDefaultHost") && visible.Contains("CardGenDefaultVersion"), $"{path} declares CompilerVisibleProperty [{string.Join(", ", visible)}]:\n{props}");
+            Assert.True(visible.Contains("CardGenDefaultHost") && visible.Contains("CardGenDefaultVersion") && visible.Contains("CardGenGenerate"), $"{path} declares CompilerVisibleProperty [{string.Join(", ", visible)}]:\n{props}");
         }
     }
 

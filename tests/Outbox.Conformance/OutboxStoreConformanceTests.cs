@@ -132,13 +132,29 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(id, Assert.Single(taken).Id);
 
         // The first owner comes back too late: its outcome must not change the post the other owner holds.
-        await Store.CompleteAsync(id, Owner, CancellationToken.None);
+        await Store.CompleteAsync(new[] { id }, Owner, CancellationToken.None);
         await Store.DeadLetterAsync(id, Owner, "late", CancellationToken.None);
         Assert.Equal(1, (await Store.GetStatisticsAsync(CancellationToken.None)).Pending);
         Assert.Empty(await Store.ListDeadLettersAsync(10, CancellationToken.None));
 
-        await Store.CompleteAsync(id, OtherOwner, CancellationToken.None);
+        await Store.CompleteAsync(new[] { id }, OtherOwner, CancellationToken.None);
         Assert.Equal(0, (await Store.GetStatisticsAsync(CancellationToken.None)).Pending);
+    }
+
+    [SkippableFact]
+    public async Task Completing_several_posts_at_once_records_only_those_the_caller_holds()
+    {
+        var one = await EnqueueAsync("one");
+        var two = await EnqueueAsync("two");
+        var three = await EnqueueAsync("three");
+        Assert.Equal(new[] { one, two }, (await ClaimAsync(max: 2)).Select(p => p.Id));
+        Assert.Equal(three, Assert.Single(await ClaimAsync(owner: OtherOwner)).Id);
+
+        await Store.CompleteAsync(new[] { one, two, three }, Owner, CancellationToken.None);
+
+        Assert.Equal(1, (await Store.GetStatisticsAsync(CancellationToken.None)).Pending);
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(three, Assert.Single(await ClaimAsync()).Id);
     }
 
     [SkippableFact]
@@ -146,7 +162,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
     {
         var id = await EnqueueAsync("done");
         await ClaimAsync();
-        await Store.CompleteAsync(id, Owner, CancellationToken.None);
+        await Store.CompleteAsync(new[] { id }, Owner, CancellationToken.None);
         var deliveredAt = Time.GetUtcNow();
 
         Time.Advance(Lease * 2);
@@ -239,7 +255,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
 
         // Delivered and dead-lettered posts leave room.
         var posts = await ClaimAsync(max: 2);
-        await Store.CompleteAsync(posts[0].Id, Owner, CancellationToken.None);
+        await Store.CompleteAsync(new[] { posts[0].Id }, Owner, CancellationToken.None);
         await Store.DeadLetterAsync(posts[1].Id, Owner, "refused", CancellationToken.None);
         Assert.Equal(2, (await Store.EnqueueAsync(new[] { Entry("5"), Entry("6") }, null, 4, CancellationToken.None)).Count);
         Assert.Equal(4, (await Store.GetStatisticsAsync(CancellationToken.None)).Pending);
@@ -263,7 +279,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Empty(await ClaimAsync(owner: OtherOwner));
         Time.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal(a1, Assert.Single(await ClaimAsync(owner: OtherOwner)).Id);
-        await Store.CompleteAsync(a1, OtherOwner, CancellationToken.None);
+        await Store.CompleteAsync(new[] { a1 }, OtherOwner, CancellationToken.None);
 
         Assert.Equal(a2, Assert.Single(await ClaimAsync(owner: OtherOwner)).Id);
 
@@ -304,7 +320,7 @@ public abstract class OutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(oldest, statistics.OldestPendingEnqueuedAt);
 
         await ClaimAsync(max: 1);
-        await Store.CompleteAsync(first, Owner, CancellationToken.None);
+        await Store.CompleteAsync(new[] { first }, Owner, CancellationToken.None);
         Assert.Equal(oldest + TimeSpan.FromMinutes(3), (await Store.GetStatisticsAsync(CancellationToken.None)).OldestPendingEnqueuedAt);
     }
 

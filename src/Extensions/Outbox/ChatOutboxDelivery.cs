@@ -29,12 +29,21 @@ internal sealed class ChatOutboxDelivery : BackgroundService
     private readonly ChatOutboxOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
-    private readonly SemaphoreSlim _finished = new(0, 1);
+    private readonly SemaphoreSlim _roomFreed = new(0, 1);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _completionLock = new();
     private readonly CancellationTokenSource _cutOff = new();
+    private readonly CancellationTokenSource _abandon = new();
     private readonly List<OutboxPostId> _toRelease = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _paceGates = new(StringComparer.OrdinalIgnoreCase);
     private SemaphoreSlim _slots = null!;
+    private List<Delivered> _completions = new();
+    private List<Delivered> _spareCompletions = new();
+    private Task _flushing = Task.CompletedTask;
+    private bool _flushRunning;
+    private int _unsent;
+    private int _active;
+    private int _draining;
     private int _finishedAtShutdown;
     private int _cutOffAtShutdown;
 
@@ -66,13 +75,29 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host's deadline: once it passes, sends are cut off and nothing waits for the store any more.
+        var deadline = cancellationToken.Register(static state => ((ChatOutboxDelivery)state!).Abandon(), this);
         try
         {
             await base.StopAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            // base.StopAsync returns as the deadline passes, possibly before the registration above ran.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Abandon();
+            }
+
+            await deadline.DisposeAsync().ConfigureAwait(false);
             OutboxGauges.Unregister(this);
+
+            // Delivery is over: close the store it owns (pooled connections, the SQLite file). Were delivery still
+            // winding down past the deadline, the services' disposal closes it instead.
+            if (ExecuteTask is null || ExecuteTask.IsCompleted)
+            {
+                await _outbox.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -80,7 +105,20 @@ internal sealed class ChatOutboxDelivery : BackgroundService
     {
         OutboxGauges.Unregister(this);
         _cutOff.Dispose();
+        _abandon.Dispose();
         base.Dispose();
+    }
+
+    private void Abandon()
+    {
+        try
+        {
+            _cutOff.Cancel();
+            _abandon.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     /// <summary>Reads the statistics for the gauges.</summary>
@@ -107,11 +145,13 @@ internal sealed class ChatOutboxDelivery : BackgroundService
                     nextPurge = _time.GetUtcNow() + PurgeInterval();
                 }
 
-                var room = _options.BatchSize - _inFlight.Count;
-                if (room < Math.Max(1, _options.BatchSize / 4))
+                // Only posts not yet answered count against the batch: a post waiting for its outcome to be recorded
+                // (the store's next commit) no longer needs a place in hand, and claiming again while the outcomes
+                // are written keeps the senders busy.
+                var room = _options.BatchSize - Volatile.Read(ref _unsent);
+                if (room < ClaimThreshold)
                 {
-                    // Enough is in hand: wait for some of it to finish before claiming more.
-                    await WaitAsync(_finished, stoppingToken).ConfigureAwait(false);
+                    await WaitAsync(_roomFreed, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -184,37 +224,53 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         return interval;
     }
 
+    /// <summary>The least room worth a claim: a quarter of a batch, so claims are few and each takes several posts.</summary>
+    private int ClaimThreshold => Math.Max(1, _options.BatchSize / 4);
+
     private async Task WaitAsync(SemaphoreSlim signal, CancellationToken stoppingToken)
         => await signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
 
     private void Start(OutboxPost post, DateTimeOffset leaseEnd, CancellationToken stoppingToken)
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _inFlight[post.Id.Value] = gate.Task;
-        _ = RunAsync(post, leaseEnd, gate, stoppingToken);
+        Interlocked.Increment(ref _unsent);
+        Interlocked.Increment(ref _active);
+        _ = RunAsync(new Handle(this, post, leaseEnd), stoppingToken);
     }
 
-    private async Task RunAsync(OutboxPost post, DateTimeOffset leaseEnd, TaskCompletionSource gate, CancellationToken stoppingToken)
+    private async Task RunAsync(Handle handle, CancellationToken stoppingToken)
     {
         try
         {
-            await DeliverAsync(post, leaseEnd, stoppingToken).ConfigureAwait(false);
+            await DeliverAsync(handle, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             // A bug here must not stop delivery; the post's lease runs out and it is delivered again.
-            OutboxLog.RecordFailed(_logger, post.Id.Value, "unexpected", e);
+            OutboxLog.RecordFailed(_logger, handle.Post.Id.Value, "unexpected", e);
         }
         finally
         {
-            _inFlight.TryRemove(post.Id.Value, out _);
-            gate.TrySetResult();
-            Signal(_finished);
+            handle.Answered();
+            if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _draining) != 0)
+            {
+                _drained.TrySetResult();
+            }
         }
     }
 
-    private async Task DeliverAsync(OutboxPost post, DateTimeOffset leaseEnd, CancellationToken stoppingToken)
+    /// <summary>A post in hand no longer waits to be sent: room for the next claim.</summary>
+    private void Answered()
     {
+        if (_options.BatchSize - Interlocked.Decrement(ref _unsent) >= ClaimThreshold)
+        {
+            Signal(_roomFreed);
+        }
+    }
+
+    private async Task DeliverAsync(Handle handle, CancellationToken stoppingToken)
+    {
+        var post = handle.Post;
+        var leaseEnd = handle.LeaseEnd;
         ChatHookClientOptions hookOptions;
         try
         {
@@ -262,7 +318,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
                 return;
             }
 
-            var slot = new Slot(_slots);
+            handle.HoldSlot();
             try
             {
                 if (!await EnoughLeaseAsync(post, leaseEnd, needed).ConfigureAwait(false))
@@ -287,11 +343,11 @@ internal sealed class ChatOutboxDelivery : BackgroundService
                     return;
                 }
 
-                await SendAsync(post, leaseEnd, hookOptions, slot, stoppingToken).ConfigureAwait(false);
+                await SendAsync(handle, hookOptions, stoppingToken).ConfigureAwait(false);
             }
             finally
             {
-                slot.Release();
+                handle.ReleaseSlot();
             }
         }
         finally
@@ -351,8 +407,10 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         return false;
     }
 
-    private async Task SendAsync(OutboxPost post, DateTimeOffset leaseEnd, ChatHookClientOptions hookOptions, Slot slot, CancellationToken stoppingToken)
+    private async Task SendAsync(Handle handle, ChatHookClientOptions hookOptions, CancellationToken stoppingToken)
     {
+        var post = handle.Post;
+        var leaseEnd = handle.LeaseEnd;
         // The send slot is given up as soon as the post is answered: recording the outcome waits for the store's next
         // commit, and the next post need not wait for it.
         try
@@ -361,7 +419,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
         catch (ChatHookException e)
         {
-            slot.Release();
+            handle.Done();
             CountAtShutdown(cutOff: false, stoppingToken);
             var reason = Describe(e);
             if (e.Failure == ChatHookFailure.HostError)
@@ -381,7 +439,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
         catch (OperationCanceledException) when (_cutOff.IsCancellationRequested)
         {
-            slot.Release();
+            handle.Done();
             // Still being sent when the shutdown's time ran out: it may have been delivered.
             CountAtShutdown(cutOff: true, stoppingToken);
             const string CutOff = "The post was cut off while being sent when the process stopped, so it may have been delivered.";
@@ -398,7 +456,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            slot.Release();
+            handle.Done();
 
             // Refused before anything was sent: options out of range, a hook removed, an HttpClient that is not safe.
             CountAtShutdown(cutOff: false, stoppingToken);
@@ -406,11 +464,85 @@ internal sealed class ChatOutboxDelivery : BackgroundService
             return;
         }
 
-        slot.Release();
+        handle.Done();
         CountAtShutdown(cutOff: false, stoppingToken);
-        await RecordAsync(post, leaseEnd, "delivered", ct => _store.CompleteAsync(post.Id, Owner, ct)).ConfigureAwait(false);
-        OutboxTelemetry.Delivered.Add(1, new KeyValuePair<string, object?>(ChatHookTelemetry.Tags.HookName, post.HookName));
-        OutboxLog.Delivered(_logger, post.Id.Value, post.HookName, post.Attempts);
+        Complete(new Delivered(post.Id, post.HookName, post.Attempts, leaseEnd));
+    }
+
+    /// <summary>
+    /// Queues a delivered post's outcome. One write at a time records every outcome queued meanwhile, so many delivered
+    /// posts share one statement and one commit, and no post waits for its own.
+    /// </summary>
+    private void Complete(Delivered delivered)
+    {
+        lock (_completionLock)
+        {
+            _completions.Add(delivered);
+            if (!_flushRunning)
+            {
+                _flushRunning = true;
+                _flushing = Task.Run(FlushCompletionsAsync);
+            }
+        }
+    }
+
+    private async Task FlushCompletionsAsync()
+    {
+        while (true)
+        {
+            List<Delivered> batch;
+            lock (_completionLock)
+            {
+                if (_completions.Count == 0)
+                {
+                    _flushRunning = false;
+                    return;
+                }
+
+                batch = _completions;
+                _completions = _spareCompletions;
+                _spareCompletions = batch;
+            }
+
+            try
+            {
+                await RecordCompletionsAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // A bug here must not stop delivery; the posts' leases run out and they are delivered again.
+                OutboxLog.RecordFailed(_logger, batch[0].Id.Value, "delivered", e);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Records delivered posts in one write, trying again while the latest of their leases holds.</summary>
+    private async Task RecordCompletionsAsync(List<Delivered> batch)
+    {
+        var ids = new OutboxPostId[batch.Count];
+        var leaseEnd = DateTimeOffset.MinValue;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = batch[i].Id;
+            if (batch[i].LeaseEnd > leaseEnd)
+            {
+                leaseEnd = batch[i].LeaseEnd;
+            }
+        }
+
+        // Recording a post whose lease ran out is harmless: the store changes only posts still leased to this instance.
+        if (!await RecordAsync(ids[0], leaseEnd, ids.Length == 1 ? "delivered" : $"delivered, with {ids.Length - 1} more", ct => _store.CompleteAsync(ids, Owner, ct)).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        foreach (var delivered in batch)
+        {
+            OutboxTelemetry.Delivered.Add(1, new KeyValuePair<string, object?>(ChatHookTelemetry.Tags.HookName, delivered.HookName));
+            OutboxLog.Delivered(_logger, delivered.Id.Value, delivered.HookName, delivered.Attempts);
+        }
     }
 
     private void CountAtShutdown(bool cutOff, CancellationToken stoppingToken)
@@ -438,9 +570,12 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
         if (deadLetter)
         {
-            await RecordAsync(post, leaseEnd, "dead-lettered", ct => _store.DeadLetterAsync(post.Id, Owner, reason, ct)).ConfigureAwait(false);
-            OutboxTelemetry.DeadLettered.Add(1, failure);
-            OutboxLog.DeadLettered(_logger, post.Id.Value, post.HookName, attempt, reason);
+            if (await RecordAsync(post.Id, leaseEnd, "dead-lettered", ct => _store.DeadLetterAsync(post.Id, Owner, reason, ct)).ConfigureAwait(false))
+            {
+                OutboxTelemetry.DeadLettered.Add(1, failure);
+                OutboxLog.DeadLettered(_logger, post.Id.Value, post.HookName, attempt, reason);
+            }
+
             return;
         }
 
@@ -451,9 +586,11 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
 
         var dueAt = _time.GetUtcNow() + delay;
-        await RecordAsync(post, leaseEnd, "rescheduled", ct => _store.RescheduleAsync(post.Id, Owner, dueAt, reason, ct)).ConfigureAwait(false);
-        OutboxTelemetry.Rescheduled.Add(1, failure);
-        OutboxLog.Rescheduled(_logger, post.Id.Value, post.HookName, attempt, _options.MaxAttempts, delay, reason);
+        if (await RecordAsync(post.Id, leaseEnd, "rescheduled", ct => _store.RescheduleAsync(post.Id, Owner, dueAt, reason, ct)).ConfigureAwait(false))
+        {
+            OutboxTelemetry.Rescheduled.Add(1, failure);
+            OutboxLog.Rescheduled(_logger, post.Id.Value, post.HookName, attempt, _options.MaxAttempts, delay, reason);
+        }
     }
 
     /// <summary><see cref="ChatOutboxOptions.RetryDelay"/> doubled for each earlier failure, up to the maximum, with ±20% jitter.</summary>
@@ -466,28 +603,46 @@ internal sealed class ChatOutboxDelivery : BackgroundService
     }
 
     /// <summary>
-    /// Records an outcome, trying again while the lease holds (a store that is briefly unreachable); when it cannot,
-    /// the lease runs out and the post is delivered again, which is the one way a delivered post is sent twice.
+    /// Records an outcome. The engine is the one layer that retries a store (the stores try each call once): a store
+    /// that is briefly unreachable is tried again while the lease holds, but never past the host's stop deadline. When
+    /// it cannot be recorded, the post stays leased and is delivered again once the lease runs out, which is the one way
+    /// a delivered post is sent twice; nothing is lost.
     /// </summary>
-    private async Task RecordAsync(OutboxPost post, DateTimeOffset leaseEnd, string outcome, Func<CancellationToken, Task> record)
+    /// <returns>Whether the outcome was recorded.</returns>
+    private async Task<bool> RecordAsync(OutboxPostId id, DateTimeOffset leaseEnd, string outcome, Func<CancellationToken, Task> record)
     {
+        var abandon = _abandon.Token;
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             try
             {
-                await record(CancellationToken.None).ConfigureAwait(false);
-                return;
+                await record(abandon).ConfigureAwait(false);
+                return true;
+            }
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+            {
+                OutboxLog.LeftToLease(_logger, id.Value, outcome);
+                return false;
             }
             catch (Exception e)
             {
                 if (_time.GetUtcNow() + delay >= leaseEnd - LeaseMargin)
                 {
-                    OutboxLog.RecordFailed(_logger, post.Id.Value, outcome, e);
-                    return;
+                    OutboxLog.RecordFailed(_logger, id.Value, outcome, e);
+                    return false;
                 }
 
-                await Task.Delay(delay, _time).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, _time, abandon).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    OutboxLog.LeftToLease(_logger, id.Value, outcome);
+                    return false;
+                }
+
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
@@ -504,13 +659,31 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
     private async Task DrainAsync()
     {
-        var running = _inFlight.Values.ToArray();
-        var all = Task.WhenAll(running);
-        if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout, _time)).ConfigureAwait(false) != all)
+        Volatile.Write(ref _draining, 1);
+        if (Volatile.Read(ref _active) == 0)
+        {
+            _drained.TrySetResult();
+        }
+
+        // Posts being sent may finish for ShutdownTimeout, and never past the host's own stop deadline (its
+        // ShutdownTimeout): then they are cut off, and their outcomes are recorded while the deadline allows. Every wait
+        // here ends when the deadline passes, so the host's StopAsync never overruns it; a post whose outcome could not be
+        // recorded by then stays leased, and is delivered again (or dead-lettered) when its lease runs out.
+        var all = _drained.Task;
+        var shutdownTimeout = Task.Delay(_options.ShutdownTimeout, _time, _abandon.Token);
+        if (await Task.WhenAny(all, shutdownTimeout).ConfigureAwait(false) != all)
         {
             await _cutOff.CancelAsync().ConfigureAwait(false);
             await all.ConfigureAwait(false);
         }
+
+        Task flushing;
+        lock (_completionLock)
+        {
+            flushing = _flushing;
+        }
+
+        await flushing.ConfigureAwait(false);
 
         OutboxPostId[] released;
         lock (_toRelease)
@@ -523,7 +696,11 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         {
             try
             {
-                await _store.ReleaseAsync(released, Owner, CancellationToken.None).ConfigureAwait(false);
+                await _store.ReleaseAsync(released, Owner, _abandon.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+            {
+                OutboxLog.LeftToLease(_logger, released[0].Value, $"{released.Length} released");
             }
             catch (Exception e)
             {
@@ -563,28 +740,61 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         return text.ToString();
     }
 
-    /// <summary>A held send slot, given back once.</summary>
-    private sealed class Slot
+    /// <summary>A claimed post in hand: its lease, whether it holds a send slot, and whether it still waits to be sent.</summary>
+    private sealed class Handle
     {
-        private readonly SemaphoreSlim _slots;
-        private int _released;
+        private readonly ChatOutboxDelivery _owner;
+        private int _slotHeld;
+        private int _answered;
 
-        public Slot(SemaphoreSlim slots) => _slots = slots;
-
-        public void Release()
+        public Handle(ChatOutboxDelivery owner, OutboxPost post, DateTimeOffset leaseEnd)
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            _owner = owner;
+            Post = post;
+            LeaseEnd = leaseEnd;
+        }
+
+        public OutboxPost Post { get; }
+
+        public DateTimeOffset LeaseEnd { get; }
+
+        /// <summary>Marks the send slot the post just took.</summary>
+        public void HoldSlot() => Volatile.Write(ref _slotHeld, 1);
+
+        /// <summary>Gives the send slot back, once.</summary>
+        public void ReleaseSlot()
+        {
+            if (Interlocked.Exchange(ref _slotHeld, 0) == 1)
             {
-                _slots.Release();
+                _owner._slots.Release();
             }
         }
+
+        /// <summary>The post is no longer waiting to be sent (answered, given back or failed), once.</summary>
+        public void Answered()
+        {
+            if (Interlocked.Exchange(ref _answered, 1) == 0)
+            {
+                _owner.Answered();
+            }
+        }
+
+        /// <summary>The post was answered: its send slot and its place in hand are free.</summary>
+        public void Done()
+        {
+            ReleaseSlot();
+            Answered();
+        }
     }
+
+    /// <summary>A delivered post waiting for its outcome to be recorded.</summary>
+    private readonly record struct Delivered(OutboxPostId Id, string HookName, int Attempts, DateTimeOffset LeaseEnd);
 
     private static string Clip(string text) => text.Length <= 2000 ? text : text[..1999] + "…";
 
     /// <summary>Gives a post back unsent, to be claimed again (by this or another instance).</summary>
-    private Task GiveBackAsync(OutboxPost post, DateTimeOffset leaseEnd)
-        => RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct));
+    private async Task GiveBackAsync(OutboxPost post, DateTimeOffset leaseEnd)
+        => await RecordAsync(post.Id, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
 
     /// <summary>Wakes one waiter of a signal that holds at most one release, unless it is already signalled.</summary>
     internal static void Signal(SemaphoreSlim signal)

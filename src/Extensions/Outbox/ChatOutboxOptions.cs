@@ -18,8 +18,8 @@ public sealed class ChatOutboxOptions
     /// <summary>The most pending posts the store holds (default 100,000); an enqueue beyond it throws <see cref="OutboxFullException"/> at once.</summary>
     public long Capacity { get; set; } = 100_000;
 
-    /// <summary>The most posts one claim takes (default 64).</summary>
-    public int BatchSize { get; set; } = 64;
+    /// <summary>The most posts one claim takes, and held in hand waiting to be sent (default 256).</summary>
+    public int BatchSize { get; set; } = 256;
 
     /// <summary>The most posts this instance sends at the same time (default 8). Posts of one order key are never sent together.</summary>
     public int MaxConcurrentPosts { get; set; } = 8;

@@ -54,12 +54,16 @@ public interface IChatOutboxStore
     /// <returns>The claimed posts, oldest first; empty when none is due.</returns>
     Task<IReadOnlyList<OutboxPost>> ClaimAsync(string ownerId, int max, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Records a post as delivered; it is kept for the retention, then purged.</summary>
-    /// <param name="id">The post.</param>
+    /// <summary>
+    /// Records posts as delivered, all in one write (the engine gathers the posts delivered while the previous write
+    /// was committing); they are kept for the retention, then purged. A post whose lease another instance took over
+    /// is left as it is.
+    /// </summary>
+    /// <param name="ids">The posts.</param>
     /// <param name="ownerId">The lease owner.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the outcome is recorded.</returns>
-    Task CompleteAsync(OutboxPostId id, string ownerId, CancellationToken cancellationToken);
+    /// <returns>A task that completes when the outcomes are recorded.</returns>
+    Task CompleteAsync(IReadOnlyList<OutboxPostId> ids, string ownerId, CancellationToken cancellationToken);
 
     /// <summary>Counts a failed attempt, records why, releases the lease, and makes the post due again at <paramref name="dueAt"/>.</summary>
     /// <param name="id">The post.</param>

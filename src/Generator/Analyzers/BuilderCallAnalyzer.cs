@@ -653,7 +653,7 @@ public sealed class BuilderCallAnalyzer : DiagnosticAnalyzer
                 required.ToString(),
                 _cardName,
                 _target.Version.ToString(),
-                ChatCardAnalyzer.HostNote(_target, required)));
+                CardReader.HostNote(_target, required)));
             return true;
         }
 

@@ -18,18 +18,23 @@ internal sealed class CardGenSymbols
     private CardGenSymbols(Compilation compilation, INamedTypeSymbol chatCard)
     {
         ChatCard = chatCard;
-        CardPart = compilation.GetTypeByMetadataName("CardGen.CardPartAttribute");
-        Defaults = compilation.GetTypeByMetadataName("CardGen.ChatCardDefaultsAttribute");
-        CardText = compilation.GetTypeByMetadataName("CardGen.CardTextAttribute");
-        CardFact = compilation.GetTypeByMetadataName("CardGen.CardFactAttribute");
-        CardFacts = compilation.GetTypeByMetadataName("CardGen.CardFactsAttribute");
-        CardImage = compilation.GetTypeByMetadataName("CardGen.CardImageAttribute");
-        CardAction = compilation.GetTypeByMetadataName("CardGen.CardActionAttribute");
-        CardSection = compilation.GetTypeByMetadataName("CardGen.CardSectionAttribute");
-        CardIgnore = compilation.GetTypeByMetadataName("CardGen.CardIgnoreAttribute");
-        ChatCardBuilder = compilation.GetTypeByMetadataName("CardGen.ChatCardBuilder`1");
-        CardObject = compilation.GetTypeByMetadataName("CardGen.Cards.CardObject");
-        CardBuilder = compilation.GetTypeByMetadataName("CardGen.Cards.CardBuilder");
+        CardPart = compilation.GetTypeByMetadataName(KnownNames.CardPartAttribute);
+        Defaults = compilation.GetTypeByMetadataName(KnownNames.DefaultsAttribute);
+        CardText = compilation.GetTypeByMetadataName(KnownNames.CardTextAttribute);
+        CardFact = compilation.GetTypeByMetadataName(KnownNames.CardFactAttribute);
+        CardFacts = compilation.GetTypeByMetadataName(KnownNames.CardFactsAttribute);
+        CardImage = compilation.GetTypeByMetadataName(KnownNames.CardImageAttribute);
+        CardAction = compilation.GetTypeByMetadataName(KnownNames.CardActionAttribute);
+        CardSection = compilation.GetTypeByMetadataName(KnownNames.CardSectionAttribute);
+        CardIgnore = compilation.GetTypeByMetadataName(KnownNames.CardIgnoreAttribute);
+        ChatCardBuilder = compilation.GetTypeByMetadataName(KnownNames.ChatCardBuilder);
+        CardObject = compilation.GetTypeByMetadataName(KnownNames.CardObject);
+        CardBuilder = compilation.GetTypeByMetadataName(KnownNames.CardBuilder);
+        Mappings = KnownNames.Mappings
+            .Select(m => (compilation.GetTypeByMetadataName(m.MetadataName), m.Kind))
+            .Where(m => m.Item1 is not null)
+            .Select(m => (m.Item1!, m.Kind))
+            .ToArray();
     }
 
     public INamedTypeSymbol ChatCard { get; }
@@ -65,7 +70,7 @@ internal sealed class CardGenSymbols
     /// <summary>Resolves the symbols, or returns <see langword="null"/> when the compilation does not reference CardGen.</summary>
     public static CardGenSymbols? TryCreate(Compilation compilation, AnalyzerOptions analyzerOptions)
     {
-        if (compilation.GetTypeByMetadataName("CardGen.ChatCardAttribute") is not { } chatCard)
+        if (compilation.GetTypeByMetadataName(KnownNames.ChatCardAttribute) is not { } chatCard)
         {
             return null;
         }
@@ -79,11 +84,25 @@ internal sealed class CardGenSymbols
         return symbols;
     }
 
+    /// <summary>The member mapping attributes (<see cref="KnownNames.Mappings"/>) this compilation has, with what each makes of a member.</summary>
+    private (INamedTypeSymbol Type, ItemKind Kind)[] Mappings { get; }
+
     /// <summary>Whether <paramref name="attribute"/> is one of the member mapping attributes.</summary>
-    public bool IsMapping(INamedTypeSymbol? attribute)
-        => attribute is not null
-            && (Is(attribute, CardText) || Is(attribute, CardFact) || Is(attribute, CardFacts) || Is(attribute, CardImage)
-                || Is(attribute, CardAction) || Is(attribute, CardSection));
+    public bool IsMapping(INamedTypeSymbol? attribute) => MappingKind(attribute) is not null;
+
+    /// <summary>What a member mapping attribute makes of a member, or <see langword="null"/> for another attribute.</summary>
+    public ItemKind? MappingKind(INamedTypeSymbol? attribute)
+    {
+        foreach (var (type, kind) in Mappings)
+        {
+            if (Is(attribute, type))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
 
     public static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected)
         => expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
@@ -119,26 +138,7 @@ internal sealed class CardGenSymbols
         });
 
     /// <summary>The card's target, resolved by the generator's own rules (<see cref="CardTargets.Resolve"/>).</summary>
-    public CardTarget ResolveTarget(AttributeData chatCard)
-    {
-        var host = ChatHost.Default;
-        string? version = null;
-        foreach (var argument in chatCard.NamedArguments)
-        {
-            if (argument.Key == "Host" && argument.Value.Value is int h)
-            {
-                host = (ChatHost)h;
-            }
-            else if (argument.Key == "Version")
-            {
-                version = argument.Value.Value as string;
-            }
-        }
-
-        var reference = chatCard.ApplicationSyntaxReference;
-        var location = reference is null ? null : Location.Create(reference.SyntaxTree, reference.Span);
-        return new CardTarget(CardTargets.Resolve(host, version, ProjectDefaults), location);
-    }
+    public CardTarget ResolveTarget(AttributeData chatCard) => CardReader.ResolveTarget(chatCard, ProjectDefaults);
 }
 
 /// <summary>The host and schema version a card is written for, and where its <c>[ChatCard]</c> attribute is.</summary>

@@ -77,9 +77,9 @@ public sealed class LegacyMessageAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var card = start.Compilation.GetTypeByMetadataName("CardGen.Legacy.LegacyCard");
-            var field = start.Compilation.GetTypeByMetadataName("CardGen.Legacy.LegacyField");
-            var message = start.Compilation.GetTypeByMetadataName("CardGen.Legacy.LegacyMessage");
+            var card = start.Compilation.GetTypeByMetadataName(KnownNames.LegacyCard);
+            var field = start.Compilation.GetTypeByMetadataName(KnownNames.LegacyField);
+            var message = start.Compilation.GetTypeByMetadataName(KnownNames.LegacyMessage);
             if (card is null || field is null || message is null)
             {
                 return; // a CardGen without legacy messages, or none at all

@@ -29,7 +29,7 @@ public sealed class WebhookUrlAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Like every CardGen rule, only where CardGen is referenced.
-            if (start.Compilation.GetTypeByMetadataName("CardGen.ChatCardAttribute") is null)
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.ChatCardAttribute) is null)
             {
                 return;
             }

@@ -17,10 +17,10 @@ public sealed partial class CardGenerator
     /// is compiled against its members and emitted. Editing one template changes only that card's input, so the
     /// other cards' compile and emit steps stay cached.
     /// </summary>
-    private static void InitializeTemplates(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ProjectDefaults> defaults)
+    private static void InitializeTemplates(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ProjectDefaults> defaults, IncrementalValueProvider<bool> enabled)
     {
         var cards = context.SyntaxProvider
-            .ForAttributeWithMetadataName(Parser.ChatCardAttribute, static (node, _) => node is TypeDeclarationSyntax, TemplateCards.Parse)
+            .ForAttributeWithMetadataName(KnownNames.ChatCardAttribute, static (node, _) => node is TypeDeclarationSyntax, TemplateCards.Parse)
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.TemplateCards);
 
@@ -42,7 +42,13 @@ public sealed partial class CardGenerator
             .Select(static (input, cancellationToken) => CompileTemplate(input, cancellationToken))
             .WithTrackingName(TrackingNames.TemplateOutputs);
 
-        context.RegisterSourceOutput(compiled, static (spc, output) => spc.AddSource(output.Card.HintName + ".g.cs", TemplateEmitter.Emit(output, spc.CancellationToken)));
+        context.RegisterSourceOutput(compiled.Combine(enabled), static (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                spc.AddSource(pair.Left.Card.HintName + ".g.cs", TemplateEmitter.Emit(pair.Left, spc.CancellationToken));
+            }
+        });
     }
 
     private static TemplateCardInput FindTemplate(TemplateCardModel card, System.Collections.Immutable.ImmutableArray<TemplateFile> files, string? projectDirectory, ProjectDefaults defaults)
