@@ -1,6 +1,3 @@
-extern alias generator;
-extern alias codefixes;
-
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -11,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
-using Analyzers = generator::CardGen.Generator.Analyzers;
+using Analyzers = CardGen.Generator.Analyzers;
 
 namespace CardGen.Analyzer.Tests;
 
