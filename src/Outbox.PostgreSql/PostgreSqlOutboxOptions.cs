@@ -27,11 +27,4 @@ public sealed class PostgreSqlOutboxOptions
     /// (<see cref="PostgreSqlOutboxSchema.Script"/>) yourself.
     /// </summary>
     public bool CreateSchema { get; set; } = true;
-
-    /// <summary>
-    /// How long recording a delivery's outcome (delivered, failed, dead-lettered, given back) keeps retrying when the
-    /// connection to the database is lost (default 1 min), so that a database restart does not make a delivered post
-    /// look undelivered and be sent again once its lease expires.
-    /// </summary>
-    public TimeSpan ReconnectTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -49,15 +49,7 @@ public static class PostgreSqlOutboxServiceCollectionExtensions
                     throw new InvalidOperationException("UsePostgreSqlOutbox needs a ConnectionString or a DataSource.");
                 }
 
-                if (options.ReconnectTimeout < TimeSpan.Zero)
-                {
-                    throw new InvalidOperationException($"PostgreSqlOutboxOptions.ReconnectTimeout is {options.ReconnectTimeout}; it must not be negative.");
-                }
-
-                return new PostgreSqlOutboxStore(
-                    options,
-                    services.GetService<TimeProvider>() ?? TimeProvider.System,
-                    services.GetService<ILoggerFactory>()?.CreateLogger("CardGen.Outbox.PostgreSql"));
+                return new PostgreSqlOutboxStore(options, services.GetService<TimeProvider>() ?? TimeProvider.System);
             },
             configure);
     }

@@ -6,8 +6,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -25,9 +23,7 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
     private readonly bool _createSchema;
-    private readonly TimeSpan _reconnectTimeout;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
     private readonly string _where;
     private readonly string? _database;
     private readonly NpgsqlConnectionStringBuilder _settings;
@@ -36,13 +32,11 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
     private long _enqueuedSinceCount;
     private long _countedAt;
 
-    public PostgreSqlOutboxStore(PostgreSqlOutboxOptions options, TimeProvider? time = null, ILogger? logger = null)
+    public PostgreSqlOutboxStore(PostgreSqlOutboxOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = time ?? TimeProvider.System;
-        _logger = logger ?? NullLogger.Instance;
         _createSchema = options.CreateSchema;
-        _reconnectTimeout = options.ReconnectTimeout;
         if (options.DataSource is { } dataSource)
         {
             _dataSource = dataSource;
@@ -226,7 +220,6 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
                 posts.Sort((a, b) => a.Id.Value.CompareTo(b.Id.Value));
                 return (IReadOnlyList<OutboxPost>)posts;
             },
-            retry: false,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -256,7 +249,6 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
                 command.Parameters.Add(Timestamp(now));
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
-            retry: true,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -287,7 +279,6 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ownerId });
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
-            retry: true,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -310,7 +301,6 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
                 command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = interval, NpgsqlDbType = NpgsqlDbType.Interval });
                 return (DateTime)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             },
-            retry: false,
             cancellationToken).ConfigureAwait(false);
 
         // The row holds the slot after the one reserved: this caller's slot starts one interval earlier.
@@ -338,7 +328,6 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
 
                 return new OutboxStatistics(pending, dead, oldest);
             },
-            retry: false,
             cancellationToken);
 
     /// <inheritdoc/>
@@ -369,7 +358,6 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
 
                 return (IReadOnlyList<OutboxDeadLetter>)letters;
             },
-            retry: false,
             cancellationToken);
     }
 
@@ -393,7 +381,6 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
                 command.Parameters.Add(Timestamp(now));
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
-            retry: false,
             cancellationToken).ConfigureAwait(false);
         return rows > 0;
     }
@@ -414,7 +401,6 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
                     command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Slice });
                     return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 },
-                retry: false,
                 cancellationToken).ConfigureAwait(false);
             total += deleted;
             if (deleted < Slice)
@@ -513,39 +499,25 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
 
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
-            retry: true,
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Runs one statement on a pooled connection. With <paramref name="retry"/> (the outcome of a delivery, which is
-    /// idempotent: each statement changes only a post still leased to the caller) a lost connection is retried until
-    /// <see cref="PostgreSqlOutboxOptions.ReconnectTimeout"/>.
+    /// Runs one statement on a pooled connection, once. A lost connection is not retried here: the delivery engine
+    /// retries recording an outcome while the post's lease holds and its host is not past its stop deadline, and a
+    /// claim at its next turn, so retries never stack up in two layers.
     /// </summary>
-    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> action, bool retry, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var delay = TimeSpan.FromMilliseconds(100);
-        while (true)
+        try
         {
-            try
-            {
-                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                return await action(connection).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
-            {
-                ClearPoolOnLostConnection(e);
-                var transient = e is TimeoutException || (e is NpgsqlException n && n.IsTransient);
-                if (!retry || !transient || Stopwatch.GetElapsedTime(started) + delay > _reconnectTimeout)
-                {
-                    throw Unavailable("could not reach", e);
-                }
-
-                Log.Reconnecting(_logger, _where, delay.TotalMilliseconds, ConnectionDescription.Redact(e.Message, _settings));
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
-            }
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await action(connection).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            ClearPoolOnLostConnection(e);
+            throw Unavailable("could not reach", e);
         }
     }
 
@@ -560,10 +532,4 @@ internal sealed partial class PostgreSqlOutboxStore : IChatOutboxStore, IAsyncDi
 
     private InvalidOperationException Unavailable(string what, Exception e)
         => new($"The PostgreSQL outbox {what} its database ({_where}): {ConnectionDescription.Redact(e.Message, _settings)}", e);
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "The outbox lost its PostgreSQL connection ({Where}); trying again in {DelayMs} ms: {Error}")]
-        public static partial void Reconnecting(ILogger logger, string where, double delayMs, string error);
-    }
 }

@@ -309,6 +309,10 @@ public sealed partial class SqliteOutboxStore : IChatOutboxStore, IAsyncDisposab
 
         _writer?.Dispose();
         _initializing.Dispose();
+
+        // The readers' pooled connections keep the file open; close them with the store.
+        using var pooled = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(pooled);
     }
 
     /// <summary>Stops the writer once the writes already queued are done, and closes the file.</summary>

@@ -121,6 +121,35 @@ public sealed class ServiceTests
         await host.StopAsync();
     }
 
+    [SkippableFact]
+    public async Task StoppingTheHostClosesTheStoresPooledConnections()
+    {
+        var connectionString = await _fixture.NewDatabaseAsync();
+        await using var emulator = await HookEmulator.StartAsync();
+        using var host = Host(connectionString, emulator);
+        await host.StartAsync();
+        var outbox = host.Services.GetRequiredService<IChatOutbox>();
+        await host.Services.GetRequiredService<IChatHooks>().EnqueueAsync("builds", new WebhookMessage { Text = "before the stop" });
+        await emulator.WaitForPostAsync(timeout: TimeSpan.FromSeconds(30));
+        await WaitEmptyAsync(outbox);
+        Assert.True(await OutboxConnectionsAsync(connectionString) > 0);
+
+        await host.StopAsync();
+
+        // Stopped, not yet disposed: the data source the store created for itself is closed, no connection is left.
+        Assert.Equal(0, await OutboxConnectionsAsync(connectionString));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => outbox.GetStatisticsAsync());
+    }
+
+    /// <summary>The store's connections to the test's database, as the server sees them.</summary>
+    private static async Task<long> OutboxConnectionsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'CardGen outbox'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static IHost Host(string connectionString, HookEmulator emulator, TimeSpan? interval = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();

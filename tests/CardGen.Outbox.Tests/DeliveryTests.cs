@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using CardGen.Emulator;
 using CardGen.Outbox.Sqlite;
@@ -255,6 +256,86 @@ public sealed class DeliveryTests : IAsyncLifetime
         var letter = Assert.Single(await store.ListDeadLettersAsync(10, default));
         Assert.Equal(id, letter.Id);
         Assert.Contains("cut off", letter.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stop_deadline_shorter_than_the_shutdown_timeout_ends_delivery_by_the_deadline_and_leaves_the_post_leased_not_lost()
+    {
+        // The outbox would let the post finish for 30 s, but the host gives its services 1 s to stop.
+        _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.Delayed(TimeSpan.FromSeconds(20)));
+        var host = await StartAsync(outbox: o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        var id = await host.Hooks.EnqueueAsync("builds", Message("slow"));
+        await OutboxHost.UntilAsync(() => Leased(host) == 1, "the post was claimed");
+        await Task.Delay(300);
+        var delivery = host.Host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single(s => s.GetType().Name == "ChatOutboxDelivery");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            await host.Host.StopAsync(deadline.Token);
+        }
+
+        // StopAsync returned by the deadline, and the engine is done: nothing keeps writing after the host moved on.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"StopAsync took {watch.Elapsed}.");
+        await delivery.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(2));
+        host.Host.Dispose();
+
+        // Not lost: still pending, leased, no attempt charged; once the lease runs out another instance takes it.
+        Assert.Equal(1, host.Rows(0));
+        var later = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1));
+        await using var store = new SqliteOutboxStore(File, later);
+        await store.InitializeAsync(default);
+        Assert.Empty(await store.ListDeadLettersAsync(10, default));
+        var taken = Assert.Single(await store.ClaimAsync("next", 10, TimeSpan.FromMinutes(1), default));
+        Assert.Equal(id, taken.Id);
+        Assert.Equal(0, taken.Attempts);
+    }
+
+    [SkippableFact]
+    public async Task Stopping_the_host_closes_the_outbox_file_with_its_pooled_connections()
+    {
+        var host = await StartAsync();
+        await host.Hooks.EnqueueAsync("builds", Message("before the stop"));
+        await OutboxHost.UntilAsync(() => host.Rows(1) == 1, "the post was delivered");
+        Assert.Equal(0, (await host.Outbox.GetStatisticsAsync()).Pending);
+        Assert.NotEmpty(OpenHandles(File));
+
+        await host.Host.StopAsync();
+
+        // Stopped, not yet disposed: the store the outbox created for itself is closed, nothing holds the file.
+        Assert.Empty(OpenHandles(File));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => host.Outbox.GetStatisticsAsync());
+        host.Host.Dispose();
+    }
+
+    /// <summary>This process's open file descriptors on the SQLite file and its -wal and -shm companions.</summary>
+    private static string[] OpenHandles(string file)
+    {
+        Skip.IfNot(Directory.Exists("/proc/self/fd"), "Open file descriptors are read from /proc, which this system does not have.");
+        return new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos()
+            .Select(fd =>
+            {
+                try
+                {
+                    return fd.LinkTarget;
+                }
+                catch (IOException)
+                {
+                    return null;
+                }
+            })
+            .Where(target => target is not null && target.StartsWith(file, StringComparison.Ordinal))
+            .Select(target => target!)
+            .ToArray();
+    }
+
+    private static long Leased(OutboxHost host)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = host.Path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM cardgen_outbox WHERE state = 0 AND lease_owner IS NOT NULL";
+        return (long)command.ExecuteScalar()!;
     }
 
     [Fact]

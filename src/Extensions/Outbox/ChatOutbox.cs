@@ -17,6 +17,7 @@ internal sealed class ChatOutbox : IChatOutbox, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private Task? _initialized;
+    private int _closed;
 
     public ChatOutbox(ChatOutboxStoreSource source, ChatHooksService hooks, IOptions<ChatOutboxOptions> options, IServiceProvider services)
     {
@@ -113,9 +114,18 @@ internal sealed class ChatOutbox : IChatOutbox, IAsyncDisposable
         return await Store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Closes the store (the services own it through this outbox).</summary>
+    /// <summary>
+    /// Closes the store, once: the delivery engine calls it when it has stopped (so pooled connections and the file or
+    /// data source are released with the host's stop, not only when the services are disposed), and the services on
+    /// disposal. The outbox owns the store, since <c>UseOutbox</c>'s factory created it for it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
         switch (Store)
         {
             case IAsyncDisposable asyncDisposable:

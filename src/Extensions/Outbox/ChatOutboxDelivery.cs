@@ -33,6 +33,7 @@ internal sealed class ChatOutboxDelivery : BackgroundService
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _completionLock = new();
     private readonly CancellationTokenSource _cutOff = new();
+    private readonly CancellationTokenSource _abandon = new();
     private readonly List<OutboxPostId> _toRelease = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _paceGates = new(StringComparer.OrdinalIgnoreCase);
     private SemaphoreSlim _slots = null!;
@@ -74,13 +75,29 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host's deadline: once it passes, sends are cut off and nothing waits for the store any more.
+        var deadline = cancellationToken.Register(static state => ((ChatOutboxDelivery)state!).Abandon(), this);
         try
         {
             await base.StopAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            // base.StopAsync returns as the deadline passes, possibly before the registration above ran.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Abandon();
+            }
+
+            await deadline.DisposeAsync().ConfigureAwait(false);
             OutboxGauges.Unregister(this);
+
+            // Delivery is over: close the store it owns (pooled connections, the SQLite file). Were delivery still
+            // winding down past the deadline, the services' disposal closes it instead.
+            if (ExecuteTask is null || ExecuteTask.IsCompleted)
+            {
+                await _outbox.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -88,7 +105,20 @@ internal sealed class ChatOutboxDelivery : BackgroundService
     {
         OutboxGauges.Unregister(this);
         _cutOff.Dispose();
+        _abandon.Dispose();
         base.Dispose();
+    }
+
+    private void Abandon()
+    {
+        try
+        {
+            _cutOff.Cancel();
+            _abandon.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     /// <summary>Reads the statistics for the gauges.</summary>
@@ -488,49 +518,24 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
     }
 
-    /// <summary>Records delivered posts, trying again while their leases hold; a post whose lease runs out first is left to it.</summary>
+    /// <summary>Records delivered posts in one write, trying again while the latest of their leases holds.</summary>
     private async Task RecordCompletionsAsync(List<Delivered> batch)
     {
         var ids = new OutboxPostId[batch.Count];
+        var leaseEnd = DateTimeOffset.MinValue;
         for (var i = 0; i < ids.Length; i++)
         {
             ids[i] = batch[i].Id;
+            if (batch[i].LeaseEnd > leaseEnd)
+            {
+                leaseEnd = batch[i].LeaseEnd;
+            }
         }
 
-        var delay = TimeSpan.FromMilliseconds(100);
-        while (true)
+        // Recording a post whose lease ran out is harmless: the store changes only posts still leased to this instance.
+        if (!await RecordAsync(ids[0], leaseEnd, ids.Length == 1 ? "delivered" : $"delivered, with {ids.Length - 1} more", ct => _store.CompleteAsync(ids, Owner, ct)).ConfigureAwait(false))
         {
-            try
-            {
-                await _store.CompleteAsync(ids, Owner, CancellationToken.None).ConfigureAwait(false);
-                break;
-            }
-            catch (Exception e)
-            {
-                var giveUpBefore = _time.GetUtcNow() + delay + LeaseMargin;
-                var dropped = batch.RemoveAll(d =>
-                {
-                    if (d.LeaseEnd > giveUpBefore)
-                    {
-                        return false;
-                    }
-
-                    OutboxLog.RecordFailed(_logger, d.Id.Value, "delivered", e);
-                    return true;
-                });
-                if (batch.Count == 0)
-                {
-                    return;
-                }
-
-                if (dropped > 0)
-                {
-                    ids = batch.Select(d => d.Id).ToArray();
-                }
-
-                await Task.Delay(delay, _time).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
-            }
+            return;
         }
 
         foreach (var delivered in batch)
@@ -565,9 +570,12 @@ internal sealed class ChatOutboxDelivery : BackgroundService
 
         if (deadLetter)
         {
-            await RecordAsync(post, leaseEnd, "dead-lettered", ct => _store.DeadLetterAsync(post.Id, Owner, reason, ct)).ConfigureAwait(false);
-            OutboxTelemetry.DeadLettered.Add(1, failure);
-            OutboxLog.DeadLettered(_logger, post.Id.Value, post.HookName, attempt, reason);
+            if (await RecordAsync(post.Id, leaseEnd, "dead-lettered", ct => _store.DeadLetterAsync(post.Id, Owner, reason, ct)).ConfigureAwait(false))
+            {
+                OutboxTelemetry.DeadLettered.Add(1, failure);
+                OutboxLog.DeadLettered(_logger, post.Id.Value, post.HookName, attempt, reason);
+            }
+
             return;
         }
 
@@ -578,9 +586,11 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
 
         var dueAt = _time.GetUtcNow() + delay;
-        await RecordAsync(post, leaseEnd, "rescheduled", ct => _store.RescheduleAsync(post.Id, Owner, dueAt, reason, ct)).ConfigureAwait(false);
-        OutboxTelemetry.Rescheduled.Add(1, failure);
-        OutboxLog.Rescheduled(_logger, post.Id.Value, post.HookName, attempt, _options.MaxAttempts, delay, reason);
+        if (await RecordAsync(post.Id, leaseEnd, "rescheduled", ct => _store.RescheduleAsync(post.Id, Owner, dueAt, reason, ct)).ConfigureAwait(false))
+        {
+            OutboxTelemetry.Rescheduled.Add(1, failure);
+            OutboxLog.Rescheduled(_logger, post.Id.Value, post.HookName, attempt, _options.MaxAttempts, delay, reason);
+        }
     }
 
     /// <summary><see cref="ChatOutboxOptions.RetryDelay"/> doubled for each earlier failure, up to the maximum, with ±20% jitter.</summary>
@@ -593,28 +603,46 @@ internal sealed class ChatOutboxDelivery : BackgroundService
     }
 
     /// <summary>
-    /// Records an outcome, trying again while the lease holds (a store that is briefly unreachable); when it cannot,
-    /// the lease runs out and the post is delivered again, which is the one way a delivered post is sent twice.
+    /// Records an outcome. The engine is the one layer that retries a store (the stores try each call once): a store
+    /// that is briefly unreachable is tried again while the lease holds, but never past the host's stop deadline. When
+    /// it cannot be recorded, the post stays leased and is delivered again once the lease runs out, which is the one way
+    /// a delivered post is sent twice; nothing is lost.
     /// </summary>
-    private async Task RecordAsync(OutboxPost post, DateTimeOffset leaseEnd, string outcome, Func<CancellationToken, Task> record)
+    /// <returns>Whether the outcome was recorded.</returns>
+    private async Task<bool> RecordAsync(OutboxPostId id, DateTimeOffset leaseEnd, string outcome, Func<CancellationToken, Task> record)
     {
+        var abandon = _abandon.Token;
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             try
             {
-                await record(CancellationToken.None).ConfigureAwait(false);
-                return;
+                await record(abandon).ConfigureAwait(false);
+                return true;
+            }
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+            {
+                OutboxLog.LeftToLease(_logger, id.Value, outcome);
+                return false;
             }
             catch (Exception e)
             {
                 if (_time.GetUtcNow() + delay >= leaseEnd - LeaseMargin)
                 {
-                    OutboxLog.RecordFailed(_logger, post.Id.Value, outcome, e);
-                    return;
+                    OutboxLog.RecordFailed(_logger, id.Value, outcome, e);
+                    return false;
                 }
 
-                await Task.Delay(delay, _time).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, _time, abandon).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    OutboxLog.LeftToLease(_logger, id.Value, outcome);
+                    return false;
+                }
+
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
@@ -637,8 +665,13 @@ internal sealed class ChatOutboxDelivery : BackgroundService
             _drained.TrySetResult();
         }
 
+        // Posts being sent may finish for ShutdownTimeout, and never past the host's own stop deadline (its
+        // ShutdownTimeout): then they are cut off, and their outcomes are recorded while the deadline allows. Every wait
+        // here ends when the deadline passes, so the host's StopAsync never overruns it; a post whose outcome could not be
+        // recorded by then stays leased, and is delivered again (or dead-lettered) when its lease runs out.
         var all = _drained.Task;
-        if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout, _time)).ConfigureAwait(false) != all)
+        var shutdownTimeout = Task.Delay(_options.ShutdownTimeout, _time, _abandon.Token);
+        if (await Task.WhenAny(all, shutdownTimeout).ConfigureAwait(false) != all)
         {
             await _cutOff.CancelAsync().ConfigureAwait(false);
             await all.ConfigureAwait(false);
@@ -663,7 +696,11 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         {
             try
             {
-                await _store.ReleaseAsync(released, Owner, CancellationToken.None).ConfigureAwait(false);
+                await _store.ReleaseAsync(released, Owner, _abandon.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+            {
+                OutboxLog.LeftToLease(_logger, released[0].Value, $"{released.Length} released");
             }
             catch (Exception e)
             {
@@ -756,8 +793,8 @@ internal sealed class ChatOutboxDelivery : BackgroundService
     private static string Clip(string text) => text.Length <= 2000 ? text : text[..1999] + "…";
 
     /// <summary>Gives a post back unsent, to be claimed again (by this or another instance).</summary>
-    private Task GiveBackAsync(OutboxPost post, DateTimeOffset leaseEnd)
-        => RecordAsync(post, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct));
+    private async Task GiveBackAsync(OutboxPost post, DateTimeOffset leaseEnd)
+        => await RecordAsync(post.Id, leaseEnd, "released", ct => _store.ReleaseAsync(new[] { post.Id }, Owner, ct)).ConfigureAwait(false);
 
     /// <summary>Wakes one waiter of a signal that holds at most one release, unless it is already signalled.</summary>
     internal static void Signal(SemaphoreSlim signal)

@@ -32,4 +32,7 @@ internal static partial class OutboxLog
 
     [LoggerMessage(209, LogLevel.Debug, "Gave back outbox post {PostId} to {HookName} unsent: {Remaining} of its lease is left and a post may take {Needed}", EventName = "OutboxLeaseShort")]
     public static partial void LeaseShort(ILogger logger, long postId, string hookName, TimeSpan remaining, TimeSpan needed);
+
+    [LoggerMessage(210, LogLevel.Warning, "The host's stop deadline passed before the outbox recorded the outcome of post {PostId} ({Outcome}); it stays leased and is handled again when its lease runs out", EventName = "OutboxLeftToLease")]
+    public static partial void LeftToLease(ILogger logger, long postId, string outcome);
 }
