@@ -57,6 +57,11 @@ public sealed partial class CardGenerator
                 return null; // The [ChatCard] output carries the part's members too (one file per type).
             }
 
+            if (!isPart && Templates.TemplateCards.IsTemplateCard(context.Attributes[0]))
+            {
+                return null; // A template card: the template pipeline writes it (Templates/CardGenerator.Templates.cs).
+            }
+
             return CardReader.Read(type, isPart ? null : context.Attributes[0], isPart ? context.Attributes[0] : part, defaults: null, cancellationToken).Model;
         }
 

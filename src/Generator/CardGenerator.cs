@@ -54,6 +54,7 @@ public sealed partial class CardGenerator : IIncrementalGenerator
 
         // <CardGenGenerate>false</CardGenGenerate> turns the generator off; the analyzers, in the same assembly, still run.
         var enabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => IsEnabled(options.GlobalOptions));
+        InitializeTemplates(context, defaults, enabled);
         context.RegisterSourceOutput(resolved.Combine(enabled), static (spc, pair) =>
         {
             if (pair.Right)

@@ -24,7 +24,7 @@ public sealed class InfrastructureTests
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToList();
-        Assert.Equal(17, descriptors.Count);
+        Assert.Equal(28, descriptors.Count);
         var supported = Verify.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
         foreach (var descriptor in descriptors)
         {
@@ -45,7 +45,7 @@ public sealed class InfrastructureTests
     {
         var assembly = typeof(DiagnosticDescriptors).Assembly;
         var analyzers = assembly.GetTypes().Where(t => typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract).ToList();
-        Assert.Equal(4, analyzers.Count);
+        Assert.Equal(5, analyzers.Count);
         foreach (var type in analyzers)
         {
             var attribute = type.GetCustomAttributes(typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerAttribute), false)

@@ -27,7 +27,8 @@ internal static class Verify
         new Analyzers.ChatCardAnalyzer(),
         new Analyzers.BuilderCallAnalyzer(),
         new Analyzers.WebhookUrlAnalyzer(),
-        new Analyzers.LegacyMessageAnalyzer());
+        new Analyzers.LegacyMessageAnalyzer(),
+        new generator::CardGen.Generator.Templates.TemplateCardAnalyzer());
 
     public const string Usings = """
         using System;

@@ -59,8 +59,14 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
             : !type.IsGenericType && MayHaveMappedMembers(type, context.CancellationToken)
                 ? CardReader.ReadPlainBase(type, context.CancellationToken)
                 : default;
+        var templateCard = card is not null && Templates.TemplateCards.IsTemplateCard(card);
         foreach (var diagnostic in diagnostics)
         {
+            if (templateCard && diagnostic.Descriptor.Id is not (NotPartialId or CannotExtendId))
+            {
+                continue; // A template card's members are its data; TemplateCardAnalyzer checks the template.
+            }
+
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }

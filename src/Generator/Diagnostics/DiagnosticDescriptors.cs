@@ -6,7 +6,7 @@ namespace CardGen.Generator.Diagnostics;
 /// Every diagnostic CardGen reports. The ids are a public contract: they never change meaning and are never reused.
 /// Each help link points to the rule's page under <c>docs/diagnostics/</c>.
 /// </summary>
-public static class DiagnosticDescriptors
+public static partial class DiagnosticDescriptors
 {
     /// <summary>Where each rule's documentation page lives; the rule id and <c>.md</c> are appended.</summary>
     public const string HelpLinkBase = "https://github.com/cardgen/cardgen/blob/main/docs/diagnostics/";

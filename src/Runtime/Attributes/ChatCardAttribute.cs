@@ -54,6 +54,25 @@ public sealed class ChatCardAttribute : Attribute
 
     /// <summary>An icon shown beside the post (an absolute URL).</summary>
     public string? IconUrl { get; set; }
+
+    /// <summary>
+    /// A card designed in the Adaptive Cards Designer: the path of its template file, for example
+    /// <c>"Cards/BuildFailed.json"</c>, relative to this source file's folder or to the project. The file must be an
+    /// <c>AdditionalFiles</c> item (CardGen adds every <c>**/*.card.json</c> by convention). The type's members are the
+    /// template's data: <c>${Member}</c>, <c>${Member.Child}</c>, <c>$data</c>, <c>$when</c> and the functions listed in
+    /// docs/templates.md are bound and checked at compile time and compiled to direct JSON writing code.
+    /// </summary>
+    /// <remarks>
+    /// The template's own <c>"version"</c> is the card's version; <see cref="Host"/> is checked as for other cards.
+    /// Mapping attributes on members are not used by a template card.
+    /// </remarks>
+    public string? Template { get; set; }
+
+    /// <summary>
+    /// A card template written inline, as a raw string literal (<c>TemplateJson = """{ "type": "AdaptiveCard", … }"""</c>);
+    /// compiled like a <see cref="Template"/> file. Give one of the two, not both.
+    /// </summary>
+    public string? TemplateJson { get; set; }
 }
 
 /// <summary>Project-wide defaults for every <see cref="ChatCardAttribute"/> type in the assembly.</summary>

@@ -1,0 +1,37 @@
+namespace CardGen.Generator.Templates;
+
+/// <summary>The static type of a compiled expression.</summary>
+internal enum ExprType
+{
+    /// <summary>Could not be compiled (a diagnostic says why).</summary>
+    Error,
+    /// <summary>C# <c>string?</c>.</summary>
+    String,
+    /// <summary>C# <c>double?</c>: templates compute with doubles, as the JavaScript engine does.</summary>
+    Number,
+    /// <summary>C# <c>bool?</c> (or <c>bool</c>).</summary>
+    Boolean,
+    /// <summary>An object of the data (<see cref="TemplateValue.Shape"/> says which).</summary>
+    Object,
+    /// <summary>A sequence; <see cref="TemplateValue.Shape"/> is the collection's shape.</summary>
+    Collection,
+    /// <summary>The literal <c>null</c>.</summary>
+    Null,
+}
+
+/// <summary>A compiled expression: C# code and what it yields.</summary>
+internal readonly record struct TemplateValue(string Code, ExprType Type, DataShape? Shape = null)
+{
+    public static TemplateValue Error { get; } = new("default", ExprType.Error);
+
+    public string TypeName => Type switch
+    {
+        ExprType.String => "a string",
+        ExprType.Number => "a number",
+        ExprType.Boolean => "a boolean",
+        ExprType.Object => "an object",
+        ExprType.Collection => "a collection",
+        ExprType.Null => "null",
+        _ => "an error",
+    };
+}
