@@ -28,7 +28,7 @@ internal static class Verify
         new Analyzers.BuilderCallAnalyzer(),
         new Analyzers.WebhookUrlAnalyzer(),
         new Analyzers.LegacyMessageAnalyzer(),
-        new generator::CardGen.Generator.Templates.TemplateCardAnalyzer());
+        new CardGen.Generator.Templates.TemplateCardAnalyzer());
 
     public const string Usings = """
         using System;
