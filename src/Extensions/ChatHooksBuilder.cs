@@ -22,6 +22,9 @@ public sealed class ChatHooksBuilder
     /// <summary>The services the hooks are registered in.</summary>
     public IServiceCollection Services { get; }
 
+    /// <summary>The configuration section <c>AddChatHooks</c> was given, when it was; further packages bind their own subsections of it.</summary>
+    internal Microsoft.Extensions.Configuration.IConfiguration? Configuration { get; init; }
+
     /// <summary>Adds a hook, or sets the URL of a configured one.</summary>
     /// <param name="name">The hook's name.</param>
     /// <param name="url">The webhook URL; checked at start-up.</param>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CardGen.Outbox;
 using CardGen.Schema;
 using Microsoft.Extensions.Configuration;
 
@@ -28,6 +29,45 @@ internal static class ChatHooksConfiguration
 
             // Read when the hook's options are built, over a copy of the shared ones.
             hook.Overrides.Add(client => ApplyClient(hookSection, client, errors));
+        }
+    }
+
+    /// <summary>The keys of a durable outbox's section (<c>Outbox</c> beside <c>Hooks</c>), as <see cref="ChatOutboxOptions"/> names them.</summary>
+    private static readonly string[] OutboxKeys =
+    {
+        nameof(ChatOutboxOptions.Capacity), nameof(ChatOutboxOptions.BatchSize), nameof(ChatOutboxOptions.MaxConcurrentPosts),
+        nameof(ChatOutboxOptions.LeaseDuration), nameof(ChatOutboxOptions.PollInterval), nameof(ChatOutboxOptions.DeliveredRetention),
+        nameof(ChatOutboxOptions.MaxAttempts), nameof(ChatOutboxOptions.RetryDelay), nameof(ChatOutboxOptions.MaxRetryDelay),
+        nameof(ChatOutboxOptions.MinimumPostInterval), nameof(ChatOutboxOptions.PostIntervals), nameof(ChatOutboxOptions.ShutdownTimeout),
+    };
+
+    /// <summary>Reads a durable outbox's options from its section, naming the key of each value it cannot read or does not know.</summary>
+    public static void ApplyOutbox(IConfigurationSection section, ChatOutboxOptions options)
+    {
+        var errors = options.ConfigurationErrors;
+        foreach (var child in section.GetChildren())
+        {
+            if (!OutboxKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add($"{child.Path} is not an outbox option; the options are {string.Join(", ", OutboxKeys)}.");
+            }
+        }
+
+        Read(section, nameof(ChatOutboxOptions.Capacity), errors, ParseLong, v => options.Capacity = v);
+        Read(section, nameof(ChatOutboxOptions.BatchSize), errors, ParseInt, v => options.BatchSize = v);
+        Read(section, nameof(ChatOutboxOptions.MaxConcurrentPosts), errors, ParseInt, v => options.MaxConcurrentPosts = v);
+        Read(section, nameof(ChatOutboxOptions.LeaseDuration), errors, ParseTime, v => options.LeaseDuration = v);
+        Read(section, nameof(ChatOutboxOptions.PollInterval), errors, ParseTime, v => options.PollInterval = v);
+        Read(section, nameof(ChatOutboxOptions.DeliveredRetention), errors, ParseTime, v => options.DeliveredRetention = v);
+        Read(section, nameof(ChatOutboxOptions.MaxAttempts), errors, ParseInt, v => options.MaxAttempts = v);
+        Read(section, nameof(ChatOutboxOptions.RetryDelay), errors, ParseTime, v => options.RetryDelay = v);
+        Read(section, nameof(ChatOutboxOptions.MaxRetryDelay), errors, ParseTime, v => options.MaxRetryDelay = v);
+        Read(section, nameof(ChatOutboxOptions.MinimumPostInterval), errors, ParseTime, v => options.MinimumPostInterval = v);
+        Read(section, nameof(ChatOutboxOptions.ShutdownTimeout), errors, ParseTime, v => options.ShutdownTimeout = v);
+        var intervals = section.GetSection(nameof(ChatOutboxOptions.PostIntervals));
+        foreach (var hook in intervals.GetChildren())
+        {
+            Read(intervals, hook.Key, errors, ParseTime, v => options.PostIntervals[hook.Key] = v);
         }
     }
 
@@ -87,6 +127,9 @@ internal static class ChatHooksConfiguration
 
     private static (bool, int, string) ParseInt(string text)
         => (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v), v, "a whole number");
+
+    private static (bool, long, string) ParseLong(string text)
+        => (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v), v, "a whole number");
 
     private static (bool, double, string) ParseDouble(string text)
         => (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v), v, "a number such as 0.5");

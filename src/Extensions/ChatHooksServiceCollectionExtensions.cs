@@ -17,7 +17,7 @@ public static class ChatHooksServiceCollectionExtensions
     /// <c>builder.Configuration.GetSection("ChatHooks")</c>, reloaded when it changes.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The section: <c>Hooks:&lt;name&gt;:Url</c> for each hook; <c>Retry</c>, <c>AttemptTimeout</c>, <c>TotalRequestTimeout</c>, <c>CircuitBreaker</c>, <c>Host</c> and <c>ValidateCards</c> for every hook, or under a hook for it alone.</param>
+    /// <param name="configuration">The section: <c>Hooks:&lt;name&gt;:Url</c> for each hook; <c>Retry</c>, <c>AttemptTimeout</c>, <c>TotalRequestTimeout</c>, <c>CircuitBreaker</c>, <c>Host</c> and <c>ValidateCards</c> for every hook, or under a hook for it alone; <c>Outbox</c> for a durable outbox's <c>ChatOutboxOptions</c> (bound by <c>UseOutbox</c>).</param>
     /// <returns>A builder to add hooks and options in code.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
     public static ChatHooksBuilder AddChatHooks(this IServiceCollection services, IConfiguration configuration)
@@ -27,10 +27,10 @@ public static class ChatHooksServiceCollectionExtensions
             throw new ArgumentNullException(nameof(configuration));
         }
 
-        var builder = AddChatHooks(services);
+        AddChatHooks(services);
         services.AddSingleton<IConfigureOptions<ChatHooksOptions>>(new ConfigureNamedOptions<ChatHooksOptions>(Options.Options.DefaultName, options => ChatHooksConfiguration.Apply(configuration, options)));
         services.AddSingleton<IOptionsChangeTokenSource<ChatHooksOptions>>(new ConfigurationChangeTokenSource<ChatHooksOptions>(Options.Options.DefaultName, configuration));
-        return builder;
+        return new ChatHooksBuilder(services) { Configuration = configuration };
     }
 
     /// <summary>Registers <see cref="IChatHooks"/> with hooks and options set in code.</summary>

@@ -27,6 +27,7 @@ internal static class CardGenCommand
         root.Subcommands.Add(PostCommand.Build(console));
         root.Subcommands.Add(HooksCommand.Build(console));
         root.Subcommands.Add(EmulatorCommand.Build(console));
+        root.Subcommands.Add(TemplateCommand.Build(console));
         return root;
     }
 

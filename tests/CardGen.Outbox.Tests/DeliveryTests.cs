@@ -190,6 +190,34 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_send_never_outlasts_its_lease_so_another_instance_cannot_take_the_post_over_while_it_is_sent()
+    {
+        // The lease (4 s) covers the hook's whole request budget (1 s) plus the margin to record the outcome, which
+        // start-up checks; the host answers only after 6 s, past the lease. The client gives up at 1 s, the outcome is
+        // recorded (an ambiguous failure: a dead letter) well inside the lease, and an instance that looks once the
+        // lease would have run out finds nothing to take over: the post was requested once.
+        _emulator.InjectFault(_emulator.DefaultHookId, FaultSpec.Delayed(TimeSpan.FromSeconds(6)));
+        await using var host = await StartAsync(
+            outbox: o => o.LeaseDuration = TimeSpan.FromSeconds(4),
+            client: c =>
+            {
+                c.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1);
+                c.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(1);
+            });
+        var id = await host.Hooks.EnqueueAsync("builds", Message("slow host"));
+
+        var letter = await SingleDeadLetterAsync(host);
+        Assert.Equal(id, letter.Id);
+        Assert.True(letter.DeadLetteredAt - letter.EnqueuedAt < TimeSpan.FromSeconds(4), $"Recorded {letter.DeadLetteredAt - letter.EnqueuedAt} after the enqueue, past the lease.");
+
+        await using var other = new SqliteOutboxStore(File, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5)));
+        await other.InitializeAsync(default);
+        Assert.Empty(await other.ClaimAsync("other", 10, TimeSpan.FromMinutes(1), default));
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        Assert.Equal(1, _emulator.TotalPosts);
+    }
+
+    [Fact]
     public async Task A_paced_backlog_longer_than_a_lease_is_delivered_at_the_pace_without_wasting_send_slots()
     {
         // 60 posts for one hook paced 100 ms apart need 6 s, more than a lease leaves (5 s, of which the hook may take

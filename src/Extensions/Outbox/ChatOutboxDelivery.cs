@@ -593,14 +593,12 @@ internal sealed class ChatOutboxDelivery : BackgroundService
         }
     }
 
-    /// <summary><see cref="ChatOutboxOptions.RetryDelay"/> doubled for each earlier failure, up to the maximum, with ±20% jitter.</summary>
+    /// <summary>
+    /// <see cref="ChatOutboxOptions.RetryDelay"/> doubled for each earlier failure, up to <see cref="ChatOutboxOptions.MaxRetryDelay"/>,
+    /// a random time between half and all of it: the client's own back-off (<see cref="RetryDelays"/>).
+    /// </summary>
     private TimeSpan Backoff(int earlierFailures)
-    {
-        var ticks = (double)_options.RetryDelay.Ticks * Math.Pow(2, Math.Min(earlierFailures, 30));
-        ticks = Math.Min(ticks, _options.MaxRetryDelay.Ticks);
-        ticks *= 0.8 + (0.4 * Random.Shared.NextDouble());
-        return TimeSpan.FromTicks((long)Math.Min(ticks, _options.MaxRetryDelay.Ticks));
-    }
+        => RetryDelays.Exponential(_options.RetryDelay, _options.MaxRetryDelay, earlierFailures, JitterSource.Next);
 
     /// <summary>
     /// Records an outcome. The engine is the one layer that retries a store (the stores try each call once): a store

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace CardGen.Outbox;
 
@@ -62,6 +63,9 @@ public sealed class ChatOutboxOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Values of the configuration section that could not be read, each naming its key; reported at start-up.</summary>
+    internal List<string> ConfigurationErrors { get; } = new();
+
     /// <summary>The pace of a hook: its <see cref="PostIntervals"/> entry, or <see cref="MinimumPostInterval"/>.</summary>
     /// <param name="hookName">The hook.</param>
     /// <returns>The least time between two posts to it.</returns>
@@ -70,12 +74,16 @@ public sealed class ChatOutboxOptions
 
     /// <summary>Checks every value's range.</summary>
     /// <returns>One line per value out of range, naming it; empty when all are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Validate() => Check().Select(e => e.Message).ToArray();
+
+    /// <summary>Checks every value's range.</summary>
+    /// <returns>Each value out of range: its configuration key below the outbox's section, and the line naming it.</returns>
+    internal IReadOnlyList<(string Key, string Message)> Check()
     {
-        var errors = new List<string>();
+        var errors = new List<(string Key, string Message)>();
         if (Capacity < 1)
         {
-            errors.Add($"Capacity is {Capacity}; it must be 1 or more.");
+            errors.Add((nameof(Capacity), $"Capacity is {Capacity}; it must be 1 or more."));
         }
 
         Range(errors, nameof(BatchSize), BatchSize, 1, 10_000);
@@ -89,38 +97,41 @@ public sealed class ChatOutboxOptions
         NotNegative(errors, nameof(ShutdownTimeout), ShutdownTimeout);
         if (MaxRetryDelay < RetryDelay)
         {
-            errors.Add($"MaxRetryDelay is {MaxRetryDelay}; it must be at least RetryDelay ({RetryDelay}).");
+            errors.Add((nameof(MaxRetryDelay), $"MaxRetryDelay is {MaxRetryDelay}; it must be at least RetryDelay ({RetryDelay})."));
         }
 
         foreach (var pair in PostIntervals)
         {
-            NotNegative(errors, $"PostIntervals[{pair.Key}]", pair.Value);
+            if (pair.Value < TimeSpan.Zero)
+            {
+                errors.Add(($"{nameof(PostIntervals)}:{pair.Key}", $"PostIntervals[{pair.Key}] is {pair.Value}; it must not be negative."));
+            }
         }
 
         return errors;
     }
 
-    private static void Range(List<string> errors, string name, int value, int min, int max)
+    private static void Range(List<(string Key, string Message)> errors, string name, int value, int min, int max)
     {
         if (value < min || value > max)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} is {value}; it must be {min} to {max}."));
+            errors.Add((name, string.Create(CultureInfo.InvariantCulture, $"{name} is {value}; it must be {min} to {max}.")));
         }
     }
 
-    private static void Positive(List<string> errors, string name, TimeSpan value)
+    private static void Positive(List<(string Key, string Message)> errors, string name, TimeSpan value)
     {
         if (value <= TimeSpan.Zero)
         {
-            errors.Add($"{name} is {value}; it must be more than zero.");
+            errors.Add((name, $"{name} is {value}; it must be more than zero."));
         }
     }
 
-    private static void NotNegative(List<string> errors, string name, TimeSpan value)
+    private static void NotNegative(List<(string Key, string Message)> errors, string name, TimeSpan value)
     {
         if (value < TimeSpan.Zero)
         {
-            errors.Add($"{name} is {value}; it must not be negative.");
+            errors.Add((name, $"{name} is {value}; it must not be negative."));
         }
     }
 }

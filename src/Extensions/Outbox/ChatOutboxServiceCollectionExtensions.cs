@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CardGen;
 using CardGen.Outbox;
@@ -38,6 +39,17 @@ public static class ChatOutboxServiceCollectionExtensions
         services.RemoveAll<ChatOutboxStoreSource>();
         services.AddSingleton(new ChatOutboxStoreSource(store));
         var options = services.AddOptions<ChatOutboxOptions>().ValidateOnStart();
+        if (builder.Configuration is { } configuration)
+        {
+            // The section's Outbox values first, so that what the code sets wins; a key the options do not have (a typo)
+            // fails start-up naming it, as a value that cannot be read does. Read key by key, not bound by reflection,
+            // so it stays trimming and Native AOT safe.
+            var section = configuration.GetSection(OutboxSection);
+            options.Configure(o => ChatHooksConfiguration.ApplyOutbox(section, o));
+            services.RemoveAll<ChatOutboxConfigurationPath>();
+            services.AddSingleton(new ChatOutboxConfigurationPath(section.Path));
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
@@ -54,13 +66,25 @@ public static class ChatOutboxServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Checks <see cref="ChatOutboxOptions"/> at start-up, naming each value out of range.</summary>
+    /// <summary>The subsection of <c>AddChatHooks</c>' configuration that holds <see cref="ChatOutboxOptions"/>.</summary>
+    private const string OutboxSection = "Outbox";
+
+    /// <summary>Checks <see cref="ChatOutboxOptions"/> at start-up, naming each value out of range (and its configuration key, when bound from one).</summary>
     private sealed class ChatOutboxOptionsValidator : IValidateOptions<ChatOutboxOptions>
     {
+        private readonly string? _path;
+
+        public ChatOutboxOptionsValidator(IEnumerable<ChatOutboxConfigurationPath> paths) => _path = paths.LastOrDefault()?.Path;
+
         public ValidateOptionsResult Validate(string? name, ChatOutboxOptions options)
         {
-            var errors = options.Validate();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => $"ChatOutbox: {e}"));
+            var errors = options.ConfigurationErrors.Select(e => $"ChatOutbox: {e}")
+                .Concat(options.Check().Select(e => _path is null ? $"ChatOutbox: {e.Message}" : $"ChatOutbox: {e.Message.TrimEnd('.')} (configuration key '{_path}:{e.Key}')."))
+                .ToArray();
+            return errors.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
     }
+
+    /// <summary>Where the outbox's options were bound from, to name the key of a value out of range.</summary>
+    private sealed record ChatOutboxConfigurationPath(string Path);
 }

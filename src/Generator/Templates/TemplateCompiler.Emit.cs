@@ -471,34 +471,7 @@ internal sealed partial class TemplateCompiler
         }
     }
 
-    internal static string Literal(string text)
-    {
-        var builder = new System.Text.StringBuilder("\"");
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ' || c > '~')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    internal static string Literal(string text) => CSharpText.Literal(text);
 
     /// <summary>The closest candidate by edit distance, when one is close enough to be a likely typo.</summary>
     internal static string? Suggest(string name, IEnumerable<string> candidates)

@@ -78,7 +78,7 @@ internal sealed class TemplateScaffold
         var root = new ClassShape(rootName);
         scaffold.Fill(root, new[] { data });
         var text = new StringBuilder();
-        text.Append("[ChatCard(Template = ").Append(TemplateCompiler.Literal(templatePath));
+        text.Append("[ChatCard(Template = ").Append(CSharpText.Literal(templatePath));
         if (host is not null)
         {
             text.Append(", Host = ChatHost.").Append(host);
@@ -230,7 +230,7 @@ internal sealed class TemplateScaffold
         switch (type.Kind)
         {
             case Kind.String:
-                text.Append(TemplateCompiler.Literal(value.Text));
+                text.Append(CSharpText.Literal(value.Text));
                 return;
             case Kind.Number:
                 text.Append(double.Parse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)).Append('d');

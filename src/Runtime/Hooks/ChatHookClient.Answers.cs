@@ -254,24 +254,12 @@ public sealed partial class ChatHookClient
     }
 
     /// <summary>
-    /// The wait before retry number <paramref name="attempt"/> when the host gives none: a random time between half
-    /// and all of the delay that doubles from <see cref="ChatHookRetryOptions.Delay"/>, capped at
-    /// <see cref="ChatHookRetryOptions.MaxDelay"/> ("equal jitter"; the whole delay without <see cref="ChatHookRetryOptions.UseJitter"/>). Clients that failed together, for
-    /// example when a host went away, then do not all retry at the same moment; the lower half keeps a floor.
+    /// The wait before retry number <paramref name="attempt"/> when the host gives none: <see cref="RetryDelays.Exponential"/>
+    /// from <see cref="ChatHookRetryOptions.Delay"/> up to <see cref="ChatHookRetryOptions.MaxDelay"/>, with jitter
+    /// unless <see cref="ChatHookRetryOptions.UseJitter"/> is off.
     /// </summary>
     internal static TimeSpan Backoff(Settings settings, int attempt)
-    {
-        var doubled = settings.DefaultRetryDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30));
-        var full = doubled >= settings.MaxRetryDelay.Ticks ? settings.MaxRetryDelay.Ticks : (long)doubled;
-        if (!settings.UseJitter)
-        {
-            return TimeSpan.FromTicks(full);
-        }
-
-        var half = full / 2;
-        var random = settings.Jitter();
-        return TimeSpan.FromTicks(half + (long)((full - half) * (random is >= 0 and < 1 ? random : 0)));
-    }
+        => RetryDelays.Exponential(settings.DefaultRetryDelay, settings.MaxRetryDelay, attempt - 1, settings.UseJitter ? settings.Jitter : null);
 
     /// <summary>
     /// Whether a failed request may have reached the host. Only failures to connect (DNS, refused, unreachable, TLS
