@@ -1,5 +1,3 @@
-extern alias generator;
-
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -8,7 +6,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
-using CardGenerator = generator::CardGen.Generator.CardGenerator;
+using CardGenerator = CardGen.Generator.CardGenerator;
 
 namespace CardGen.Generator.Benchmarks;
 

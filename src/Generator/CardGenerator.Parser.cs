@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using CardGen.Generator.Models;
-using CardGen.Schema;
+using CardGen.Generator.Schema;
 using static CardGen.Generator.Diagnostics.DiagnosticDescriptors;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -257,8 +257,32 @@ public sealed partial class CardGenerator
             return result;
         }
 
+        /// <summary>
+        /// Each member type's description, per type symbol and nullable annotation. Cards share their member types
+        /// (string, int, the same enum), and a symbol belongs to one compilation, so within a run each type is described
+        /// once instead of once per member of every card. Keyed by the unannotated symbol, which the compiler keeps one
+        /// instance of (an annotated one is made anew on each request); held weakly, let go with the compilation.
+        /// </summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ITypeSymbol, MemberModel?[]> Descriptions = new();
+
         internal static MemberModel Describe(string name, ITypeSymbol type, CancellationToken cancellationToken)
         {
+            var key = type.NullableAnnotation == NullableAnnotation.None ? type : type.WithNullableAnnotation(NullableAnnotation.None);
+            var slots = Descriptions.GetValue(key, static _ => new MemberModel?[3]);
+            var slot = (int)type.NullableAnnotation;
+            if (slot is < 0 or > 2)
+            {
+                return DescribeType(type, cancellationToken) with { Name = name };
+            }
+
+            // Two threads may describe the same type at once; their descriptions are equal.
+            var described = slots[slot] ??= DescribeType(type, cancellationToken);
+            return described.Name == name ? described : described with { Name = name };
+        }
+
+        private static MemberModel DescribeType(ITypeSymbol type, CancellationToken cancellationToken)
+        {
+            const string name = "";
             var (kind, isNullableValue) = Classify(type);
             string? elementType = null;
             var elementKind = ValueKind.Unsupported;

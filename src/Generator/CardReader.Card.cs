@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using CardGen.Generator.Analyzers;
 using CardGen.Generator.Models;
-using CardGen.Schema;
+using CardGen.Generator.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static CardGen.Generator.Diagnostics.DiagnosticDescriptors;

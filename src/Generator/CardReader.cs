@@ -5,7 +5,7 @@ using System.Threading;
 using CardGen.Generator.Analyzers;
 using CardGen.Generator.Diagnostics;
 using CardGen.Generator.Models;
-using CardGen.Schema;
+using CardGen.Generator.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,6 +1,4 @@
-extern alias codefixes;
-
-using codefixes::CardGen.CodeFixes;
+using CardGen.CodeFixes;
 
 namespace CardGen.Analyzer.Tests;
 

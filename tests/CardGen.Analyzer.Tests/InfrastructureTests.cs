@@ -1,8 +1,6 @@
-extern alias generator;
-
 using System.Linq;
 using System.Threading;
-using generator::CardGen.Generator.Diagnostics;
+using CardGen.Generator.Diagnostics;
 
 namespace CardGen.Analyzer.Tests;
 

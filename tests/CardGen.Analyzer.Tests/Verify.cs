@@ -1,6 +1,3 @@
-extern alias generator;
-extern alias codefixes;
-
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -11,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
-using Analyzers = generator::CardGen.Generator.Analyzers;
+using Analyzers = CardGen.Generator.Analyzers;
 
 namespace CardGen.Analyzer.Tests;
 
@@ -31,7 +28,7 @@ internal static class Verify
         new Analyzers.BuilderCallAnalyzer(),
         new Analyzers.WebhookUrlAnalyzer(),
         new Analyzers.LegacyMessageAnalyzer(),
-        new generator::CardGen.Generator.Templates.TemplateCardAnalyzer());
+        new CardGen.Generator.Templates.TemplateCardAnalyzer());
 
     public const string Usings = """
         using System;

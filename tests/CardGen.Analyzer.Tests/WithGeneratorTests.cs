@@ -1,11 +1,9 @@
-extern alias generator;
-
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using CardGenerator = generator::CardGen.Generator.CardGenerator;
+using CardGenerator = CardGen.Generator.CardGenerator;
 
 namespace CardGen.Analyzer.Tests;
 

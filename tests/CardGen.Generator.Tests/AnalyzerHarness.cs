@@ -1,5 +1,3 @@
-extern alias generator;
-
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -12,7 +10,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using CardGenerator = generator::CardGen.Generator.CardGenerator;
+using CardGenerator = CardGen.Generator.CardGenerator;
 
 namespace CardGen.Generator.Tests;
 

@@ -1,5 +1,3 @@
-extern alias generator;
-
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -8,7 +6,7 @@ using System.Linq;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using CardGenerator = generator::CardGen.Generator.CardGenerator;
+using CardGenerator = CardGen.Generator.CardGenerator;
 
 namespace CardGen.Generator.Tests;
 

@@ -1,5 +1,3 @@
-extern alias generator;
-
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -7,7 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using TrackingNames = generator::CardGen.Generator.TrackingNames;
+using TrackingNames = CardGen.Generator.TrackingNames;
 
 namespace CardGen.Generator.Tests;
 

@@ -1,10 +1,9 @@
-extern alias generator;
 using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using KnownNames = generator::CardGen.Generator.KnownNames;
+using KnownNames = CardGen.Generator.KnownNames;
 
 namespace CardGen.Generator.Tests;
 

@@ -1,7 +1,6 @@
-extern alias generator;
 using System;
 using System.Linq;
-using Models = generator::CardGen.Generator.Models;
+using Models = CardGen.Generator.Models;
 
 namespace CardGen.Generator.Tests;
 

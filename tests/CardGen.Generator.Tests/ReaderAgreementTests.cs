@@ -1,4 +1,3 @@
-extern alias generator;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -6,10 +5,10 @@ using System.Reflection;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using CardReader = generator::CardGen.Generator.CardReader;
-using CardTargets = generator::CardGen.Generator.CardTargets;
-using KnownNames = generator::CardGen.Generator.KnownNames;
-using ProjectDefaults = generator::CardGen.Generator.ProjectDefaults;
+using CardReader = CardGen.Generator.CardReader;
+using CardTargets = CardGen.Generator.CardTargets;
+using KnownNames = CardGen.Generator.KnownNames;
+using ProjectDefaults = CardGen.Generator.ProjectDefaults;
 
 namespace CardGen.Generator.Tests;
 

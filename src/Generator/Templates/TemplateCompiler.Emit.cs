@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CardGen.Generator.Diagnostics;
-using CardGen.Schema;
+using CardGen.Generator.Schema;
 
 namespace CardGen.Generator.Templates;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using CardGen.Generator.Diagnostics;
 using CardGen.Generator.Models;
-using CardGen.Schema;
+using CardGen.Generator.Schema;
 
 namespace CardGen.Generator.Templates;
 

@@ -1,12 +1,21 @@
 using System;
 
+#if CARDGEN_GENERATOR
+namespace CardGen.Generator.Schema;
+#else
 namespace CardGen.Schema;
+#endif
 
 /// <summary>
 /// Format rules for string values that the schema cannot express: pixel sizes, colours, widths and URLs.
 /// Shared by the runtime validator and the analyzers so both accept exactly the same literals.
 /// </summary>
-public static class CardFormats
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+static class CardFormats
 {
     /// <summary>
     /// The rule a string value of a <paramref name="kind"/> property follows, and how to say it ("must be …"): one

@@ -1,7 +1,11 @@
 using System;
 using System.Globalization;
 
+#if CARDGEN_GENERATOR
+namespace CardGen.Generator.Schema;
+#else
 namespace CardGen.Schema;
+#endif
 
 /// <summary>
 /// An Adaptive Card schema version (<c>major.minor</c>), such as <c>1.3</c>.
@@ -10,7 +14,12 @@ namespace CardGen.Schema;
 /// Versions compare numerically (<c>1.10</c> is newer than <c>1.9</c>). Parsing accepts up to four
 /// numeric parts, as the shared C++ object model does, and keeps the first two.
 /// </remarks>
-public readonly struct CardVersion : IEquatable<CardVersion>, IComparable<CardVersion>
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+readonly struct CardVersion : IEquatable<CardVersion>, IComparable<CardVersion>
 {
     /// <summary>Adaptive Cards 1.0.</summary>
     public static readonly CardVersion V1_0 = new(1, 0);

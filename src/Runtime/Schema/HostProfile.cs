@@ -1,10 +1,19 @@
 using System;
 using System.Collections.Generic;
 
+#if CARDGEN_GENERATOR
+namespace CardGen.Generator.Schema;
+#else
 namespace CardGen.Schema;
+#endif
 
 /// <summary>How a chat host treats a card feature.</summary>
-public enum HostSupport
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+enum HostSupport
 {
     /// <summary>The host renders it and it works.</summary>
     Supported,
@@ -20,7 +29,12 @@ public enum HostSupport
 /// What a chat host renders of Adaptive Cards: its schema version, the actions it honours and its limits.
 /// The runtime validator, the generator and the analyzers read the same profiles.
 /// </summary>
-public sealed class HostProfile
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+sealed class HostProfile
 {
     private readonly Dictionary<string, (HostSupport Support, string? Reason)> _actions;
 

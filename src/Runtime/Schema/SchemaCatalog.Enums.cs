@@ -1,6 +1,15 @@
+#if CARDGEN_GENERATOR
+namespace CardGen.Generator.Schema;
+#else
 namespace CardGen.Schema;
+#endif
 
-public static partial class SchemaCatalog
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+static partial class SchemaCatalog
 {
     /// <summary>Names of the schema's enums, for <see cref="GetEnum"/>.</summary>
     public static class EnumNames

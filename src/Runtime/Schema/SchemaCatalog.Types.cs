@@ -1,10 +1,20 @@
 using System.Collections.Generic;
 using System.Linq;
-using static CardGen.Schema.SchemaCatalog.EnumNames;
 
+#if CARDGEN_GENERATOR
+namespace CardGen.Generator.Schema;
+#else
 namespace CardGen.Schema;
+#endif
 
-public static partial class SchemaCatalog
+using static SchemaCatalog.EnumNames;
+
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+static partial class SchemaCatalog
 {
     /// <summary>The <c>type</c> names of every type in the catalog.</summary>
     public static class TypeNames

@@ -2,7 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
+#if CARDGEN_GENERATOR
+namespace CardGen.Generator.Schema;
+#else
 namespace CardGen.Schema;
+#endif
 
 /// <summary>
 /// The one source of truth about Adaptive Cards 1.0–1.6 that the card model, the runtime validator,
@@ -17,7 +21,12 @@ namespace CardGen.Schema;
 /// <c>AuthCardButton.value</c> is optional; Carousel, Action <c>role</c>, Image <c>forceLoad</c>,
 /// ImageSet <c>style</c> and <c>disabledUnlessAssociatedInputsChange</c> are 1.6 renderer features.
 /// </remarks>
-public static partial class SchemaCatalog
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+static partial class SchemaCatalog
 {
     private static readonly Dictionary<string, CardTypeSpec> TypesByName = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, EnumSpec> EnumsByName = new(StringComparer.Ordinal);

@@ -2,10 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
+#if CARDGEN_GENERATOR
+namespace CardGen.Generator.Schema;
+#else
 namespace CardGen.Schema;
+#endif
 
 /// <summary>What role a type plays in a card, which decides where it may appear.</summary>
-public enum CardTypeRole
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+enum CardTypeRole
 {
     /// <summary>The <c>AdaptiveCard</c> itself (the root, or the card of an <c>Action.ShowCard</c>).</summary>
     Card,
@@ -24,7 +33,12 @@ public enum CardTypeRole
 }
 
 /// <summary>The JSON shape a property's value must have.</summary>
-public enum PropertyKind
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+enum PropertyKind
 {
     /// <summary>A string.</summary>
     String,
@@ -79,7 +93,12 @@ public enum PropertyKind
 }
 
 /// <summary>What an element of a given family falls back to.</summary>
-public enum FallbackFamily
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+enum FallbackFamily
 {
     /// <summary>The type has no <c>fallback</c>.</summary>
     None,
@@ -92,7 +111,12 @@ public enum FallbackFamily
 }
 
 /// <summary>One value of a schema enum.</summary>
-public sealed class EnumValueSpec
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+sealed class EnumValueSpec
 {
     internal EnumValueSpec(string name, CardVersion since)
     {
@@ -108,7 +132,12 @@ public sealed class EnumValueSpec
 }
 
 /// <summary>A schema enum: its values and the version that introduced each.</summary>
-public sealed class EnumSpec
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+sealed class EnumSpec
 {
     private readonly Dictionary<string, EnumValueSpec> _byName;
 
@@ -157,7 +186,12 @@ public sealed class EnumSpec
 }
 
 /// <summary>One property of a card type.</summary>
-public sealed class PropertySpec
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+sealed class PropertySpec
 {
     internal PropertySpec(string name, PropertyKind kind, CardVersion since)
     {
@@ -215,7 +249,12 @@ public sealed class PropertySpec
 }
 
 /// <summary>One type of the Adaptive Card schema (an element, input, action or component).</summary>
-public sealed class CardTypeSpec
+#if CARDGEN_GENERATOR
+internal
+#else
+public
+#endif
+sealed class CardTypeSpec
 {
     private readonly Dictionary<string, PropertySpec> _properties;
     private PropertySpec[]? _required;

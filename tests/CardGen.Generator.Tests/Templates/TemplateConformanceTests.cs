@@ -1,5 +1,3 @@
-extern alias generator;
-
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -10,7 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Xunit.Abstractions;
-using TemplateScaffold = generator::CardGen.Generator.Templates.TemplateScaffold;
+using TemplateScaffold = CardGen.Generator.Templates.TemplateScaffold;
 
 namespace CardGen.Generator.Tests.Templates;
 

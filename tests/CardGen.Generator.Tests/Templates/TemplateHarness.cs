@@ -1,5 +1,3 @@
-extern alias generator;
-
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -13,8 +11,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using CardGenerator = generator::CardGen.Generator.CardGenerator;
-using TemplateCardAnalyzer = generator::CardGen.Generator.Templates.TemplateCardAnalyzer;
+using CardGenerator = CardGen.Generator.CardGenerator;
+using TemplateCardAnalyzer = CardGen.Generator.Templates.TemplateCardAnalyzer;
 
 namespace CardGen.Generator.Tests.Templates;
 
