@@ -317,18 +317,7 @@ internal static class CardReadingCache
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!GlobalUsingsByTree.TryGetValue(tree, out var text))
-            {
-                if (!tree.TryGetRoot(out var root))
-                {
-                    root = tree.GetRoot(cancellationToken);
-                }
-
-                text = GlobalUsings(root);
-                GlobalUsingsByTree.Add(tree, text);
-            }
-
-            usings.Append(text);
+            usings.Append(GlobalUsingsByTree.GetValue(tree, static tree => GlobalUsings(tree.GetRoot())));
         }
 
         var references = new List<WeakReference<MetadataReference>>();
@@ -450,7 +439,15 @@ internal static class CardReadingCache
 
         /// <summary>Whether the compilation's own source declares a type or namespace of this name (looked up once per compilation).</summary>
         public bool DeclaresInSource(Compilation compilation, string name, CancellationToken cancellationToken)
-            => _declaredInSource.GetOrAdd(name, n => compilation.ContainsSymbolsWithName(n, SymbolFilter.Type | SymbolFilter.Namespace, cancellationToken));
+        {
+            if (!_declaredInSource.TryGetValue(name, out var declared))
+            {
+                declared = compilation.ContainsSymbolsWithName(name, SymbolFilter.Type | SymbolFilter.Namespace, cancellationToken);
+                _declaredInSource[name] = declared;
+            }
+
+            return declared;
+        }
 
         private static bool SameTarget<T>(WeakReference<T> a, WeakReference<T> b)
             where T : class
