@@ -295,12 +295,19 @@ internal static class CardReadingCache
 
         bool Add(TypeSyntax syntax)
         {
+            if (syntax is PredefinedTypeSyntax or NullableTypeSyntax { ElementType: PredefinedTypeSyntax })
+            {
+                // A keyword (string, int?) means the same type in every compilation; its annotation is in this file.
+                types.Add(new TypeSeen(syntax.ToString(), TypeKind.Unknown, null));
+                return true;
+            }
+
             if (semanticModel.GetTypeInfo(syntax, cancellationToken).Type is not { } type)
             {
                 return false;
             }
 
-            types.Add(new TypeSeen(type.TypeKind, CardGenerator.Parser.Describe(string.Empty, type, cancellationToken)));
+            types.Add(new TypeSeen(null, type.TypeKind, CardGenerator.Parser.Describe(string.Empty, type, cancellationToken)));
             return true;
         }
     }
@@ -368,8 +375,8 @@ internal static class CardReadingCache
         return names;
     }
 
-    /// <summary>A member type as a reading sees it.</summary>
-    private readonly record struct TypeSeen(TypeKind Kind, MemberModel Description);
+    /// <summary>A member type as a reading sees it: a keyword as written, or the type it binds to, described.</summary>
+    private readonly record struct TypeSeen(string? Keyword, TypeKind Kind, MemberModel? Description);
 
     private sealed class Slots
     {
