@@ -126,8 +126,6 @@ internal sealed class GeneratorScenario
 {
     private readonly CSharpCompilation _compilation;
     private readonly CSharpParseOptions _parseOptions;
-    private readonly SyntaxTree _unrelated;
-    private readonly SyntaxTree _unrelatedEdited;
 
     public GeneratorScenario(string name, ISourceGenerator generator, CSharpCompilation compilation, CSharpParseOptions parseOptions)
     {
@@ -135,12 +133,6 @@ internal sealed class GeneratorScenario
         Generator = generator;
         _compilation = compilation;
         _parseOptions = parseOptions;
-        _unrelated = compilation.SyntaxTrees.Single(t => t.FilePath == Workload.UnrelatedPath);
-
-        // An edit as an editor makes it: a one-character change in a method body, reparsed incrementally.
-        var text = _unrelated.GetText();
-        var at = text.ToString().IndexOf("x + 1", System.StringComparison.Ordinal) + "x + ".Length;
-        _unrelatedEdited = _unrelated.WithChangedText(text.WithChanges(new TextChange(new TextSpan(at, 1), "2")));
     }
 
     public string Name { get; }
@@ -155,16 +147,23 @@ internal sealed class GeneratorScenario
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>
-    /// The compilation with no semantic state yet (no symbols bound, no attributes decoded), as a build or an edit
-    /// produces it; metadata references stay shared, as they do in a compiler server or an IDE.
+    /// The compilation as a build produces it: every file parsed anew, no semantic state (no symbols bound, no
+    /// attributes decoded), so nothing a generator kept for the syntax of an earlier run applies. Metadata references
+    /// stay shared, as they do in a compiler server or an IDE.
     /// </summary>
-    public Compilation FreshCompilation() => _compilation.Clone();
+    public Compilation FreshCompilation()
+        => _compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(_compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), _parseOptions, t.FilePath)));
 
     /// <summary>Runs a fresh driver once over a fresh compilation; returns it and that compilation with the unrelated file edited.</summary>
     public (GeneratorDriver Warm, Compilation Edited) Warm(bool trackSteps = false)
     {
         var compilation = FreshCompilation();
         var warm = CreateDriver(trackSteps).RunGenerators(compilation);
-        return (warm, compilation.ReplaceSyntaxTree(_unrelated, _unrelatedEdited));
+        var unrelated = compilation.SyntaxTrees.Single(t => t.FilePath == Workload.UnrelatedPath);
+
+        // An edit as an editor makes it: a one-character change in a method body, reparsed incrementally.
+        var text = unrelated.GetText();
+        var at = text.ToString().IndexOf("x + 1", System.StringComparison.Ordinal) + "x + ".Length;
+        return (warm, compilation.ReplaceSyntaxTree(unrelated, unrelated.WithChangedText(text.WithChanges(new TextChange(new TextSpan(at, 1), "2")))));
     }
 }
