@@ -26,6 +26,8 @@ public static partial class DiagnosticDescriptors
     public const string TemplateUnsupportedId = "CARDGEN027";
     /// <summary>CARDGEN028 id.</summary>
     public const string TemplateDuplicateIdId = "CARDGEN028";
+    /// <summary>CARDGEN029 id.</summary>
+    public const string TemplateIgnoredArgumentId = "CARDGEN029";
 
     /// <summary>Property of CARDGEN024: the name the binding uses, which the code fix adds as a member.</summary>
     public const string MissingMemberProperty = "MissingMember";
@@ -131,6 +133,15 @@ public static partial class DiagnosticDescriptors
         "An id is used twice in the template",
         "{0}",
         "Element and action ids must be unique in a card (inputs, toggles and show-cards find their targets by id); an id inside an element repeated over \"$data\" repeats with it unless it is bound, for example \"row${$index}\".");
+
+    /// <summary>CARDGEN029: Title, Summary or IconUrl given on a template card, which does not use them.</summary>
+    public static readonly DiagnosticDescriptor TemplateIgnoredArgument = Create(
+        TemplateIgnoredArgumentId,
+        UsageCategory,
+        DiagnosticSeverity.Warning,
+        "A template card does not use this [ChatCard] argument",
+        "'{0}' is not used on the template card '{1}': {2}",
+        "A template card is written from its template alone: the heading, the notification text (\"fallbackText\") and everything else the card shows belong in the template, and the post carries no icon of its own.");
 
     /// <summary>Every template rule, by id.</summary>
     internal static DiagnosticDescriptor ForTemplate(string id) => id switch

@@ -14,7 +14,8 @@ namespace CardGen.Generator.Templates;
 
 /// <summary>
 /// Checks <c>[ChatCard(Template = …)]</c> and <c>[ChatCard(TemplateJson = …)]</c> cards: finds the file, compiles the
-/// template exactly as the generator does and reports every problem at its place in the JSON (CARDGEN018–CARDGEN028).
+/// template exactly as the generator does and reports every problem at its place in the JSON (CARDGEN018–CARDGEN028), and
+/// the [ChatCard] arguments a template card does not use (CARDGEN029).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TemplateCardAnalyzer : DiagnosticAnalyzer
@@ -24,7 +25,7 @@ public sealed class TemplateCardAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.TemplateFile, DiagnosticDescriptors.TemplateSyntax, DiagnosticDescriptors.TemplateSchema,
         DiagnosticDescriptors.TemplateRequired, DiagnosticDescriptors.TemplateEnum, DiagnosticDescriptors.TemplateVersion,
         DiagnosticDescriptors.TemplateMember, DiagnosticDescriptors.TemplateData, DiagnosticDescriptors.TemplateWhen,
-        DiagnosticDescriptors.TemplateUnsupported, DiagnosticDescriptors.TemplateDuplicateId);
+        DiagnosticDescriptors.TemplateUnsupported, DiagnosticDescriptors.TemplateDuplicateId, DiagnosticDescriptors.TemplateIgnoredArgument);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -61,6 +62,14 @@ public sealed class TemplateCardAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateFile, jsonArgument?.GetLocation() ?? syntax.GetLocation(), $"'{type.Name}' gives both Template and TemplateJson; keep one"));
             return;
+        }
+
+        foreach (var (name, instead) in IgnoredArguments)
+        {
+            if (Argument(syntax, name) is { } ignored)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateIgnoredArgument, ignored.GetLocation(), name, type.Name, instead));
+            }
         }
 
         var profiles = CardTargets.ProfilesOf(CardTargets.Resolve(host, null, symbols.ProjectDefaults).Host);
@@ -166,6 +175,14 @@ public sealed class TemplateCardAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
+
+    /// <summary>The [ChatCard] arguments a template card does not use (CARDGEN029), and what to do instead.</summary>
+    private static readonly (string Name, string Instead)[] IgnoredArguments =
+    {
+        ("Title", "write the heading in the template"),
+        ("Summary", "write the notification text as the template's \"fallbackText\""),
+        ("IconUrl", "a template card is posted without an icon; remove it, or map the type's members instead of using a template"),
+    };
 
     private static AttributeArgumentSyntax? Argument(AttributeSyntax syntax, string name)
         => syntax.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);

@@ -197,6 +197,27 @@ public sealed class TemplateCardTests
     }
 
     [Fact]
+    public async Task Title_summary_and_icon_on_a_template_card_are_reported_as_unused()
+    {
+        var source = Source.Replace(
+            "[ChatCard(Template = \"Cards/BuildFailed.card.json\")]",
+            "[ChatCard(Template = \"Cards/BuildFailed.card.json\", Title = \"Build {Project}\", Summary = \"{Project} failed\", IconUrl = \"https://example.com/i.png\")]",
+            System.StringComparison.Ordinal);
+        Assert.NotEqual(Source, source);
+
+        var diagnostics = await TemplateHarness.AnalyzeAsync(source, ("/repo/src/Cards/BuildFailed.card.json", Template));
+
+        var unused = diagnostics.Where(d => d.Id == "CARDGEN029").ToList();
+        Assert.Equal(3, unused.Count);
+        Assert.All(unused, d => Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal(
+            new[] { "Title = \"Build {Project}\"", "Summary = \"{Project} failed\"", "IconUrl = \"https://example.com/i.png\"" },
+            unused.Select(d => d.Location.SourceTree!.ToString().Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)));
+        Assert.Contains("fallbackText", unused[1].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Empty(await TemplateHarness.AnalyzeAsync(Source, ("/repo/src/Cards/BuildFailed.card.json", Template)));
+    }
+
+    [Fact]
     public async Task An_inline_template_problem_is_reported_inside_the_raw_string()
     {
         const string source = """"
