@@ -24,7 +24,7 @@ public sealed class InfrastructureTests
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToList();
-        Assert.Equal(28, descriptors.Count);
+        Assert.Equal(29, descriptors.Count);
         var supported = Verify.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
         foreach (var descriptor in descriptors)
         {
@@ -37,6 +37,7 @@ public sealed class InfrastructureTests
         Assert.Equal(DiagnosticSeverity.Warning, descriptors.Single(d => d.Id == "CARDGEN010").DefaultSeverity);
         Assert.Equal(DiagnosticSeverity.Warning, descriptors.Single(d => d.Id == "CARDGEN011").DefaultSeverity);
         Assert.Equal(DiagnosticSeverity.Info, descriptors.Single(d => d.Id == "CARDGEN012").DefaultSeverity);
+        Assert.Equal(DiagnosticSeverity.Warning, descriptors.Single(d => d.Id == "CARDGEN029").DefaultSeverity);
         Assert.All(descriptors.Where(d => d.Id is "CARDGEN015" or "CARDGEN016" or "CARDGEN017"), d => Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity));
     }
 
