@@ -29,14 +29,9 @@ public sealed partial class CardGenerator
                     w.Line($"public {member.Type} {Id(member.Name)};");
                 }
 
+                // One line; the parameter is named s, so a member named s is assigned as this.s (Field).
                 w.Line();
-                using (w.Block($"public CardGenValues({model.Name} cardGenSource)"))
-                {
-                    foreach (var member in members)
-                    {
-                        w.Line($"{Field(member.Name)} = cardGenSource.{Id(member.Name)};");
-                    }
-                }
+                w.Line($"public CardGenValues({model.Name} s) {{{string.Concat(members.Select(m => $" {Field(m.Name)} = s.{Id(m.Name)};"))} }}");
 
                 if (!model.IsPart)
                 {
@@ -93,7 +88,7 @@ public sealed partial class CardGenerator
 
                         break;
                     case ItemKind.Text:
-                        EmitValueStep(w, Member(model, item.Member), Field(item.Member), item.Format, "s.Text(", TextOptions(item));
+                        EmitValueStep(w, Member(model, item.Member), Field(item.Member), item.Format, "Text", string.Empty, TextOptions(item));
                         break;
                     case ItemKind.Image:
                         EmitImage(w, model, item);
@@ -138,7 +133,7 @@ public sealed partial class CardGenerator
             var member = Member(model, fact.Member);
             if (fact.Kind == ItemKind.Fact)
             {
-                EmitValueStep(w, member, Field(fact.Member), fact.Format, $"s.Fact({Literal(fact.Title!)}, ", string.Empty);
+                EmitValueStep(w, member, Field(fact.Member), fact.Format, "Fact", Literal(fact.Title!) + ", ", string.Empty);
                 return;
             }
 
@@ -146,7 +141,7 @@ public sealed partial class CardGenerator
             var value = new MemberModel("Value", string.Empty, member.ElementKind, member.ElementIsNullableValueType, member.ElementIsReferenceType, null, ValueKind.Unsupported, false);
             var (guard, arguments) = ValueArguments(value, "p.Value", null);
             var check = guard is null ? "p.Key != null" : $"p.Key != null && {guard}";
-            var loop = $"foreach (var p in {Field(fact.Member)}) if ({check}) s.Fact({Cards}.CardText.EscapeMarkdown(p.Key), {arguments});";
+            var loop = $"foreach (var p in {Field(fact.Member)}) if ({check}) s.{EnumPrefix(value)}Fact({Cards}.CardText.EscapeMarkdown(p.Key), {arguments});";
             w.Line(member.IsReferenceType ? $"if ({Field(fact.Member)} != null) {loop}" : loop);
         }
 
@@ -208,11 +203,14 @@ public sealed partial class CardGenerator
         private static void EmitUrlStep(SourceWriter w, MemberModel member, string access, string call, string rest)
             => w.Line(member.IsNullableValueType ? $"if ({access}.HasValue) {call}{access}.Value{rest});" : $"{call}{access}{rest});");
 
-        /// <summary>A step taking a member's value: the sink has an overload for each kind of value.</summary>
-        private static void EmitValueStep(SourceWriter w, MemberModel member, string access, string? format, string call, string rest)
+        /// <summary>
+        /// A step taking a member's value: the sink has an overload for each kind of value, and a step of its own for
+        /// enums (<c>EnumText</c>, <c>EnumFact</c>), which it formats without boxing them.
+        /// </summary>
+        private static void EmitValueStep(SourceWriter w, MemberModel member, string access, string? format, string name, string leading, string rest)
         {
             var (guard, arguments) = ValueArguments(member, access, format);
-            var step = $"{call}{arguments}{rest});";
+            var step = $"s.{EnumPrefix(member)}{name}({leading}{arguments}{rest});";
             w.Line(guard is null ? step : $"if ({guard}) {step}");
         }
 
@@ -236,7 +234,7 @@ public sealed partial class CardGenerator
                 ValueKind.String or ValueKind.Uri => value,
                 ValueKind.Boolean => $"{value} ? \"true\" : \"false\"",
                 ValueKind.Char => $"{value}.ToString()",
-                ValueKind.DateTimeOffset or ValueKind.DateTime when format is null => value,
+                ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Enum when format is null => value,
                 _ => $"{value}, {f}",
             };
             return (guard, arguments);
@@ -260,7 +258,7 @@ public sealed partial class CardGenerator
                     arguments = member.IsNullableValueType ? Field(member.Name) + ".Value" : Field(member.Name);
                 }
 
-                var step = $"t.Append({arguments});";
+                var step = $"t.Append{EnumPrefix(member)}({arguments});";
                 w.Line(guard is null ? step : $"if ({guard}) {step}");
             }
         }
@@ -313,6 +311,9 @@ public sealed partial class CardGenerator
 
         /// <summary>A member of the values struct as its render method reads it: <c>this.</c> where a parameter or local has its name.</summary>
         private static string Field(string name) => name is "s" or "t" or "p" ? "this." + name : Id(name);
+
+        /// <summary><c>Enum</c> for an enum value, whose steps are <c>EnumFact</c>, <c>EnumText</c> and <c>AppendEnum</c>.</summary>
+        private static string EnumPrefix(MemberModel member) => member.Kind == ValueKind.Enum ? "Enum" : string.Empty;
 
         private static MemberModel Member(CardTypeModel model, string name) => model.Members.First(m => m.Name == name);
     }

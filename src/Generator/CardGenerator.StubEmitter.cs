@@ -62,9 +62,7 @@ public sealed partial class CardGenerator
             w.Line(Emitter.GeneratedCode);
             using (w.Block("public sealed class CardBuilder : global::CardGen.ChatCardBuilder<CardBuilder>"))
             {
-                w.Line("internal CardBuilder()");
-                w.Line("{");
-                w.Line("}");
+                w.Line("internal CardBuilder() { }");
                 w.Line();
                 w.Line($"internal CardBuilder({model.Name} source){Throw}");
                 foreach (var member in model.Members)
