@@ -35,21 +35,12 @@ public sealed partial class CardGenerator
 
                 if (!model.IsPart)
                 {
+                    // The runtime writes the card, its title and its fallback text around the render method (ChatCards).
                     w.Line();
                     w.Line($"public string? CardGenIconUrl => {(model.IconUrl is { } icon ? Literal(icon) : "null")};");
-                    w.Line();
-                    if (model.HasTitle)
-                    {
-                        using (w.Block($"public bool CardGenTitle(ref {Template} t)"))
-                        {
-                            EmitTemplate(w, model, model.Title);
-                            w.Line("return true;");
-                        }
-                    }
-                    else
-                    {
-                        w.Line($"public bool CardGenTitle(ref {Template} t) => false;");
-                    }
+                    w.Line($"public string CardGenVersion => {Literal(model.Version!)};");
+                    EmitTemplateMethod(w, model, "CardGenTitle", model.HasTitle, model.Title, null);
+                    EmitTemplateMethod(w, model, "CardGenFallback", model.HasSummary, model.Summary, model.HasTitle ? "CardGenTitle(ref t)" : null);
                 }
 
                 w.Line();
@@ -60,19 +51,23 @@ public sealed partial class CardGenerator
             }
         }
 
-        private static void EmitRender(SourceWriter w, CardTypeModel model)
+        /// <summary>A method appending a template to <c>t</c> when the card has it, or else returning <paramref name="otherwise"/> (<c>false</c> when null).</summary>
+        private static void EmitTemplateMethod(SourceWriter w, CardTypeModel model, string name, bool has, EquatableArray<TemplatePartModel> parts, string? otherwise)
         {
-            if (!model.IsPart)
+            w.Line();
+            var signature = $"public bool {name}(ref {Template} t)";
+            if (!has)
             {
-                w.Line($"s.Card({Literal(model.Version!)});");
-                if (model.HasTitle)
-                {
-                    w.Line($"var t = new {Template}(stackalloc char[256], true);");
-                    w.Line("CardGenTitle(ref t);");
-                    w.Line("s.Title(ref t);");
-                }
+                w.Line($"{signature} => {otherwise ?? "false"};");
+                return;
             }
 
+            // One line, as the template reads: its pieces in order.
+            w.Line($"{signature} {{ {string.Concat(TemplateSteps(model, parts).Select(step => step + " "))}return true; }}");
+        }
+
+        private static void EmitRender(SourceWriter w, CardTypeModel model)
+        {
             // Facts go into one FactSet at the first fact's place.
             var factsWritten = false;
             foreach (var item in model.Items)
@@ -109,22 +104,6 @@ public sealed partial class CardGenerator
                 var member = Member(model, item.Member);
                 var style = item.ActionStyle != ActionStyle.Default ? $", style: {EnumValue(item.ActionStyle)}" : string.Empty;
                 EmitUrlStep(w, member, Field(item.Member), $"s.OpenUrl({Literal(item.Title!)}, ", style);
-            }
-
-            var fallback = model.HasSummary ? model.Summary : model.HasTitle ? model.Title : default;
-            if (model.HasSummary || model.HasTitle)
-            {
-                w.Line((model.HasTitle ? "t" : $"var t") + $" = new {Template}(stackalloc char[256], false);");
-                if (model.HasSummary)
-                {
-                    EmitTemplate(w, model, fallback);
-                }
-                else
-                {
-                    w.Line("CardGenTitle(ref t);");
-                }
-
-                w.Line("s.FallbackText(ref t);");
             }
         }
 
@@ -240,14 +219,14 @@ public sealed partial class CardGenerator
             return (guard, arguments);
         }
 
-        /// <summary>Appends a template's pieces to <c>t</c>; the text's mode escapes values and writes times.</summary>
-        private static void EmitTemplate(SourceWriter w, CardTypeModel model, EquatableArray<TemplatePartModel> parts)
+        /// <summary>The statements appending a template's pieces to <c>t</c>; the text's mode escapes values and writes times.</summary>
+        private static IEnumerable<string> TemplateSteps(CardTypeModel model, EquatableArray<TemplatePartModel> parts)
         {
             foreach (var part in parts)
             {
                 if (part.Literal is { } literal)
                 {
-                    w.Line($"t.AppendLiteral({Literal(literal)});");
+                    yield return $"t.AppendLiteral({Literal(literal)});";
                     continue;
                 }
 
@@ -259,7 +238,7 @@ public sealed partial class CardGenerator
                 }
 
                 var step = $"t.Append{EnumPrefix(member)}({arguments});";
-                w.Line(guard is null ? step : $"if ({guard}) {step}");
+                yield return guard is null ? step : $"if ({guard}) {step}";
             }
         }
 

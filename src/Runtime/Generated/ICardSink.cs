@@ -12,7 +12,8 @@ namespace CardGen.Generated;
 /// </summary>
 /// <remarks>
 /// Steps come in card order: <see cref="Card"/>, then <see cref="Title"/>, body elements, actions and last
-/// <see cref="FallbackText"/>. Facts go into one FactSet, opened by the first fact with a value and closed by the next
+/// <see cref="FallbackText"/>; the runtime writes the card-level steps around the generated render method, which holds
+/// the elements and actions (<see cref="ICardValues.CardGenRender"/>, <see cref="IChatCardValues"/>). Facts go into one FactSet, opened by the first fact with a value and closed by the next
 /// step that is not a fact. A value that is <see langword="null"/> renders nothing. Rendering into a part (a
 /// container's items) ignores the card-level steps: the card, its title, actions and fallback text.
 /// Implemented by the runtime's sinks; not meant to be implemented elsewhere, and it may grow.
