@@ -62,7 +62,14 @@ public sealed partial class CardGenerator
                 return null; // A template card: the template pipeline writes it (Templates/CardGenerator.Templates.cs).
             }
 
-            return CardReader.Read(type, isPart ? null : context.Attributes[0], isPart ? context.Attributes[0] : part, defaults: null, cancellationToken).Model;
+            if (CardReadingCache.TryGet(context, isPart, cancellationToken) is { } kept)
+            {
+                return kept;
+            }
+
+            var model = CardReader.Read(type, isPart ? null : context.Attributes[0], isPart ? context.Attributes[0] : part, defaults: null, cancellationToken).Model;
+            CardReadingCache.Keep(context, isPart, model, cancellationToken);
+            return model;
         }
 
         /// <summary>The type's name, namespace and containing types, with nothing read from its members yet.</summary>
@@ -313,22 +320,6 @@ public sealed partial class CardGenerator
                 }
             }
 
-            string? enumType = null;
-            var enumMembers = EquatableArray<string>.Empty;
-            var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : type;
-            if (kind == ValueKind.Enum && underlying is INamedTypeSymbol enumSymbol
-                && !enumSymbol.GetAttributes().Any(a => a.AttributeClass is { Name: "FlagsAttribute" } flags && IsSystemType(flags, "FlagsAttribute")))
-            {
-                // One name per value, in declaration order, as a switch the C# compiler accepts (aliases share a value).
-                var seen = new HashSet<object>();
-                enumType = TypeName(enumSymbol);
-                enumMembers = enumSymbol.GetMembers()
-                    .OfType<IFieldSymbol>()
-                    .Where(f => f.HasConstantValue && f.ConstantValue is not null && seen.Add(f.ConstantValue))
-                    .Select(f => f.Name)
-                    .ToEquatableArray();
-            }
-
             var elementIsReference = false;
             if (kind is ValueKind.PartCollection or ValueKind.FactMap && FindEnumerable(type) is { } element)
             {
@@ -337,7 +328,7 @@ public sealed partial class CardGenerator
                     : element.IsReferenceType;
             }
 
-            return new MemberModel(name, TypeName(type), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable, enumType, enumMembers, elementIsReference, AccessOf(type));
+            return new MemberModel(name, TypeName(type), kind, isNullableValue, type.IsReferenceType, elementType, elementKind, elementNullable, elementIsReference, AccessOf(type));
         }
 
         internal static (ValueKind Kind, bool IsNullableValueType) Classify(ITypeSymbol type)

@@ -39,8 +39,6 @@ internal enum ItemKind
 /// <param name="ElementType">For collections and maps: the item type (fully qualified).</param>
 /// <param name="ElementKind">For maps: how the values render.</param>
 /// <param name="ElementIsNullableValueType">For maps: whether the values are <c>Nullable&lt;T&gt;</c>.</param>
-/// <param name="EnumType">For enums: the enum's fully qualified name, so names can be written without <c>ToString()</c>.</param>
-/// <param name="EnumMembers">For enums that are not flags: one member name per distinct value.</param>
 /// <param name="ElementIsReferenceType">For collections and maps: whether an item (or value) can be null.</param>
 /// <param name="TypeAccess">How visible the member's type is, which decides the builder step's accessibility.</param>
 internal sealed record MemberModel(
@@ -52,8 +50,6 @@ internal sealed record MemberModel(
     string? ElementType,
     ValueKind ElementKind,
     bool ElementIsNullableValueType,
-    string? EnumType = null,
-    EquatableArray<string> EnumMembers = default,
     bool ElementIsReferenceType = false,
     TypeAccess TypeAccess = TypeAccess.Public);
 

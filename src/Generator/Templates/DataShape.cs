@@ -55,7 +55,13 @@ internal sealed record DataShape(ShapeKind Kind, string Type, bool IsValueType, 
 }
 
 /// <summary>A readable member of a data type.</summary>
-internal sealed record DataMember(string Name, DataShape Shape);
+/// <param name="Name">The C# name, which bindings match.</param>
+/// <param name="Shape">What it holds.</param>
+/// <param name="JsonName">
+/// The name it is written with when its object is written whole (<c>"pages": "${Pages}"</c>): its
+/// <c>[JsonPropertyName]</c>, else the C# name in camel case, as JavaScript data names it.
+/// </param>
+internal sealed record DataMember(string Name, DataShape Shape, string JsonName);
 
 /// <summary>Describes C# types as <see cref="DataShape"/>s.</summary>
 internal static class DataShapes
@@ -131,9 +137,9 @@ internal static class DataShapes
 
             outer.Add(type);
             var members = new List<DataMember>();
-            foreach (var member in ReadableMembers(named))
+            foreach (var member in ReadableMemberSymbols(named))
             {
-                members.Add(new DataMember(member.Name, Describe(member.Type, outer)));
+                members.Add(new DataMember(member.Name, Describe(member.Type, outer), JsonName(member.Symbol)));
             }
 
             outer.RemoveAt(outer.Count - 1);
@@ -145,6 +151,25 @@ internal static class DataShapes
 
     /// <summary>The public or internal instance fields and readable properties of a type and its bases, nearest first.</summary>
     public static IEnumerable<(string Name, ITypeSymbol Type)> ReadableMembers(INamedTypeSymbol type)
+        => ReadableMemberSymbols(type).Select(m => (m.Name, m.Type));
+
+    /// <summary>The name a member is written with: its <c>[JsonPropertyName]</c>, else its name in camel case.</summary>
+    private static string JsonName(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyNameAttribute"
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string name)
+            {
+                return name;
+            }
+        }
+
+        return member.Name.Length > 0 && char.IsUpper(member.Name[0]) ? char.ToLowerInvariant(member.Name[0]) + member.Name.Substring(1) : member.Name;
+    }
+
+    private static IEnumerable<(string Name, ITypeSymbol Type, ISymbol Symbol)> ReadableMemberSymbols(INamedTypeSymbol type)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         for (var level = type; level is not null && level.SpecialType != SpecialType.System_Object && level.SpecialType != SpecialType.System_ValueType; level = level.BaseType)
@@ -164,7 +189,7 @@ internal static class DataShapes
                 };
                 if (memberType is not null && member.CanBeReferencedByName && seen.Add(member.Name) && member.Name != "EqualityContract")
                 {
-                    yield return (member.Name, memberType);
+                    yield return (member.Name, memberType, member);
                 }
             }
         }

@@ -61,64 +61,156 @@ internal sealed partial class TemplateCompiler
         }
 
         var data = node.Find("$data");
-        var closers = 0;
-        if (data is not null)
+        if (data is null)
         {
-            var value = CompileWhole(data.Value, scope);
-            if (value.Type == ExprType.Collection)
-            {
-                var item = Local("d");
-                var index = Local("i");
-                _out.Line($"var {index} = 0;");
-                _out.Line($"foreach (var {item} in {F}Items({value.Code}))");
-                _out.Line("{");
-                closers++;
-                scope = new Scope(scope.Root, ItemValue(item, value.Shape!.Element!), index, scope);
-                repeated = true;
-            }
-            else if (value.Type == ExprType.Object)
-            {
-                var item = Local("d");
-                _out.Line("{");
-                closers++;
-                _out.Line($"var {item} = {value.Code};");
-                scope = new Scope(scope.Root, new TemplateValue(item, ExprType.Object, value.Shape), null, scope);
-            }
-            else if (value.Type != ExprType.Error)
-            {
-                Report(DiagnosticDescriptors.TemplateDataId, data.Value.Start, data.Value.Length, $"\"$data\" binds {value.TypeName}; it must bind an object (the item's data) or a collection (one item per element)");
-            }
+            EmitWhen(node, expect, scope, repeated);
+            return;
         }
 
-        var when = node.Find("$when");
-        if (when is not null)
+        var value = DataValue(data.Value, scope);
+        if (value.Constant is { Kind: JsonKind.Array } inline)
         {
-            var condition = when.Value.Kind is JsonKind.True or JsonKind.False
-                ? new TemplateValue(when.Value.Kind == JsonKind.True ? "true" : "false", ExprType.Boolean)
-                : CompileWhole(when.Value, scope);
-            if (condition.Type is ExprType.Boolean)
+            // Inline items are known now: the element is written once per item, as the engine repeats it.
+            for (var i = 0; i < inline.Items.Count; i++)
             {
-                _out.Line($"if (({condition.Code}) == true)");
-                _out.Line("{");
-                closers++;
+                EmitWhen(node, expect, new Scope(scope.Root, ConstantValue(inline.Items[i]), i.ToString(CultureInfo.InvariantCulture), scope), repeated: true);
             }
-            else if (condition.Type != ExprType.Error)
+
+            return;
+        }
+
+        if (value.Constant is not null)
+        {
+            // Inline data other than an array is the element's data, whatever it is (an object, a text, a number).
+            EmitWhen(node, expect, new Scope(scope.Root, value, null, scope), repeated);
+            return;
+        }
+
+        switch (value.Type)
+        {
+            case ExprType.Collection:
+                {
+                    var item = Local("d");
+                    var index = Local("i");
+                    _out.Line($"var {index} = 0;");
+                    _out.Line($"foreach (var {item} in {Items(value)})");
+                    _out.Line("{");
+                    EmitWhen(node, expect, new Scope(scope.Root, ItemValue(item, value.Shape!.Element!), index, scope), repeated: true);
+                    _out.Line($"{index}++;");
+                    _out.Line("}");
+                    return;
+                }
+
+            case ExprType.Json:
+                {
+                    // Parsed data is repeated over when it is an array and is the element's data otherwise, as in the engine.
+                    var item = Local("d");
+                    var index = Local("i");
+                    _out.Line($"var {index} = 0;");
+                    _out.Line($"foreach (var {item} in {F}JsonItems({value.Code}))");
+                    _out.Line("{");
+                    EmitWhen(node, expect, new Scope(scope.Root, new TemplateValue(item, ExprType.Json), index, scope), repeated: true);
+                    _out.Line($"{index}++;");
+                    _out.Line("}");
+                    return;
+                }
+
+            case ExprType.Object:
+                {
+                    var item = Local("d");
+                    _out.Line("{");
+                    _out.Line($"var {item} = {value.Code};");
+                    EmitWhen(node, expect, new Scope(scope.Root, new TemplateValue(item, ExprType.Object, value.Shape), null, scope), repeated);
+                    _out.Line("}");
+                    return;
+                }
+
+            case ExprType.Error:
+                return;
+            default:
+                Report(DiagnosticDescriptors.TemplateDataId, data.Value.Start, data.Value.Length, $"\"$data\" binds {value.TypeName}; it must bind an object (the item's data) or a collection (one item per element)");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// The value of a <c>"$data"</c>: a binding compiled, or inline data (a literal, which the engine takes as the data
+    /// itself: an array repeats the element, anything else is its data).
+    /// </summary>
+    private TemplateValue DataValue(JsonNode value, Scope scope)
+    {
+        if (value.Kind == JsonKind.String && TemplateString.HasBinding(value.Text))
+        {
+            return CompileWhole(value, scope);
+        }
+
+        var binding = FindBinding(value);
+        if (binding is not null)
+        {
+            // The engine would hand the expression object itself to the bindings that read it, not its value.
+            Report(DiagnosticDescriptors.TemplateUnsupportedId, binding.Start, binding.Length, "a \"${…}\" binding inside inline \"$data\" (write the value, or bind the whole \"$data\")");
+            return TemplateValue.Error;
+        }
+
+        return ConstantValue(value);
+    }
+
+    private static JsonNode? FindBinding(JsonNode value)
+    {
+        switch (value.Kind)
+        {
+            case JsonKind.String:
+                return TemplateString.HasBinding(value.Text) ? value : null;
+            case JsonKind.Object:
+                return value.Properties.Select(p => FindBinding(p.Value)).FirstOrDefault(b => b is not null);
+            case JsonKind.Array:
+                return value.Items.Select(FindBinding).FirstOrDefault(b => b is not null);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Writes an element in its data scope, only when its <c>$when</c> holds.</summary>
+    private void EmitWhen(JsonNode node, Expect expect, Scope scope, bool repeated)
+    {
+        var when = node.Find("$when");
+        if (when is null)
+        {
+            EmitValue(node, null, expect, null, scope, repeated);
+            return;
+        }
+
+        var condition = when.Value.Kind is JsonKind.True or JsonKind.False
+            ? new TemplateValue(when.Value.Kind == JsonKind.True ? "true" : "false", ExprType.Boolean)
+            : CompileWhole(when.Value, scope);
+        string test;
+        if (condition.Type is ExprType.Boolean)
+        {
+            test = $"({condition.Code}) == true";
+        }
+        else if (condition.Type is ExprType.Json)
+        {
+            test = $"{F}IsTrue({condition.Code})";
+        }
+        else
+        {
+            if (condition.Type != ExprType.Error)
             {
                 Report(DiagnosticDescriptors.TemplateWhenId, when.Value.Start, when.Value.Length, $"\"$when\" is {condition.TypeName}; it must be a boolean, for example \"${{exists(Member)}}\" or \"${{Count > 0}}\"");
             }
+
+            EmitValue(node, null, expect, null, scope, repeated);
+            return;
         }
 
+        _out.Line($"if ({test})");
+        _out.Line("{");
         EmitValue(node, null, expect, null, scope, repeated);
-        for (var i = 0; i < closers; i++)
-        {
-            if (i == closers - 1 && data is not null && scope.Index is not null)
-            {
-                _out.Line($"{scope.Index}++;");
-            }
-
-            _out.Line("}");
-        }
+        _out.Line("}");
     }
+
+    /// <summary>The C# that enumerates a collection of the data: its own struct enumerator where its type has one.</summary>
+    private static string Items(TemplateValue collection) => $"{F}Items({collection.Code})";
 
     private static TemplateValue ItemValue(string code, DataShape element) => element.Kind switch
     {
@@ -392,8 +484,24 @@ internal sealed partial class TemplateCompiler
                     return;
                 case ExprType.Error:
                     return;
+                case ExprType.Json:
+                    _out.Line($"{{ var {local} = {value.Code}; if ({F}Exists({local})) {{ {prefix}{local}.GetValueOrDefault().WriteTo(writer); }} }}");
+                    return;
                 default:
-                    Report(DiagnosticDescriptors.TemplateUnsupportedId, node.SpanOf(single.Start, single.Length).Start, node.SpanOf(single.Start, single.Length).Length, $"writing {value.TypeName} as a whole JSON value (bind its members instead)");
+                    // An object or a collection written whole, as the engine writes the data it is given.
+                    if (value.Constant is { } inline)
+                    {
+                        EmitValue(inline, name, Expect.Free, null, scope, repeated: false);
+                        return;
+                    }
+
+                    var span = node.SpanOf(single.Start, single.Length);
+                    if (!CanWriteWhole(value.Shape!, span.Start, span.Length, new HashSet<string>(System.StringComparer.Ordinal)))
+                    {
+                        return;
+                    }
+
+                    EmitData(_out, value.Code, value.Shape!, name, item: false);
                     return;
             }
         }
@@ -463,6 +571,7 @@ internal sealed partial class TemplateCompiler
             case ExprType.Boolean:
                 return $"{F}Text({value.Code})";
             case ExprType.Null: return "\"\"";
+            case ExprType.Json: return $"{F}Text({value.Code})";
             case ExprType.Error: return null;
             default:
                 var (start, length) = node.SpanOf(expr.Start, expr.Length);

@@ -11,7 +11,7 @@ internal sealed partial class TemplateCompiler
     /// <summary>The functions a compiled template supports (the ones the official templates use).</summary>
     internal static readonly string[] SupportedFunctions =
     {
-        "exists", "formatDateTime", "formatEpoch", "formatNumber", "formatTicks", "if", "indexOf", "int", "length",
+        "exists", "formatDateTime", "formatEpoch", "formatNumber", "formatTicks", "if", "indexOf", "int", "json", "length",
         "max", "min", "select", "string", "substring", "sum", "toLower", "toUpper",
     };
 
@@ -54,6 +54,16 @@ internal sealed partial class TemplateCompiler
                     if (target.Type == ExprType.Error || at.Type == ExprType.Error)
                     {
                         return TemplateValue.Error;
+                    }
+
+                    if (target.Constant is { Kind: JsonKind.Array } list)
+                    {
+                        return ConstantItem(list, index, node);
+                    }
+
+                    if (target.Type == ExprType.Json && at.Type == ExprType.Number)
+                    {
+                        return new TemplateValue($"{F}JsonItem({target.Code}, {at.Code})", ExprType.Json);
                     }
 
                     if (target.Type != ExprType.Collection || at.Type != ExprType.Number)
@@ -124,6 +134,17 @@ internal sealed partial class TemplateCompiler
             return target;
         }
 
+        if (target.Type == ExprType.Json)
+        {
+            // Data parsed by json() has a shape known only at run time: its members are read by name then.
+            return new TemplateValue($"{F}JsonProperty({target.Code}, {Literal(name)})", ExprType.Json);
+        }
+
+        if (target.Constant is { Kind: JsonKind.Object } inline)
+        {
+            return ConstantMember(inline, name, nameStart, node);
+        }
+
         if (target.Type != ExprType.Object || target.Shape is null)
         {
             var (s, l) = node.SpanOf(nameStart, name.Length);
@@ -160,6 +181,72 @@ internal sealed partial class TemplateCompiler
 
         var access = shape.IsValueType && !shape.IsNullableValue ? "." : "?.";
         return Leaf(target.Code + access + "@" + member.Name, member.Shape);
+    }
+
+    /// <summary>
+    /// A value of inline data (a literal <c>"$data"</c>), known when the template is compiled: text, numbers and
+    /// booleans become C# literals, objects and arrays stay literals that members and items are read from.
+    /// </summary>
+    private static TemplateValue ConstantValue(JsonNode value) => value.Kind switch
+    {
+        JsonKind.String => new TemplateValue(Literal(value.Text), ExprType.String, null, value),
+        JsonKind.Number => new TemplateValue($"((double?){double.Parse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)}d)", ExprType.Number, null, value),
+        JsonKind.True => new TemplateValue("((bool?)true)", ExprType.Boolean, null, value),
+        JsonKind.False => new TemplateValue("((bool?)false)", ExprType.Boolean, null, value),
+        JsonKind.Object => new TemplateValue(InlineData, ExprType.Object, null, value),
+        JsonKind.Array => new TemplateValue(InlineData, ExprType.Collection, null, value),
+        _ => new TemplateValue("null", ExprType.Null, null, value),
+    };
+
+    /// <summary>
+    /// The C# an inline object or array stands for where code needs a value: something that is there (for
+    /// <c>exists</c> and truth); anything that reads it as data is compiled from the literal instead.
+    /// </summary>
+    private const string InlineData = "((object?)\"inline data\")";
+
+    /// <summary>A member of an inline object, matched as Adaptive Expressions match names: exactly, else without regard to case.</summary>
+    private TemplateValue ConstantMember(JsonNode inline, string name, int nameStart, JsonNode node)
+    {
+        var found = inline.Find(name)?.Value;
+        if (found is null)
+        {
+            foreach (var property in inline.Properties)
+            {
+                if (string.Equals(property.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    found = property.Value;
+                    break;
+                }
+            }
+        }
+
+        if (found is null)
+        {
+            var (s, l) = node.SpanOf(nameStart, name.Length);
+            var close = Suggest(name, inline.Properties.Select(p => p.Name));
+            Report(DiagnosticDescriptors.TemplateMemberId, s, l, $"'{name}' is not in the inline \"$data\"" + (close is null ? "" : $"; did you mean '{close}'?"), close);
+            return TemplateValue.Error;
+        }
+
+        return ConstantValue(found);
+    }
+
+    /// <summary>An item of an inline array, at an index written as a number.</summary>
+    private TemplateValue ConstantItem(JsonNode list, IndexExpr index, JsonNode node)
+    {
+        if (index.Index is not LiteralExpr { Value: double at } || at < 0 || at != System.Math.Floor(at))
+        {
+            return Unsupported(index, node, "indexing inline data with anything but a whole number");
+        }
+
+        if (at >= list.Items.Count)
+        {
+            var (s, l) = node.SpanOf(index.Start, index.Length);
+            Report(DiagnosticDescriptors.TemplateMemberId, s, l, $"the inline \"$data\" has {list.Items.Count} item{(list.Items.Count == 1 ? "" : "s")}, not an item [{at.ToString(CultureInfo.InvariantCulture)}]");
+            return TemplateValue.Error;
+        }
+
+        return ConstantValue(list.Items[(int)at]);
     }
 
     private TemplateValue CompileBinary(BinaryExpr binary, JsonNode node, Scope scope)

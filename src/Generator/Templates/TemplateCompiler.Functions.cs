@@ -53,18 +53,34 @@ internal sealed partial class TemplateCompiler
 
         string Code(int i) => args[i].Type == ExprType.Null ? "null" : args[i].Code;
 
+        if (call.Name != "exists" && call.Name != "if" && args.FirstOrDefault(a => a.Constant is { Kind: JsonKind.Object or JsonKind.Array }) is { Type: not ExprType.Error } inline)
+        {
+            if (call.Name == "length" && inline.Type == ExprType.Collection && args.Count == 1)
+            {
+                return new TemplateValue($"((double?){inline.Constant!.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}d)", ExprType.Number);
+            }
+
+            return Unsupported(call, node, $"'{call.Name}' of an inline \"$data\" object or array");
+        }
+
         switch (call.Name)
         {
             case "exists":
                 if (!Arity(1, 1)) return TemplateValue.Error;
+                if (args[0].Type == ExprType.Json) return new TemplateValue($"{F}Exists({args[0].Code})", ExprType.Boolean);
+                if (args[0].Constant is not null) return new TemplateValue(args[0].Type == ExprType.Null ? "((bool?)false)" : "((bool?)true)", ExprType.Boolean);
                 return new TemplateValue(args[0].Type == ExprType.Null ? "false" : $"((object?){args[0].Code} != null)", ExprType.Boolean);
+            case "json":
+                // The text is parsed when the card is written; what it holds is read by name then (ExprType.Json).
+                if (!Arity(1, 1) || !Types(ExprType.String)) return TemplateValue.Error;
+                return new TemplateValue($"{F}Json({Code(0)})", ExprType.Json);
             case "if":
                 {
                     if (!Arity(3, 3)) return TemplateValue.Error;
                     var a = args[1];
                     var b = args[2];
                     var type = a.Type == ExprType.Null ? b.Type : a.Type;
-                    if (a.Type != b.Type && a.Type != ExprType.Null && b.Type != ExprType.Null || type is ExprType.Object or ExprType.Collection)
+                    if (a.Type != b.Type && a.Type != ExprType.Null && b.Type != ExprType.Null || type is ExprType.Object or ExprType.Collection or ExprType.Json)
                     {
                         return Unsupported(call, node, $"'if' with {a.TypeName} and {b.TypeName} as its results (both must be strings, numbers or booleans)");
                     }
@@ -150,7 +166,7 @@ internal sealed partial class TemplateCompiler
             return source;
         }
 
-        if (source.Type != ExprType.Collection)
+        if (source.Type != ExprType.Collection || source.Constant is not null)
         {
             return Unsupported(call.Arguments[0], node, $"'select' over {source.TypeName}");
         }

@@ -60,7 +60,7 @@ internal sealed partial class TemplateCompiler
 
         var failed = compiler._diagnostics.Any(d => !d.IsWarning);
         return new TemplateCompilation(
-            failed ? null : compiler._out.ToString(),
+            failed ? null : compiler._out.ToString() + compiler._dataWriters.ToString(),
             compiler._names.OrderBy(p => p.Value).Select(p => p.Key).ToEquatableArray(),
             compiler._diagnostics.ToEquatableArray());
     }
@@ -135,7 +135,7 @@ internal sealed partial class TemplateCompiler
         var scope = new Scope("r0", new TemplateValue("r0", ExprType.Object, _root), null, null);
         if (card.Find("$data") is { } data)
         {
-            Report(DiagnosticDescriptors.TemplateUnsupportedId, data.NameStart, data.NameLength, "\"$data\" on the card itself: the type's members are the card's data");
+            scope = CardData(data, scope);
         }
 
         if (card.Find("$when") is { } when)
@@ -144,6 +144,41 @@ internal sealed partial class TemplateCompiler
         }
 
         EmitObjectBody(card, SchemaCatalog.Card, scope, repeated: false);
+    }
+
+    /// <summary>
+    /// The data of the card itself: inline data (a literal object, as the Designer's sample data can be written into
+    /// the card) or a binding to an object; <c>$root</c> stays the card's members, as in the engine. An array, which
+    /// would make the template write one card per item, is not a card.
+    /// </summary>
+    private Scope CardData(JsonProperty data, Scope scope)
+    {
+        var value = DataValue(data.Value, scope);
+        if (value.Type == ExprType.Error)
+        {
+            return scope;
+        }
+
+        if (value.Type is ExprType.Collection or ExprType.Json)
+        {
+            Report(DiagnosticDescriptors.TemplateUnsupportedId, data.Value.Start, data.Value.Length, $"\"$data\" on the card itself bound to {value.TypeName}: the template would write one card per item (or one of unknown shape), not a card");
+            return scope;
+        }
+
+        if (value.Constant is not null)
+        {
+            return new Scope(scope.Root, value, null, scope);
+        }
+
+        if (value.Type != ExprType.Object)
+        {
+            Report(DiagnosticDescriptors.TemplateDataId, data.Value.Start, data.Value.Length, $"\"$data\" binds {value.TypeName}; it must bind an object (the card's data)");
+            return scope;
+        }
+
+        var local = Local("d");
+        _out.Line($"var {local} = {value.Code};");
+        return new Scope(scope.Root, new TemplateValue(local, ExprType.Object, value.Shape), null, scope);
     }
 
     /// <summary>Where names are looked up: the data in scope, <c>$index</c> when inside a repeated item, and lambda parameters.</summary>

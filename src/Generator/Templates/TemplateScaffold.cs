@@ -204,8 +204,14 @@ internal sealed class TemplateScaffold
     private static void WriteClass(StringBuilder text, ClassShape shape, string declaration, JsonNode? sample)
     {
         text.Append(declaration).Append(' ').Append(shape.Name).Append('\n').Append("{\n");
-        foreach (var (_, member, type) in shape.Members)
+        foreach (var (key, member, type) in shape.Members)
         {
+            if (key != char.ToLowerInvariant(member[0]) + member.Substring(1))
+            {
+                // A member is written whole (an object bound as a value) by its camel-case name unless it says otherwise.
+                text.Append("    [global::System.Text.Json.Serialization.JsonPropertyName(").Append(CSharpText.Literal(key)).Append(")]\n");
+            }
+
             text.Append("    public ").Append(TypeName(type)).Append(' ').Append(member).Append(" { get; set; }\n");
         }
 

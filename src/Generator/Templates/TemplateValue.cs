@@ -17,10 +17,19 @@ internal enum ExprType
     Collection,
     /// <summary>The literal <c>null</c>.</summary>
     Null,
+    /// <summary>
+    /// C# <c>JsonElement?</c>: data whose shape is known only at run time, parsed from text by <c>json()</c>. Its members
+    /// are read by name when the card is written, as the templating engine reads them.
+    /// </summary>
+    Json,
 }
 
 /// <summary>A compiled expression: C# code and what it yields.</summary>
-internal readonly record struct TemplateValue(string Code, ExprType Type, DataShape? Shape = null)
+/// <param name="Code">The C# expression.</param>
+/// <param name="Type">What it yields.</param>
+/// <param name="Shape">For objects and collections of the card's data: their shape.</param>
+/// <param name="Constant">For inline data (a literal <c>"$data"</c>): the literal, known when the template is compiled.</param>
+internal readonly record struct TemplateValue(string Code, ExprType Type, DataShape? Shape = null, JsonNode? Constant = null)
 {
     public static TemplateValue Error { get; } = new("default", ExprType.Error);
 
@@ -32,6 +41,7 @@ internal readonly record struct TemplateValue(string Code, ExprType Type, DataSh
         ExprType.Object => "an object",
         ExprType.Collection => "a collection",
         ExprType.Null => "null",
+        ExprType.Json => "a value parsed by json()",
         _ => "an error",
     };
 }

@@ -409,4 +409,196 @@ public static class TemplateFunctions
 
         return builder.ToString();
     }
+    /// <summary><c>json(text)</c>: the text parsed as JSON, as data whose shape is known only when the card is written.</summary>
+    /// <param name="text">The JSON text, or null.</param>
+    /// <returns>The parsed value, or null when <paramref name="text"/> is null.</returns>
+    /// <exception cref="FormatException">The text is not valid JSON (the templating engine fails the card likewise).</exception>
+    public static JsonElement? Json(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException("json() was given text that is not valid JSON: " + e.Message, e);
+        }
+    }
+
+    /// <summary>A property of data parsed by <c>json()</c> (<c>${data.name}</c>), matched as Adaptive Expressions match it: exactly, else without regard to case.</summary>
+    /// <param name="value">The object.</param>
+    /// <param name="name">The property's name.</param>
+    /// <returns>The property's value, or null when the value is not an object or has no such property.</returns>
+    public static JsonElement? JsonProperty(JsonElement? value, string name)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } obj)
+        {
+            return null;
+        }
+
+        if (obj.TryGetProperty(name, out var exact))
+        {
+            return exact;
+        }
+
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An item of data parsed by <c>json()</c> (<c>${data[0]}</c>).</summary>
+    /// <param name="value">The array.</param>
+    /// <param name="index">The index.</param>
+    /// <returns>The item, or null when the value is not an array or has no such item.</returns>
+    public static JsonElement? JsonItem(JsonElement? value, double? index)
+    {
+        if (value is not { ValueKind: JsonValueKind.Array } array || index is not { } at || at < 0 || at != Math.Floor(at) || at >= array.GetArrayLength())
+        {
+            return null;
+        }
+
+        return array[(int)at];
+    }
+
+    /// <summary>Whether data parsed by <c>json()</c> is there: not missing and not JSON <c>null</c>.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>Whether it exists.</returns>
+    public static bool Exists(JsonElement? value) => value is { } v && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
+
+    /// <summary>Whether data parsed by <c>json()</c> counts as true: <c>true</c>, or any value other than <c>false</c> and <c>null</c>.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>Whether it is true.</returns>
+    public static bool Truthy(JsonElement? value) => Exists(value) && value!.Value.ValueKind != JsonValueKind.False;
+
+    /// <summary>Whether data parsed by <c>json()</c> is the boolean <c>true</c>, as a <c>"$when"</c> must be to keep its element.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>Whether it is <c>true</c>.</returns>
+    public static bool IsTrue(JsonElement? value) => value is { ValueKind: JsonValueKind.True };
+
+    /// <summary>
+    /// Data parsed by <c>json()</c> as text, as JavaScript writes it into a string: text as it is, a number as
+    /// JavaScript writes it, an array's items joined with commas, an object as <c>[object Object]</c>; null when missing.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text, or null.</returns>
+    public static string? Text(JsonElement? value)
+    {
+        if (value is not { } v)
+        {
+            return null;
+        }
+
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.String:
+                return v.GetString();
+            case JsonValueKind.Number:
+                return Text(v.GetDouble());
+            case JsonValueKind.True:
+                return "true";
+            case JsonValueKind.False:
+                return "false";
+            case JsonValueKind.Object:
+                return "[object Object]";
+            case JsonValueKind.Array:
+                var text = new StringBuilder();
+                var first = true;
+                foreach (var item in v.EnumerateArray())
+                {
+                    if (!first)
+                    {
+                        text.Append(',');
+                    }
+
+                    first = false;
+                    if (item.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                    {
+                        text.Append(Text(item));
+                    }
+                }
+
+                return text.ToString();
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The data contexts of a <c>"$data"</c> bound to data parsed by <c>json()</c>: an array's items, or the value
+    /// itself; none when it is missing.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The contexts, enumerated without allocating.</returns>
+    public static JsonContexts JsonItems(JsonElement? value) => new(value);
+
+    /// <summary>The data contexts of a <c>"$data"</c> bound to data parsed by <c>json()</c>; see <see cref="JsonItems"/>.</summary>
+    public readonly struct JsonContexts
+    {
+        private readonly JsonElement? _value;
+
+        /// <summary>Creates the contexts of a value.</summary>
+        /// <param name="value">The value.</param>
+        public JsonContexts(JsonElement? value) => _value = value;
+
+        /// <summary>Starts enumerating.</summary>
+        /// <returns>The enumerator.</returns>
+        public Enumerator GetEnumerator() => new(_value);
+
+        /// <summary>Enumerates an array's items, or the single value.</summary>
+        public struct Enumerator
+        {
+            private readonly JsonElement? _value;
+            private JsonElement.ArrayEnumerator _items;
+            private int _state;
+
+            /// <summary>Creates an enumerator over a value's contexts.</summary>
+            /// <param name="value">The value.</param>
+            public Enumerator(JsonElement? value)
+            {
+                _value = value;
+                _items = value is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : default;
+                _state = value is null ? 3 : value.Value.ValueKind == JsonValueKind.Array ? 1 : 0;
+                Current = null;
+            }
+
+            /// <summary>The current context.</summary>
+            public JsonElement? Current { get; private set; }
+
+            /// <summary>Moves to the next context.</summary>
+            /// <returns>Whether there is one.</returns>
+            public bool MoveNext()
+            {
+                switch (_state)
+                {
+                    case 0:
+                        Current = _value;
+                        _state = 3;
+                        return true;
+                    case 1:
+                        if (_items.MoveNext())
+                        {
+                            Current = _items.Current;
+                            return true;
+                        }
+
+                        _state = 3;
+                        return false;
+                    default:
+                        return false;
+                }
+            }
+        }
+    }
 }
