@@ -189,6 +189,10 @@ internal sealed partial class CardReader
         {
             reason = "it is generic; a card type cannot have type parameters";
         }
+        else if (_type.IsStatic)
+        {
+            reason = "it is static, and a card is rendered from an instance of it";
+        }
         else if (_type.IsRefLikeType)
         {
             reason = "it is a ref struct, which cannot be stored or boxed as the generated code needs";

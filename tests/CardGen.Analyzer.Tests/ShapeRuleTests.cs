@@ -104,6 +104,21 @@ public sealed class ShapeRuleTests
     }
 
     [Fact]
+    public async Task CARDGEN002_reports_a_static_class()
+    {
+        // A card is rendered from an instance; a static class has none, so it gets no code and must hear why.
+        await Verify.AnalyzeAsync(
+            """
+            [ChatCard(Title = "T", Summary = "S")]
+            public static partial class {|#0:Announcement|}
+            {
+            }
+            """,
+            Verify.Diagnostic("CARDGEN002", DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("Announcement", "it is static, and a card is rendered from an instance of it"));
+    }
+
+    [Fact]
     public async Task CARDGEN002_is_quiet_when_every_containing_type_is_partial()
     {
         await Verify.AnalyzeAsync("""

@@ -92,8 +92,10 @@ internal sealed partial class TemplateCompiler
                 {
                     var item = Local("d");
                     var index = Local("i");
+                    var items = Local("c");
                     _out.Line($"var {index} = 0;");
-                    _out.Line($"foreach (var {item} in {Items(value)})");
+                    _out.Line($"if ({value.Code} is {{ }} {items})");
+                    _out.Line($"foreach (var {item} in {items})");
                     _out.Line("{");
                     EmitWhen(node, expect, new Scope(scope.Root, ItemValue(item, value.Shape!.Element!), index, scope), repeated: true);
                     _out.Line($"{index}++;");
@@ -208,9 +210,6 @@ internal sealed partial class TemplateCompiler
         EmitValue(node, null, expect, null, scope, repeated);
         _out.Line("}");
     }
-
-    /// <summary>The C# that enumerates a collection of the data: its own struct enumerator where its type has one.</summary>
-    private static string Items(TemplateValue collection) => $"{F}Items({collection.Code})";
 
     private static TemplateValue ItemValue(string code, DataShape element) => element.Kind switch
     {
@@ -471,6 +470,10 @@ internal sealed partial class TemplateCompiler
             var local = Local("v");
             switch (value.Type)
             {
+                case ExprType.String when value.Appender is { } appender:
+                    // An enum's name or a formatted date: put together in the stack buffer rather than made a string.
+                    _out.Line($"{{ var {local} = new {TextBuilder}({TextBuffer()}); if ({local}.{appender}) {{ {prefix}writer.WriteStringValue({local}.Written); }} {local}.Dispose(); }}");
+                    return;
                 case ExprType.String:
                     _out.Line($"{{ var {local} = {value.Code}; if ({local} != null) {{ {prefix}writer.WriteStringValue({local}); }} }}");
                     return;
@@ -506,25 +509,51 @@ internal sealed partial class TemplateCompiler
             }
         }
 
-        var parts = new List<string>();
+        // Text with bindings in it is put together in a stack buffer and written from there: no strings are made.
+        var text = Local("t");
+        var lines = new List<string> { $"var {text} = new {TextBuilder}({TextBuffer()});" };
         foreach (var piece in pieces)
         {
             if (piece.Literal is not null)
             {
-                parts.Add(Literal(piece.Literal));
+                lines.Add($"{text}.Append({Literal(piece.Literal)});");
                 continue;
             }
 
             var value = Compile(piece.Expression!, node, scope);
-            var text = AsText(value, piece.Expression!, node);
-            if (text is not null)
+            var append = value.Type switch
+            {
+                ExprType.String => value.Appender ?? $"Append({value.Code})",
+                ExprType.Number or ExprType.Boolean => $"Append({value.Code})",
+                ExprType.Json => $"Append({F}Text({value.Code}))",
+                ExprType.Null => null,
+                _ => AsText(value, piece.Expression!, node) is null ? null : "",
+            };
+            if (!string.IsNullOrEmpty(append))
             {
                 // A value that is not there keeps its binding's text, as the templating engine writes an undefined one.
-                parts.Add($"({text} ?? {Literal(node.Text.Substring(piece.Start, piece.Length))})");
+                lines.Add($"if (!{text}.{append}) {text}.Append({Literal(node.Text.Substring(piece.Start, piece.Length))});");
             }
         }
 
-        _out.Line(prefix + $"writer.WriteStringValue({(parts.Count == 1 ? parts[0] : "string.Concat(" + string.Join(", ", parts) + ")")});");
+        lines.Add(prefix + $"writer.WriteStringValue({text}.Written);");
+        lines.Add($"{text}.Dispose();");
+        _out.Line("{");
+        foreach (var line in lines)
+        {
+            _out.Line(line);
+        }
+
+        _out.Line("}");
+    }
+
+    private const string TextBuilder = "global::CardGen.Templates.TemplateText";
+
+    /// <summary>The stack buffer texts are put together in, declared once at the top of the writer when used.</summary>
+    private string TextBuffer()
+    {
+        _usesTextBuffer = true;
+        return TextBufferName;
     }
 
     private List<StringPiece>? Split(JsonNode node)

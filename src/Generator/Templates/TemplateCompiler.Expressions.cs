@@ -25,11 +25,34 @@ internal sealed partial class TemplateCompiler
         ShapeKind.String => new TemplateValue(code, ExprType.String),
         ShapeKind.Number => new TemplateValue($"((double?)({code}))", ExprType.Number),
         ShapeKind.Boolean => new TemplateValue($"((bool?)({code}))", ExprType.Boolean),
-        ShapeKind.Text => new TemplateValue($"{F}Text((object?)({code}))", ExprType.String),
+        ShapeKind.Text => new TemplateValue($"{F}Text((object?)({code}))", ExprType.String, shape, null, TextAppender(code, shape)),
         ShapeKind.Object or ShapeKind.Recursive => new TemplateValue(code, ExprType.Object, shape),
         ShapeKind.Collection => new TemplateValue(code, ExprType.Collection, shape),
         _ => TemplateValue.Error,
     };
+
+    /// <summary>The C# type a text-like shape holds, without its nullable mark.</summary>
+    private static string TextType(DataShape shape)
+        => shape.IsNullableValue && shape.Type.EndsWith("?", System.StringComparison.Ordinal) ? shape.Type.Substring(0, shape.Type.Length - 1) : shape.Type;
+
+    /// <summary>Whether a text-like shape is a date (<c>DateTime</c> or <c>DateTimeOffset</c>), which formats without a string.</summary>
+    private static bool IsDate(DataShape shape) => TextType(shape) is "global::System.DateTimeOffset" or "global::System.DateTime";
+
+    /// <summary>
+    /// How a text-like value is appended to a <c>TemplateText</c> without a string: enums by their cached name, dates
+    /// formatted into the buffer. Other text-like values (a URI's text, a GUID) go through their string.
+    /// </summary>
+    private static string? TextAppender(string code, DataShape shape)
+    {
+        if (IsDate(shape))
+        {
+            return $"AppendDate({code})";
+        }
+
+        return TextType(shape) is "global::System.Uri" or "global::System.Guid" or "global::System.DateOnly" or "global::System.TimeOnly" or "global::System.TimeSpan" or "char"
+            ? null
+            : $"AppendEnum<{TextType(shape)}>({code})";
+    }
 
     private TemplateValue Compile(Expr expr, JsonNode node, Scope scope)
     {

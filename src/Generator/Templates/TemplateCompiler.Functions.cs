@@ -117,8 +117,15 @@ internal sealed partial class TemplateCompiler
                 if (!Arity(2, 3) || !Types(ExprType.Number, ExprType.Number, ExprType.String)) return TemplateValue.Error;
                 return new TemplateValue($"{F}FormatNumber({Code(0)}, {Code(1)}, {(args.Count == 3 ? Code(2) : "null")})", ExprType.String);
             case "formatDateTime":
-                if (!Arity(1, 2) || !Types(ExprType.String, ExprType.String)) return TemplateValue.Error;
-                return new TemplateValue($"{F}FormatDateTime({Code(0)}, {(args.Count == 2 ? Code(1) : "null")})", ExprType.String);
+                {
+                    if (!Arity(1, 2) || !Types(ExprType.String, ExprType.String)) return TemplateValue.Error;
+                    var format = args.Count == 2 ? Code(1) : "null";
+                    var date = args[0].Shape is { Kind: ShapeKind.Text } shape && IsDate(shape) && args[0].Appender is { } appender
+                        ? $"AppendDateTime({appender.Substring("AppendDate(".Length, appender.Length - "AppendDate(".Length - 1)}, {format})"
+                        : null;
+                    return new TemplateValue($"{F}FormatDateTime({Code(0)}, {format})", ExprType.String, null, null, date);
+                }
+
             case "formatEpoch":
             case "formatTicks":
                 if (!Arity(1, 2) || !Types(ExprType.Number, ExprType.String)) return TemplateValue.Error;

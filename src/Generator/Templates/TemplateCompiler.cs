@@ -31,6 +31,9 @@ internal sealed partial class TemplateCompiler
     private readonly Dictionary<string, int> _ids = new(System.StringComparer.Ordinal);
     private CardVersion _version = CardVersion.Latest;
     private int _locals;
+    private bool _usesTextBuffer;
+
+    private const string TextBufferName = "cardGenText";
 
     private TemplateCompiler(string text, DataShape root, IReadOnlyList<HostProfile> hosts)
     {
@@ -60,7 +63,7 @@ internal sealed partial class TemplateCompiler
 
         var failed = compiler._diagnostics.Any(d => !d.IsWarning);
         return new TemplateCompilation(
-            failed ? null : compiler._out.ToString() + compiler._dataWriters.ToString(),
+            failed ? null : (compiler._usesTextBuffer ? $"global::System.Span<char> {TextBufferName} = stackalloc char[256];\n" : "") + compiler._out.ToString() + compiler._dataWriters.ToString(),
             compiler._names.OrderBy(p => p.Value).Select(p => p.Key).ToEquatableArray(),
             compiler._diagnostics.ToEquatableArray());
     }

@@ -29,7 +29,11 @@ internal enum ExprType
 /// <param name="Type">What it yields.</param>
 /// <param name="Shape">For objects and collections of the card's data: their shape.</param>
 /// <param name="Constant">For inline data (a literal <c>"$data"</c>): the literal, known when the template is compiled.</param>
-internal readonly record struct TemplateValue(string Code, ExprType Type, DataShape? Shape = null, JsonNode? Constant = null)
+/// <param name="Appender">
+/// For text: the <c>TemplateText</c> call that appends the value without making a string first (an enum's cached
+/// name, a date formatted into the buffer), returning false when it is null; when null, <c>Append(Code)</c>.
+/// </param>
+internal readonly record struct TemplateValue(string Code, ExprType Type, DataShape? Shape = null, JsonNode? Constant = null, string? Appender = null)
 {
     public static TemplateValue Error { get; } = new("default", ExprType.Error);
 

@@ -84,7 +84,7 @@ public static class TemplateFunctions
 
         if (number == Math.Floor(number) && Math.Abs(number) < 1e21)
         {
-            return number.ToString("0", CultureInfo.InvariantCulture);
+            return Math.Abs(number) < 1e15 ? number.ToString("0", CultureInfo.InvariantCulture) : WholeText(number);
         }
 
         var text = number.ToString("R", CultureInfo.InvariantCulture);
@@ -96,6 +96,25 @@ public static class TemplateFunctions
 
         var exponent = text.Substring(e + 1);
         return text.Substring(0, e) + "e" + (exponent.StartsWith("-", StringComparison.Ordinal) ? exponent : "+" + exponent.TrimStart('+'));
+    }
+
+    /// <summary>
+    /// A whole number of 15 or more digits as JavaScript writes it: the shortest digits that read back as the same
+    /// double, then zeros (2^60 is <c>1152921504606847000</c>). The "0" format would round to 15 digits.
+    /// </summary>
+    private static string WholeText(double number)
+    {
+        var shortest = number.ToString("R", CultureInfo.InvariantCulture);
+        var e = shortest.IndexOf('E');
+        if (e < 0)
+        {
+            return shortest;
+        }
+
+        var negative = shortest[0] == '-';
+        var digits = shortest.Substring(negative ? 1 : 0, e - (negative ? 1 : 0)).Replace(".", "");
+        var exponent = int.Parse(shortest.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return (negative ? "-" : "") + digits + new string('0', Math.Max(0, exponent + 1 - digits.Length));
     }
 
     /// <summary>
@@ -361,13 +380,22 @@ public static class TemplateFunctions
     /// <summary>Formats a UTC time with the .NET custom format tokens the templating engine accepts.</summary>
     private static string Format(DateTimeOffset utc, string? format)
     {
+        var text = new TemplateText(stackalloc char[64]);
+        Format(ref text, utc, format);
+        var result = text.ToString();
+        text.Dispose();
+        return result;
+    }
+
+    /// <summary>Formats a UTC time with the .NET custom format tokens the templating engine accepts, into <paramref name="text"/>.</summary>
+    internal static void Format(ref TemplateText text, DateTimeOffset utc, string? format)
+    {
         if (format is null)
         {
-            return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         }
 
-        var builder = new StringBuilder();
-        var culture = CultureInfo.InvariantCulture;
+        var names = CultureInfo.InvariantCulture.DateTimeFormat;
         for (var i = 0; i < format.Length;)
         {
             var c = format[i];
@@ -379,36 +407,64 @@ public static class TemplateFunctions
 
             switch (c)
             {
-                case 'y': builder.Append(run == 2 ? (utc.Year % 100).ToString("00", culture) : utc.Year.ToString(new string('0', run), culture)); break;
-                case 'M': builder.Append(run switch { 1 => utc.Month.ToString(culture), 2 => utc.Month.ToString("00", culture), 3 => culture.DateTimeFormat.GetAbbreviatedMonthName(utc.Month), _ => culture.DateTimeFormat.GetMonthName(utc.Month) }); break;
-                case 'd': builder.Append(run switch { 1 => utc.Day.ToString(culture), 2 => utc.Day.ToString("00", culture), 3 => culture.DateTimeFormat.GetAbbreviatedDayName(utc.DayOfWeek), _ => culture.DateTimeFormat.GetDayName(utc.DayOfWeek) }); break;
-                case 'H': builder.Append(utc.Hour.ToString(run == 1 ? "0" : "00", culture)); break;
-                case 'h': builder.Append((utc.Hour % 12 == 0 ? 12 : utc.Hour % 12).ToString(run == 1 ? "0" : "00", culture)); break;
-                case 'm': builder.Append(utc.Minute.ToString(run == 1 ? "0" : "00", culture)); break;
-                case 's': builder.Append(utc.Second.ToString(run == 1 ? "0" : "00", culture)); break;
-                case 'f': builder.Append(utc.ToString(new string('f', Math.Min(run, 7)), culture)); break;
-                case 't': builder.Append(run == 1 ? (utc.Hour < 12 ? "A" : "P") : (utc.Hour < 12 ? "AM" : "PM")); break;
+                case 'y': text.AppendWhole(run == 2 ? utc.Year % 100 : utc.Year, run); break;
+                case 'M':
+                    if (run <= 2)
+                    {
+                        text.AppendWhole(utc.Month, run);
+                    }
+                    else
+                    {
+                        text.Append((run == 3 ? names.GetAbbreviatedMonthName(utc.Month) : names.GetMonthName(utc.Month)).AsSpan());
+                    }
+
+                    break;
+                case 'd':
+                    if (run <= 2)
+                    {
+                        text.AppendWhole(utc.Day, run);
+                    }
+                    else
+                    {
+                        text.Append((run == 3 ? names.GetAbbreviatedDayName(utc.DayOfWeek) : names.GetDayName(utc.DayOfWeek)).AsSpan());
+                    }
+
+                    break;
+                case 'H': text.AppendWhole(utc.Hour, Math.Min(run, 2)); break;
+                case 'h': text.AppendWhole(utc.Hour % 12 == 0 ? 12 : utc.Hour % 12, Math.Min(run, 2)); break;
+                case 'm': text.AppendWhole(utc.Minute, Math.Min(run, 2)); break;
+                case 's': text.AppendWhole(utc.Second, Math.Min(run, 2)); break;
+                case 'f':
+                    var digits = Math.Min(run, 7);
+                    var fraction = utc.Ticks % TimeSpan.TicksPerSecond;
+                    for (var d = digits; d < 7; d++)
+                    {
+                        fraction /= 10;
+                    }
+
+                    text.AppendWhole(fraction, digits);
+                    break;
+                case 't': text.Append((run == 1 ? (utc.Hour < 12 ? "A" : "P") : (utc.Hour < 12 ? "AM" : "PM")).AsSpan()); break;
                 case 'Z':
                 case 'z':
                 case 'K':
-                    builder.Append(run == 2 && c == 'z' ? "+00" : "+00:00");
+                    text.Append((run == 2 && c == 'z' ? "+00" : "+00:00").AsSpan());
                     break;
                 case '\'':
                     var end = format.IndexOf('\'', i + 1);
                     end = end < 0 ? format.Length : end;
-                    builder.Append(format, i + 1, end - i - 1);
+                    text.Append(format.AsSpan(i + 1, end - i - 1));
                     run = end + 1 - i;
                     break;
                 default:
-                    builder.Append(c, run);
+                    text.Append(c, run);
                     break;
             }
 
             i += run;
         }
-
-        return builder.ToString();
     }
+
     /// <summary><c>json(text)</c>: the text parsed as JSON, as data whose shape is known only when the card is written.</summary>
     /// <param name="text">The JSON text, or null.</param>
     /// <returns>The parsed value, or null when <paramref name="text"/> is null.</returns>

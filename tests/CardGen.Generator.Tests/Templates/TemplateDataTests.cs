@@ -239,4 +239,47 @@ public sealed class TemplateDataTests
             """,
             Write(source));
     }
+    [Fact]
+    public void Text_with_bindings_is_put_together_without_strings_and_writes_what_the_engine_writes()
+    {
+        var source = Card(
+            """
+                public DayOfWeek Day { get; set; }
+                public DayOfWeek? NoDay { get; set; }
+                public DateTimeOffset At { get; set; }
+                public DateTime Utc { get; set; }
+                public DateTime? NoTime { get; set; }
+                public double Ratio { get; set; }
+                public long Count { get; set; }
+                public bool On { get; set; }
+                public Guid Id { get; set; }
+                public string Long { get; set; } = "";
+            """,
+            """
+            {
+              "type": "AdaptiveCard",
+              "version": "1.3",
+              "body": [
+                { "type": "TextBlock", "text": "${Day}/${NoDay}/${At}/${Utc}/${NoTime}" },
+                { "type": "TextBlock", "text": "${formatDateTime(At, 'dddd d MMM yyyy HH:mm:ss.fff')} ${formatDateTime(Utc)} ${formatDateTime(NoTime)}" },
+                { "type": "TextBlock", "text": "${Ratio} ${Count} ${On} ${Id} ${Count / 7} ${-Ratio}" },
+                { "type": "TextBlock", "text": "${Long}${Long}!" },
+                { "type": "TextBlock", "text": "${Day}", "fallback": "${NoDay}" }
+              ]
+            }
+            """,
+            """new() { Day = DayOfWeek.Friday, At = new DateTimeOffset(2026, 12, 6, 23, 30, 5, 120, TimeSpan.FromHours(-2)), Utc = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), Ratio = 0.25, Count = 9007199254740990, On = true, Id = new Guid("0f8fad5b-d9cb-469f-a165-70867728950e"), Long = new string('x', 300) }""");
+
+        var x = new string('x', 300);
+        AssertJson(
+            $$"""
+            {"type":"AdaptiveCard","version":"1.3","body":[
+            {"type":"TextBlock","text":"Friday/${NoDay}/2026-12-06T23:30:05.12-02:00/2026-01-02T03:04:05Z/${NoTime}"},
+            {"type":"TextBlock","text":"Monday 7 Dec 2026 01:30:05.120 2026-01-02T03:04:05.000Z ${formatDateTime(NoTime)}"},
+            {"type":"TextBlock","text":"0.25 9007199254740990 true 0f8fad5b-d9cb-469f-a165-70867728950e 1286742750677284 -0.25"},
+            {"type":"TextBlock","text":"{{x}}{{x}}!"},
+            {"type":"TextBlock","text":"Friday"}]}
+            """,
+            Write(source));
+    }
 }
