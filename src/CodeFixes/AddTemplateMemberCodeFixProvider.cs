@@ -16,7 +16,13 @@ namespace CardGen.CodeFixes;
 /// CARDGEN024: adds the member a template binding names to the type the binding reads (the card, or the type of the
 /// data in scope), as a <c>string?</c> property; and offers the closest existing name where there is one.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddTemplateMemberCodeFixProvider))]
+/// <remarks>
+/// A binding in a <c>.card.json</c> file is reported in that AdditionalFiles document, so the provider declares the
+/// additional-document kind (Roslyn 4.x's <see cref="ExportCodeFixProviderAttribute.DocumentKinds"/>) and reads the
+/// document through <see cref="CodeFixContext.TextDocument"/>: the fix itself edits the C# type, found from the
+/// diagnostic's additional location.
+/// </remarks>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddTemplateMemberCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument) })]
 [Shared]
 public sealed class AddTemplateMemberCodeFixProvider : CodeFixProvider
 {
@@ -40,7 +46,8 @@ public sealed class AddTemplateMemberCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var document = context.Document.Project.Solution.GetDocument(tree);
+            // Not context.Document: it throws for a diagnostic in an additional document (the .card.json file).
+            var document = context.TextDocument.Project.Solution.GetDocument(tree);
             if (document is null)
             {
                 continue;
