@@ -44,6 +44,14 @@ internal static class Verify
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cold run (one sample, untimed by BenchmarkDotNet): {stopwatch.Elapsed.TotalMilliseconds:F0} ms, {generated.Length} files, {chars / 1024.0:F0} KiB of source, "
             + $"{generatorDiagnostics.Length} generator diagnostics, {errors.Count} compile errors"));
+        if (mustBeCached)
+        {
+            // CardGen writes one file per annotated type; the size target is per type, in UTF-8 bytes as written to disk.
+            var first = generated.OrderBy(s => s.HintName, StringComparer.Ordinal).First();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"one type's file ({first.HintName}): {System.Text.Encoding.UTF8.GetByteCount(first.SourceText.ToString()):N0} bytes"));
+        }
+
         foreach (var error in errors.Take(5))
         {
             Console.WriteLine("  " + error);

@@ -20,25 +20,25 @@ public sealed partial class CardGenerator
         {
             Member(w, "/// <inheritdoc/>", $"public {Cards}.AdaptiveCard ToAdaptiveCard() => {Runtime}.ToAdaptiveCard({Values});");
             Member(w, "/// <inheritdoc/>", $"public void WriteCardJson({Json}.Utf8JsonWriter writer) => {Runtime}.WriteCardJson(writer, {Values});");
-            Member(w, Summary("Serializes this object's Adaptive Card to compact JSON, as <c>WriteCardJson</c> writes it."), $"public string ToCardJson() => {Runtime}.ToCardJson({Values});");
+            Member(w, Summary("The card as compact JSON, as <c>WriteCardJson</c> writes it."), $"public string ToCardJson() => {Runtime}.ToCardJson({Values});");
             Member(w, "/// <inheritdoc/>", $"public global::CardGen.WebhookMessage ToWebhookMessage() => {Runtime}.ToWebhookMessage({Values});");
-            Member(w, Summary("Starts a card builder with this object's values: change them, add elements and actions, then <c>Build()</c>."), "public CardBuilder ToCardBuilder() => new CardBuilder(this);");
+            Member(w, Summary("Starts a card builder with this object's values, to change and add to before <c>Build()</c>."), "public CardBuilder ToCardBuilder() => new CardBuilder(this);");
             Member(w, Summary("Starts a card builder with no values."), "public static CardBuilder CreateCardBuilder() => new CardBuilder();");
             Member(
                 w,
-                Summary("Validates the card for its chat host and posts it to the webhook with the shared client."),
+                Summary("Validates the card for its host and posts it to the webhook with the shared client."),
                 $"public {Response} PostToHookAsync(global::CardGen.WebhookUrl hook, {Token}) => PostToHookAsync(global::CardGen.ChatHookClient.Shared, hook, cancellationToken);");
             Member(
                 w,
-                Summary("Validates the card for its chat host and posts it to the webhook, written straight from this object's members."),
+                Summary("Validates the card for its host and posts it to the webhook."),
                 $"public {Response} PostToHookAsync(global::CardGen.ChatHookClient client, global::CardGen.WebhookUrl hook, {Token}) => {Runtime}.PostToHookAsync(this, {Values}, client, hook, cancellationToken);");
             Member(
                 w,
-                Summary("Validates the card for the named hook's chat host and posts it to that hook."),
+                Summary("Validates the card for the named hook and posts it there."),
                 $"public {Response} PostToHookAsync(global::CardGen.IChatHooks hooks, string hookName, {Token}) => {Runtime}.PostToHookAsync(this, {Values}, hooks, hookName, cancellationToken);");
             Member(
                 w,
-                Summary("Validates the card for the named hook's chat host and stores the post in the durable outbox, which delivers it."),
+                Summary("Validates the card for the named hook and stores the post in the durable outbox."),
                 $"public global::System.Threading.Tasks.Task<global::CardGen.OutboxPostId> EnqueuePostAsync(global::CardGen.IChatHooks hooks, string hookName, {Token}) => {Runtime}.EnqueuePostAsync(this, {Values}, hooks, hookName, cancellationToken);");
         }
 

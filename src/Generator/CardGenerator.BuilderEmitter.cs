@@ -11,15 +11,13 @@ public sealed partial class CardGenerator
     {
         public static void Emit(SourceWriter w, CardTypeModel model)
         {
-            Doc(w, $"Builds the card of a <see cref=\"{model.Name}\"/> from values set step by step, with further elements and actions.");
+            Doc(w, $"Builds the card of a <see cref=\"{model.Name}\"/> step by step, with further elements and actions.");
             w.Line(GeneratedCode);
             using (w.Block("public sealed class CardBuilder : global::CardGen.ChatCardBuilder<CardBuilder>"))
             {
                 w.Line("private CardGenValues _values;");
                 w.Line();
-                w.Line("internal CardBuilder()");
-                w.Line("{");
-                w.Line("}");
+                w.Line("internal CardBuilder() { }");
                 w.Line();
                 w.Line($"internal CardBuilder({model.Name} source) => _values = new CardGenValues(source);");
                 foreach (var member in UsedMembers(model).Where(m => m.TypeAccess != TypeAccess.None))

@@ -27,8 +27,8 @@ public sealed partial class CardGenerator
         internal const string Json = "global::System.Text.Json";
         internal const string Runtime = "global::CardGen.Generated.ChatCards";
 
-        public static string Emit(CardTypeModel model, CancellationToken cancellationToken)
-            => Frame.Write(model, note: null, w =>
+        public static string Emit(CardTypeModel model, bool fileScoped, CancellationToken cancellationToken)
+            => Frame.Write(model, note: null, fileScoped, w =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!model.IsPart)

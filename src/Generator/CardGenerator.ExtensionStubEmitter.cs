@@ -87,9 +87,7 @@ public sealed partial class CardGenerator
 
             using (w.Block(string.Empty))
             {
-                w.Line("internal CardBuilder()");
-                w.Line("{");
-                w.Line("}");
+                w.Line("internal CardBuilder() { }");
                 w.Line();
                 w.Line($"internal CardBuilder({extension.Receiver} source){Throw}");
                 foreach (var member in model.Members.Where(m => m.TypeAccess != TypeAccess.None))

@@ -29,32 +29,18 @@ public sealed partial class CardGenerator
                     w.Line($"public {member.Type} {Id(member.Name)};");
                 }
 
+                // One line; the parameter is named s, so a member named s is assigned as this.s (Field).
                 w.Line();
-                using (w.Block($"public CardGenValues({model.Name} cardGenSource)"))
-                {
-                    foreach (var member in members)
-                    {
-                        w.Line($"{Field(member.Name)} = cardGenSource.{Id(member.Name)};");
-                    }
-                }
+                w.Line($"public CardGenValues({model.Name} s) {{{string.Concat(members.Select(m => $" {Field(m.Name)} = s.{Id(m.Name)};"))} }}");
 
                 if (!model.IsPart)
                 {
+                    // The runtime writes the card, its title and its fallback text around the render method (ChatCards).
                     w.Line();
                     w.Line($"public string? CardGenIconUrl => {(model.IconUrl is { } icon ? Literal(icon) : "null")};");
-                    w.Line();
-                    if (model.HasTitle)
-                    {
-                        using (w.Block($"public bool CardGenTitle(ref {Template} t)"))
-                        {
-                            EmitTemplate(w, model, model.Title);
-                            w.Line("return true;");
-                        }
-                    }
-                    else
-                    {
-                        w.Line($"public bool CardGenTitle(ref {Template} t) => false;");
-                    }
+                    w.Line($"public string CardGenVersion => {Literal(model.Version!)};");
+                    EmitTemplateMethod(w, model, "CardGenTitle", model.HasTitle, model.Title, null);
+                    EmitTemplateMethod(w, model, "CardGenFallback", model.HasSummary, model.Summary, model.HasTitle ? "CardGenTitle(ref t)" : null);
                 }
 
                 w.Line();
@@ -65,19 +51,23 @@ public sealed partial class CardGenerator
             }
         }
 
-        private static void EmitRender(SourceWriter w, CardTypeModel model)
+        /// <summary>A method appending a template to <c>t</c> when the card has it, or else returning <paramref name="otherwise"/> (<c>false</c> when null).</summary>
+        private static void EmitTemplateMethod(SourceWriter w, CardTypeModel model, string name, bool has, EquatableArray<TemplatePartModel> parts, string? otherwise)
         {
-            if (!model.IsPart)
+            w.Line();
+            var signature = $"public bool {name}(ref {Template} t)";
+            if (!has)
             {
-                w.Line($"s.Card({Literal(model.Version!)});");
-                if (model.HasTitle)
-                {
-                    w.Line($"var t = new {Template}(stackalloc char[256], true);");
-                    w.Line("CardGenTitle(ref t);");
-                    w.Line("s.Title(ref t);");
-                }
+                w.Line($"{signature} => {otherwise ?? "false"};");
+                return;
             }
 
+            // One line, as the template reads: its pieces in order.
+            w.Line($"{signature} {{ {string.Concat(TemplateSteps(model, parts).Select(step => step + " "))}return true; }}");
+        }
+
+        private static void EmitRender(SourceWriter w, CardTypeModel model)
+        {
             // Facts go into one FactSet at the first fact's place.
             var factsWritten = false;
             foreach (var item in model.Items)
@@ -93,7 +83,7 @@ public sealed partial class CardGenerator
 
                         break;
                     case ItemKind.Text:
-                        EmitValueStep(w, Member(model, item.Member), Field(item.Member), item.Format, "s.Text(", TextOptions(item));
+                        EmitValueStep(w, Member(model, item.Member), Field(item.Member), item.Format, "Text", string.Empty, TextOptions(item));
                         break;
                     case ItemKind.Image:
                         EmitImage(w, model, item);
@@ -115,22 +105,6 @@ public sealed partial class CardGenerator
                 var style = item.ActionStyle != ActionStyle.Default ? $", style: {EnumValue(item.ActionStyle)}" : string.Empty;
                 EmitUrlStep(w, member, Field(item.Member), $"s.OpenUrl({Literal(item.Title!)}, ", style);
             }
-
-            var fallback = model.HasSummary ? model.Summary : model.HasTitle ? model.Title : default;
-            if (model.HasSummary || model.HasTitle)
-            {
-                w.Line((model.HasTitle ? "t" : $"var t") + $" = new {Template}(stackalloc char[256], false);");
-                if (model.HasSummary)
-                {
-                    EmitTemplate(w, model, fallback);
-                }
-                else
-                {
-                    w.Line("CardGenTitle(ref t);");
-                }
-
-                w.Line("s.FallbackText(ref t);");
-            }
         }
 
         private static void EmitFact(SourceWriter w, CardTypeModel model, ItemModel fact)
@@ -138,7 +112,7 @@ public sealed partial class CardGenerator
             var member = Member(model, fact.Member);
             if (fact.Kind == ItemKind.Fact)
             {
-                EmitValueStep(w, member, Field(fact.Member), fact.Format, $"s.Fact({Literal(fact.Title!)}, ", string.Empty);
+                EmitValueStep(w, member, Field(fact.Member), fact.Format, "Fact", Literal(fact.Title!) + ", ", string.Empty);
                 return;
             }
 
@@ -146,7 +120,7 @@ public sealed partial class CardGenerator
             var value = new MemberModel("Value", string.Empty, member.ElementKind, member.ElementIsNullableValueType, member.ElementIsReferenceType, null, ValueKind.Unsupported, false);
             var (guard, arguments) = ValueArguments(value, "p.Value", null);
             var check = guard is null ? "p.Key != null" : $"p.Key != null && {guard}";
-            var loop = $"foreach (var p in {Field(fact.Member)}) if ({check}) s.Fact({Cards}.CardText.EscapeMarkdown(p.Key), {arguments});";
+            var loop = $"foreach (var p in {Field(fact.Member)}) if ({check}) s.{EnumPrefix(value)}Fact({Cards}.CardText.EscapeMarkdown(p.Key), {arguments});";
             w.Line(member.IsReferenceType ? $"if ({Field(fact.Member)} != null) {loop}" : loop);
         }
 
@@ -208,11 +182,14 @@ public sealed partial class CardGenerator
         private static void EmitUrlStep(SourceWriter w, MemberModel member, string access, string call, string rest)
             => w.Line(member.IsNullableValueType ? $"if ({access}.HasValue) {call}{access}.Value{rest});" : $"{call}{access}{rest});");
 
-        /// <summary>A step taking a member's value: the sink has an overload for each kind of value.</summary>
-        private static void EmitValueStep(SourceWriter w, MemberModel member, string access, string? format, string call, string rest)
+        /// <summary>
+        /// A step taking a member's value: the sink has an overload for each kind of value, and a step of its own for
+        /// enums (<c>EnumText</c>, <c>EnumFact</c>), which it formats without boxing them.
+        /// </summary>
+        private static void EmitValueStep(SourceWriter w, MemberModel member, string access, string? format, string name, string leading, string rest)
         {
             var (guard, arguments) = ValueArguments(member, access, format);
-            var step = $"{call}{arguments}{rest});";
+            var step = $"s.{EnumPrefix(member)}{name}({leading}{arguments}{rest});";
             w.Line(guard is null ? step : $"if ({guard}) {step}");
         }
 
@@ -236,20 +213,20 @@ public sealed partial class CardGenerator
                 ValueKind.String or ValueKind.Uri => value,
                 ValueKind.Boolean => $"{value} ? \"true\" : \"false\"",
                 ValueKind.Char => $"{value}.ToString()",
-                ValueKind.DateTimeOffset or ValueKind.DateTime when format is null => value,
+                ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Enum when format is null => value,
                 _ => $"{value}, {f}",
             };
             return (guard, arguments);
         }
 
-        /// <summary>Appends a template's pieces to <c>t</c>; the text's mode escapes values and writes times.</summary>
-        private static void EmitTemplate(SourceWriter w, CardTypeModel model, EquatableArray<TemplatePartModel> parts)
+        /// <summary>The statements appending a template's pieces to <c>t</c>; the text's mode escapes values and writes times.</summary>
+        private static IEnumerable<string> TemplateSteps(CardTypeModel model, EquatableArray<TemplatePartModel> parts)
         {
             foreach (var part in parts)
             {
                 if (part.Literal is { } literal)
                 {
-                    w.Line($"t.AppendLiteral({Literal(literal)});");
+                    yield return $"t.AppendLiteral({Literal(literal)});";
                     continue;
                 }
 
@@ -260,8 +237,8 @@ public sealed partial class CardGenerator
                     arguments = member.IsNullableValueType ? Field(member.Name) + ".Value" : Field(member.Name);
                 }
 
-                var step = $"t.Append({arguments});";
-                w.Line(guard is null ? step : $"if ({guard}) {step}");
+                var step = $"t.Append{EnumPrefix(member)}({arguments});";
+                yield return guard is null ? step : $"if ({guard}) {step}";
             }
         }
 
@@ -313,6 +290,9 @@ public sealed partial class CardGenerator
 
         /// <summary>A member of the values struct as its render method reads it: <c>this.</c> where a parameter or local has its name.</summary>
         private static string Field(string name) => name is "s" or "t" or "p" ? "this." + name : Id(name);
+
+        /// <summary><c>Enum</c> for an enum value, whose steps are <c>EnumFact</c>, <c>EnumText</c> and <c>AppendEnum</c>.</summary>
+        private static string EnumPrefix(MemberModel member) => member.Kind == ValueKind.Enum ? "Enum" : string.Empty;
 
         private static MemberModel Member(CardTypeModel model, string name) => model.Members.First(m => m.Name == name);
     }

@@ -17,10 +17,11 @@ public sealed partial class CardGenerator
         private const string Json = "global::System.Text.Json";
         private const string Throw = " => throw CardGenNotGenerated();";
 
-        public static string Emit(CardTypeModel model, CancellationToken cancellationToken)
+        public static string Emit(CardTypeModel model, bool fileScoped, CancellationToken cancellationToken)
             => Frame.Write(
                 model,
                 $"// CardGen did not generate the members of '{model.HintName}': {model.Problem}. They throw until it is fixed.",
+                fileScoped,
                 w =>
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -62,9 +63,7 @@ public sealed partial class CardGenerator
             w.Line(Emitter.GeneratedCode);
             using (w.Block("public sealed class CardBuilder : global::CardGen.ChatCardBuilder<CardBuilder>"))
             {
-                w.Line("internal CardBuilder()");
-                w.Line("{");
-                w.Line("}");
+                w.Line("internal CardBuilder() { }");
                 w.Line();
                 w.Line($"internal CardBuilder({model.Name} source){Throw}");
                 foreach (var member in model.Members)

@@ -2,6 +2,7 @@ using System.Linq;
 using CardGen.Generator.Diagnostics;
 using CardGen.Generator.Models;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CardGen.Generator;
@@ -55,18 +56,22 @@ public sealed partial class CardGenerator : IIncrementalGenerator
         // <CardGenGenerate>false</CardGenGenerate> turns the generator off; the analyzers, in the same assembly, still run.
         var enabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => IsEnabled(options.GlobalOptions));
         InitializeTemplates(context, defaults, enabled);
-        context.RegisterSourceOutput(resolved.Combine(enabled), static (spc, pair) =>
+
+        // C# 10 and later get a file-scoped namespace: the same code, a level less indented.
+        var fileScoped = context.ParseOptionsProvider.Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp10 });
+        var output = enabled.Combine(fileScoped);
+        context.RegisterSourceOutput(resolved.Combine(output), static (spc, pair) =>
         {
-            if (pair.Right)
+            if (pair.Right.Left)
             {
-                spc.AddSource(pair.Left.HintName + ".g.cs", Emit(pair.Left, spc.CancellationToken));
+                spc.AddSource(pair.Left.HintName + ".g.cs", Emit(pair.Left, pair.Right.Right, spc.CancellationToken));
             }
         });
-        context.RegisterSourceOutput(parts.Combine(enabled), static (spc, pair) =>
+        context.RegisterSourceOutput(parts.Combine(output), static (spc, pair) =>
         {
-            if (pair.Right)
+            if (pair.Right.Left)
             {
-                spc.AddSource(pair.Left!.HintName + ".g.cs", Emit(pair.Left, spc.CancellationToken));
+                spc.AddSource(pair.Left!.HintName + ".g.cs", Emit(pair.Left, pair.Right.Right, spc.CancellationToken));
             }
         });
     }
@@ -77,10 +82,10 @@ public sealed partial class CardGenerator : IIncrementalGenerator
     private static bool IsEnabled(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
         => !(options.TryGetValue(GenerateProperty, out var value) && string.Equals(value?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase));
 
-    private static string Emit(CardTypeModel model, System.Threading.CancellationToken cancellationToken)
+    private static string Emit(CardTypeModel model, bool fileScoped, System.Threading.CancellationToken cancellationToken)
         => model.Extension is not null ? ExtensionStubEmitter.Emit(model, cancellationToken)
-            : model.Problem is null ? Emitter.Emit(model, cancellationToken)
-            : StubEmitter.Emit(model, cancellationToken);
+            : model.Problem is null ? Emitter.Emit(model, fileScoped, cancellationToken)
+            : StubEmitter.Emit(model, fileScoped, cancellationToken);
 
     /// <summary>
     /// Applies the project defaults (<see cref="CardTargets.Resolve"/>); a card whose target is not valid becomes a stub,

@@ -56,4 +56,31 @@ public sealed class LanguageVersionTests
         var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp8, false)]
+    [InlineData(LanguageVersion.CSharp9, false)]
+    [InlineData(LanguageVersion.CSharp10, true)]
+    [InlineData(LanguageVersion.Latest, true)]
+    public void The_namespace_is_file_scoped_from_csharp_10_and_a_block_before(LanguageVersion version, bool fileScoped)
+    {
+        const string source = """
+            namespace Demo.Cards
+            {
+                [CardGen.ChatCard(Title = "T {Name}")]
+                public partial class Titled
+                {
+                    [CardGen.CardText] public string Name { get; set; } = "";
+                }
+            }
+            """;
+
+        var (_, diagnostics, run) = GeneratorHarness.Run(source, version);
+
+        var code = GeneratorHarness.GeneratedSources(run).Values.Single();
+        Assert.Equal(fileScoped, code.Contains("\nnamespace Demo.Cards;\n", System.StringComparison.Ordinal));
+        Assert.Equal(!fileScoped, code.Contains("\nnamespace Demo.Cards\n{\n    partial class Titled", System.StringComparison.Ordinal));
+        var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }

@@ -75,12 +75,12 @@ public sealed class SnapshotTests
             """;
 
         var msbuild = GeneratorHarness.GeneratedSources(GeneratorHarness.Run(card, globalOptions: new[] { ("build_property.CardGenDefaultHost", "Generic"), ("build_property.CardGenDefaultVersion", "1.5") }).Run);
-        Assert.Contains("s.Card(\"1.5\")", msbuild.Values.Single(), System.StringComparison.Ordinal);
+        Assert.Contains("CardGenVersion => \"1.5\"", msbuild.Values.Single(), System.StringComparison.Ordinal);
 
         var attribute = GeneratorHarness.GeneratedSources(GeneratorHarness.Run(card.Replace("namespace Demo;", "[assembly: ChatCardDefaults(Version = \"1.2\")]\nnamespace Demo;", System.StringComparison.Ordinal), globalOptions: new[] { ("build_property.CardGenDefaultVersion", "1.5") }).Run);
-        Assert.Contains("s.Card(\"1.2\")", attribute.Values.Single(), System.StringComparison.Ordinal);
+        Assert.Contains("CardGenVersion => \"1.2\"", attribute.Values.Single(), System.StringComparison.Ordinal);
 
         var fallback = GeneratorHarness.GeneratedSources(GeneratorHarness.Run(card).Run);
-        Assert.Contains("s.Card(\"1.3\")", fallback.Values.Single(), System.StringComparison.Ordinal);
+        Assert.Contains("CardGenVersion => \"1.3\"", fallback.Values.Single(), System.StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace CardGen.Cards;
@@ -116,6 +117,13 @@ public ref struct CardTemplateText
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="value">The value; a <see langword="null"/> reference appends nothing.</param>
     /// <param name="format">A .NET format string, or <see langword="null"/>.</param>
+    /// <remarks>
+    /// Compiled fully optimized from its first call: only the optimizing JIT formats a value type through
+    /// <c>ISpanFormattable</c> without boxing it, and a card written before the method tiers up should not allocate either.
+    /// </remarks>
+#if NET8_0_OR_GREATER
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     public void Append<T>(T value, string? format)
         where T : IFormattable?
     {
@@ -136,6 +144,27 @@ public ref struct CardTemplateText
         }
 #endif
         Append(value.ToString(format, CultureInfo.InvariantCulture).AsSpan(), _markdown);
+    }
+
+    /// <summary>
+    /// Appends an enum value as <see cref="Enum.ToString(string)"/> writes it (its name, or the format's spelling;
+    /// escaped in markdown mode) without boxing it, which formatting through <see cref="IFormattable"/> would.
+    /// </summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="format">An enum format string (<c>G</c>, <c>D</c>, <c>X</c>, <c>F</c>), or <see langword="null"/> for <c>G</c>.</param>
+    public void AppendEnum<TEnum>(TEnum value, string? format = null)
+        where TEnum : struct, Enum
+    {
+#if NET8_0_OR_GREATER
+        Span<char> scratch = stackalloc char[64];
+        if (Enum.TryFormat(value, scratch, out var written, format))
+        {
+            Append(scratch.Slice(0, written), _markdown);
+            return;
+        }
+#endif
+        Append(value.ToString(format).AsSpan(), _markdown);
     }
 
     /// <summary>Writes the text as a JSON string property and returns any pooled memory.</summary>

@@ -107,6 +107,16 @@ internal struct CardJsonSink : ICardSink
         EndText(color, isSubtle, maxLines, size, weight, wrap);
     }
 
+    public void EnumText<TEnum>(TEnum value, string? format, bool markdown, TextColor color, bool isSubtle, int maxLines, FontSize size, FontWeight weight, bool wrap)
+        where TEnum : struct, Enum
+    {
+        StartElement(TextBlockType);
+        var text = new CardTemplateText(stackalloc char[64], markdown: !markdown);
+        text.AppendEnum(value, format);
+        text.WriteTo(_writer, PropertyNames.Text);
+        EndText(color, isSubtle, maxLines, size, weight, wrap);
+    }
+
     public void Text(DateTimeOffset value, bool markdown, TextColor color, bool isSubtle, int maxLines, FontSize size, FontWeight weight, bool wrap)
     {
         StartElement(TextBlockType);
@@ -148,6 +158,16 @@ internal struct CardJsonSink : ICardSink
         StartFact(title);
         var text = new CardTemplateText(stackalloc char[64], markdown: true);
         text.Append(value, format);
+        text.WriteTo(_writer, PropertyNames.Value);
+        _writer.WriteEndObject();
+    }
+
+    public void EnumFact<TEnum>(string title, TEnum value, string? format)
+        where TEnum : struct, Enum
+    {
+        StartFact(title);
+        var text = new CardTemplateText(stackalloc char[64], markdown: true);
+        text.AppendEnum(value, format);
         text.WriteTo(_writer, PropertyNames.Value);
         _writer.WriteEndObject();
     }

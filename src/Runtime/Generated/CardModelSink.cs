@@ -83,6 +83,10 @@ internal struct CardModelSink : ICardSink
         }
     }
 
+    public void EnumText<TEnum>(TEnum value, string? format, bool markdown, TextColor color, bool isSubtle, int maxLines, FontSize size, FontWeight weight, bool wrap)
+        where TEnum : struct, Enum
+        => Text(value, format, markdown, color, isSubtle, maxLines, size, weight, wrap);
+
     public void Text(DateTimeOffset value, bool markdown, TextColor color, bool isSubtle, int maxLines, FontSize size, FontWeight weight, bool wrap)
         => AddText(CardText.DateTime(value), color, isSubtle, maxLines, size, weight, wrap);
 
@@ -113,6 +117,10 @@ internal struct CardModelSink : ICardSink
             Fact(title, value.ToString(format, System.Globalization.CultureInfo.InvariantCulture));
         }
     }
+
+    public void EnumFact<TEnum>(string title, TEnum value, string? format)
+        where TEnum : struct, Enum
+        => Fact(title, value, format);
 
     public void Fact(string title, DateTimeOffset value) => AddFact(title, CardText.DateTime(value));
 
@@ -251,6 +259,10 @@ internal struct CardPresenceSink : ICardSink
         where T : IFormattable?
         => Any |= value is not null;
 
+    public void EnumText<TEnum>(TEnum value, string? format, bool markdown, TextColor color, bool isSubtle, int maxLines, FontSize size, FontWeight weight, bool wrap)
+        where TEnum : struct, Enum
+        => Any = true;
+
     public void Text(DateTimeOffset value, bool markdown, TextColor color, bool isSubtle, int maxLines, FontSize size, FontWeight weight, bool wrap) => Any = true;
 
     public void Text(DateTime value, bool markdown, TextColor color, bool isSubtle, int maxLines, FontSize size, FontWeight weight, bool wrap) => Any = true;
@@ -262,6 +274,10 @@ internal struct CardPresenceSink : ICardSink
     public void Fact<T>(string title, T value, string? format)
         where T : IFormattable?
         => Any |= value is not null;
+
+    public void EnumFact<TEnum>(string title, TEnum value, string? format)
+        where TEnum : struct, Enum
+        => Any = true;
 
     public void Fact(string title, DateTimeOffset value) => Any = true;
 

@@ -26,7 +26,7 @@ public static class ChatCards
         where TValues : struct, IChatCardValues
     {
         var sink = CardModelSink.ForCard();
-        values.CardGenRender(ref sink);
+        RenderCard(values, ref sink);
         return sink.Result ?? throw new InvalidOperationException("The card rendered no Card(version) step.");
     }
 
@@ -44,7 +44,7 @@ public static class ChatCards
         }
 
         var sink = new CardJsonSink(writer, part: false);
-        values.CardGenRender(ref sink);
+        RenderCard(values, ref sink);
         sink.Finish();
     }
 
@@ -208,6 +208,37 @@ public static class ChatCards
         var sink = default(CardPresenceSink);
         values.CardGenRender(ref sink);
         return sink.Any;
+    }
+
+    /// <summary>
+    /// Renders a card in card order: the card with its version, its title, the elements and actions of the generated
+    /// render method, and its fallback text; the title and fallback text are formatted into the stack.
+    /// </summary>
+    private static void RenderCard<TValues, TSink>(TValues values, ref TSink sink)
+        where TValues : struct, IChatCardValues
+        where TSink : struct, ICardSink
+    {
+        sink.Card(values.CardGenVersion);
+        var text = new CardTemplateText(stackalloc char[256], markdown: true);
+        if (values.CardGenTitle(ref text))
+        {
+            sink.Title(ref text);
+        }
+        else
+        {
+            text.Clear();
+        }
+
+        values.CardGenRender(ref sink);
+        text = new CardTemplateText(stackalloc char[256], markdown: false);
+        if (values.CardGenFallback(ref text))
+        {
+            sink.FallbackText(ref text);
+        }
+        else
+        {
+            text.Clear();
+        }
     }
 
     private static WebhookMessage Message<TValues>(TValues values, IChatCard? card = null)

@@ -12,7 +12,8 @@ namespace CardGen.Generated;
 /// </summary>
 /// <remarks>
 /// Steps come in card order: <see cref="Card"/>, then <see cref="Title"/>, body elements, actions and last
-/// <see cref="FallbackText"/>. Facts go into one FactSet, opened by the first fact with a value and closed by the next
+/// <see cref="FallbackText"/>; the runtime writes the card-level steps around the generated render method, which holds
+/// the elements and actions (<see cref="ICardValues.CardGenRender"/>, <see cref="IChatCardValues"/>). Facts go into one FactSet, opened by the first fact with a value and closed by the next
 /// step that is not a fact. A value that is <see langword="null"/> renders nothing. Rendering into a part (a
 /// container's items) ignores the card-level steps: the card, its title, actions and fallback text.
 /// Implemented by the runtime's sinks; not meant to be implemented elsewhere, and it may grow.
@@ -64,6 +65,20 @@ public interface ICardSink
     void Text<T>(T value, string? format, bool markdown = false, TextColor color = default, bool isSubtle = false, int maxLines = 0, FontSize size = default, FontWeight weight = default, bool wrap = false)
         where T : IFormattable?;
 
+    /// <summary>A TextBlock of an enum value, formatted without boxing it (<see cref="CardTemplateText.AppendEnum"/>).</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="format">An enum format string, or <see langword="null"/> for the name.</param>
+    /// <param name="markdown">Whether the text is markdown already (not escaped).</param>
+    /// <param name="color">The colour; the default leaves it unset.</param>
+    /// <param name="isSubtle">Whether the text is subtle.</param>
+    /// <param name="maxLines">The most lines shown; 0 leaves it unset.</param>
+    /// <param name="size">The size; the default leaves it unset.</param>
+    /// <param name="weight">The weight; the default leaves it unset.</param>
+    /// <param name="wrap">Whether the text wraps.</param>
+    void EnumText<TEnum>(TEnum value, string? format = null, bool markdown = false, TextColor color = default, bool isSubtle = false, int maxLines = 0, FontSize size = default, FontWeight weight = default, bool wrap = false)
+        where TEnum : struct, Enum;
+
     /// <summary>A TextBlock of a point in time, with the card date functions.</summary>
     /// <param name="value">The time.</param>
     /// <param name="markdown">Ignored: the date functions are never escaped.</param>
@@ -103,6 +118,14 @@ public interface ICardSink
     /// <param name="format">A .NET format string, or <see langword="null"/>.</param>
     void Fact<T>(string title, T value, string? format)
         where T : IFormattable?;
+
+    /// <summary>A fact of an enum value, formatted without boxing it (<see cref="CardTemplateText.AppendEnum"/>, escaped).</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="title">The fact's title, as written.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="format">An enum format string, or <see langword="null"/> for the name.</param>
+    void EnumFact<TEnum>(string title, TEnum value, string? format = null)
+        where TEnum : struct, Enum;
 
     /// <summary>A fact of a point in time, with the card date functions.</summary>
     /// <param name="title">The fact's title, as written.</param>

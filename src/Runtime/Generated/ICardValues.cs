@@ -11,7 +11,7 @@ namespace CardGen.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface ICardValues
 {
-    /// <summary>Renders the card, or the part's elements, into a sink.</summary>
+    /// <summary>Renders the part's elements, or the card's elements and actions, into a sink.</summary>
     /// <typeparam name="TSink">The sink.</typeparam>
     /// <param name="sink">The sink.</param>
     void CardGenRender<TSink>(ref TSink sink)
@@ -29,6 +29,14 @@ public interface IChatCardValues : ICardValues
     /// <param name="text">The text to append to; its mode says whether the title is for the card or plain.</param>
     /// <returns>Whether the card has a title.</returns>
     bool CardGenTitle(ref CardTemplateText text);
+
+    /// <summary>The schema version the card declares, for example <c>"1.3"</c>.</summary>
+    string CardGenVersion { get; }
+
+    /// <summary>Appends the card's fallback text (its summary, or else its title); returns <see langword="false"/> when it has none.</summary>
+    /// <param name="text">The text to append to, in plain mode.</param>
+    /// <returns>Whether the card has a fallback text.</returns>
+    bool CardGenFallback(ref CardTemplateText text);
 }
 
 /// <summary>A <c>[CardPart]</c> type: the elements it adds to a section, as the generator implements them.</summary>

@@ -37,6 +37,23 @@ public sealed class EdgeCardTests
     }
 
     [Fact]
+    public void Members_named_as_the_generated_parameters_and_locals_render_their_own_values()
+    {
+        var shadowing = new Shadowing { s = "S-value", t = "T-value", p = "P-value", value = "V-value" };
+        var card = shadowing.ToAdaptiveCard();
+
+        Assert.Equal(card.ToJson(), shadowing.ToCardJson());
+        Assert.Equal(card.ToJson(), shadowing.ToCardBuilder().Build().ToJson());
+        Assert.Equal("Shadow T-value", ((TextBlock)card.Body[0]).Text);
+        var facts = card.Body.OfType<FactSet>().Single().Facts.ToDictionary(f => f.Title!, f => f.Value);
+        Assert.Equal("S-value", facts["S"]);
+        Assert.Equal("T-value", facts["T"]);
+        Assert.Equal("V-value", facts["Value"]);
+        Assert.Equal("P-value", card.Body.OfType<TextBlock>().Last().Text);
+        Assert.Equal("S-value and P-value", card.FallbackText);
+    }
+
+    [Fact]
     public void Dates_in_the_notification_and_activity_are_plain_text()
     {
         var invoice = Sample();

@@ -32,3 +32,13 @@ public partial record Invoice
     [CardSection] public Note Note { get; init; }
     [CardSection] public List<Note>? Notes { get; init; }
 }
+
+/// <summary>Members named as the generated code's own parameters and locals: the values struct's constructor takes <c>s</c>, its render method <c>s</c> and <c>t</c>, a loop <c>p</c>.</summary>
+[ChatCard(Title = "Shadow {t}", Summary = "{s} and {p}")]
+public partial class Shadowing
+{
+    [CardFact("S")] public string? s { get; set; }
+    [CardFact("T")] public string? t { get; set; }
+    [CardText] public string? p { get; set; }
+    [CardFact("Value")] public string? value { get; set; }
+}
