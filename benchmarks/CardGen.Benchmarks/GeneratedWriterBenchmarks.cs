@@ -8,9 +8,9 @@ using CardGen.Cards;
 namespace CardGen.Benchmarks;
 
 /// <summary>
-/// Writes the card of a <c>[ChatCard]</c> deployment notification three ways into a reused buffer: by hand (the floor),
+/// Writes the card of a <c>[ChatCard]</c> deployment notification four ways into a reused buffer: by hand (the floor),
 /// with the generated <c>WriteCardJson</c>, and by building the model with the generated <c>ToAdaptiveCard</c> and
-/// writing it.
+/// writing it, and with the same card designed as a template (<see cref="DeploymentSucceededTemplate"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratedWriterBenchmarks
@@ -18,6 +18,7 @@ public class GeneratedWriterBenchmarks
     private readonly ArrayBufferWriter<byte> _buffer = new(4 * 1024);
     private Utf8JsonWriter _writer = null!;
     private DeploymentSucceeded _event = null!;
+    private DeploymentSucceededTemplate _template = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,6 +26,7 @@ public class GeneratedWriterBenchmarks
         _writer = new Utf8JsonWriter(_buffer, AdaptiveCard.JsonWriterOptions);
         _event = DeploymentNotification.Sample();
         DeploymentNotification.AssertNothingToEscape(_event);
+        _template = DeploymentSucceededTemplate.From(_event);
 
         HandWritten();
         var expected = _buffer.WrittenSpan.ToArray();
@@ -32,6 +34,8 @@ public class GeneratedWriterBenchmarks
         Check(nameof(Generated), expected, _buffer.WrittenSpan);
         ModelThenWrite();
         Check(nameof(ModelThenWrite), expected, _buffer.WrittenSpan);
+        Template();
+        Check(nameof(Template), expected, _buffer.WrittenSpan);
     }
 
     [GlobalCleanup]
@@ -63,6 +67,17 @@ public class GeneratedWriterBenchmarks
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
         _event.ToAdaptiveCard().WriteTo(_writer);
+        _writer.Flush();
+        return _buffer.WrittenCount;
+    }
+
+    /// <summary>The same card designed as a template (<see cref="DeploymentSucceededTemplate"/>), its compiled writer.</summary>
+    [Benchmark]
+    public int Template()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        _template.WriteCardJson(_writer);
         _writer.Flush();
         return _buffer.WrittenCount;
     }
