@@ -18,9 +18,10 @@ namespace CardGen.Generator;
 /// <list type="bullet">
 /// <item>the same declaration (the syntax node of an unchanged file), declared in that one place, as are the types it
 /// is nested in, with no base type other than <c>object</c>;</item>
-/// <item>the same references, options and assembly name, and the same global usings in every file;</item>
-/// <item>no source type or namespace named like a name the declaration's CardGen attributes are looked up by (so
-/// <c>[CardFact]</c> still binds to CardGen's attribute), and attribute arguments that are literals or enum members
+/// <item>the same references, options and assembly name, and the same global usings in every file, with no using
+/// alias in the declaration's file or among the global usings (an alias can name a CardGen type otherwise);</item>
+/// <item>no source type or namespace named like a CardGen attribute or like a name the declaration's CardGen attributes
+/// are looked up by (so <c>[CardFact]</c> still binds to CardGen's attribute), and attribute arguments that are literals or enum members
 /// (nothing that reads a constant declared elsewhere);</item>
 /// <item>every member type binding to a type described the same way (its name, kind, enum members, and for a
 /// <c>[CardPart]</c> type whether a section can use it).</item>
@@ -33,6 +34,9 @@ internal static class CardReadingCache
     private static readonly ConditionalWeakTable<SyntaxNode, Slots> Entries = new();
     private static readonly ConditionalWeakTable<Compilation, Environment> Environments = new();
     private static readonly ConditionalWeakTable<SyntaxTree, string> GlobalUsingsByTree = new();
+
+    /// <summary>The environment of a compilation whose readings cannot be kept (it has a global using alias).</summary>
+    private static readonly Environment Unknown = new(new WeakReference<CompilationOptions>(null!), null, Array.Empty<WeakReference<MetadataReference>>(), string.Empty);
 
     /// <summary>The written names (short and with the suffix) of every CardGen attribute the reader looks at.</summary>
     private static readonly HashSet<string> AttributeNames = CreateAttributeNames();
@@ -100,6 +104,7 @@ internal static class CardReadingCache
         var compilation = context.SemanticModel.Compilation;
         if (context.TargetSymbol is not INamedTypeSymbol type
             || !StandsAlone(type, declaration)
+            || HasUsingAlias(declaration)
             || LookedUpNames(declaration) is not { } lookedUp
             || EnvironmentOf(compilation, cancellationToken) is not { } environment)
         {
@@ -136,13 +141,41 @@ internal static class CardReadingCache
     }
 
     /// <summary>
+    /// Whether the file or a namespace around the declaration has a using alias: an alias can name a CardGen type
+    /// under another name, so its attributes and enum arguments cannot be told apart by the names written.
+    /// </summary>
+    private static bool HasUsingAlias(TypeDeclarationSyntax declaration)
+    {
+        for (SyntaxNode? node = declaration.Parent; node is not null; node = node.Parent)
+        {
+            var usings = node switch
+            {
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                CompilationUnitSyntax unit => unit.Usings,
+                _ => default,
+            };
+
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Every name CardGen's attributes on the declaration and its members are looked up by (both spellings of the
     /// attribute's own name, its qualifiers, and the names in enum-member arguments), or <see langword="null"/> when
     /// an argument is something else (a constant, <c>nameof</c>, <c>typeof</c>), whose meaning can change elsewhere.
     /// </summary>
     private static string[]? LookedUpNames(TypeDeclarationSyntax declaration)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        // Every CardGen attribute name, written here or not: a source type of that name elsewhere may take its place.
+        var names = new HashSet<string>(AttributeNames, StringComparer.Ordinal);
         if (!AddLookups(declaration.AttributeLists, names))
         {
             return null;
@@ -317,7 +350,7 @@ internal static class CardReadingCache
     {
         if (Environments.TryGetValue(compilation, out var known))
         {
-            return known;
+            return known == Unknown ? null : known;
         }
 
         var usings = new System.Text.StringBuilder();
@@ -327,6 +360,14 @@ internal static class CardReadingCache
             usings.Append(GlobalUsingsByTree.GetValue(tree, static tree => GlobalUsings(tree.GetRoot())));
         }
 
+        var globalUsings = usings.ToString();
+        if (globalUsings.IndexOf(AliasMark, StringComparison.Ordinal) >= 0)
+        {
+            // A global alias can name a CardGen type under another name (see HasUsingAlias): nothing is kept.
+            Environments.GetValue(compilation, static _ => Unknown);
+            return null;
+        }
+
         var references = new List<WeakReference<MetadataReference>>();
         foreach (var reference in compilation.References)
         {
@@ -334,9 +375,12 @@ internal static class CardReadingCache
         }
 
         // Two threads may create one each; they are equal.
-        var environment = new Environment(new WeakReference<CompilationOptions>(compilation.Options), compilation.AssemblyName, references.ToArray(), usings.ToString());
+        var environment = new Environment(new WeakReference<CompilationOptions>(compilation.Options), compilation.AssemblyName, references.ToArray(), globalUsings);
         return Environments.GetValue(compilation, _ => environment);
     }
+
+    /// <summary>Marks a global using alias in <see cref="GlobalUsings"/>' text.</summary>
+    private const string AliasMark = "\u0001";
 
     private static string GlobalUsings(SyntaxNode root)
     {
@@ -350,7 +394,7 @@ internal static class CardReadingCache
         {
             if (!directive.GlobalKeyword.IsKind(SyntaxKind.None))
             {
-                (text ??= new System.Text.StringBuilder()).Append(directive.ToString()).Append('\n');
+                (text ??= new System.Text.StringBuilder()).Append(directive.Alias is null ? string.Empty : AliasMark).Append(directive.ToString()).Append('\n');
             }
         }
 

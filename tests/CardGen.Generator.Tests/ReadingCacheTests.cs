@@ -167,6 +167,23 @@ public sealed class ReadingCacheTests
     }
 
     [Fact]
+    public void A_card_in_a_file_with_a_using_alias_is_read_again_every_time()
+    {
+        // An alias can name a CardGen attribute or enum under any name, so the written names prove nothing.
+        var aliased = Card.Replace("using CardGen;", "using CardGen;\nusing Fact = CardGen.CardFactAttribute;", StringComparison.Ordinal)
+            .Replace("[CardFact(\"Project\")]", "[Fact(\"Project\")]", StringComparison.Ordinal);
+        var reused = Check(aliased, Other, Util, util => util.Replace("x * 2", "x + x", StringComparison.Ordinal), changesCard: false);
+        Assert.Equal(1, reused); // The part only.
+    }
+
+    [Fact]
+    public void A_global_alias_anywhere_keeps_no_reading()
+    {
+        var reused = Check(Card, "global using Sized = CardGen.Cards.FontSize;\n" + Other, Util, util => util.Replace("x * 2", "x + x", StringComparison.Ordinal), changesCard: false);
+        Assert.Equal(0, reused);
+    }
+
+    [Fact]
     public void A_card_with_an_error_is_read_again_every_time()
     {
         var broken = Card.Replace("[CardFact(\"Project\")]", "[CardFact(\"Project\")][CardIgnore]", StringComparison.Ordinal)
