@@ -61,16 +61,9 @@ internal static class CardReadingCache
             return null;
         }
 
-        foreach (var name in entry.LookedUp)
-        {
-            if (environment.DeclaresInSource(compilation, name, cancellationToken))
-            {
-                return null;
-            }
-        }
-
-        var types = MemberTypes((TypeDeclarationSyntax)context.TargetNode, context.SemanticModel, cancellationToken);
-        if (types is null || !types.Equals(entry.MemberTypes))
+        if (environment.DeclaresAnyInSource(compilation, entry.LookedUp, cancellationToken)
+            || MemberTypes((TypeDeclarationSyntax)context.TargetNode, context.SemanticModel, cancellationToken) is not { } types
+            || !types.Equals(entry.MemberTypes))
         {
             return null;
         }
@@ -106,17 +99,10 @@ internal static class CardReadingCache
             || !StandsAlone(type, declaration)
             || HasUsingAlias(declaration)
             || LookedUpNames(declaration) is not { } lookedUp
-            || EnvironmentOf(compilation, cancellationToken) is not { } environment)
+            || EnvironmentOf(compilation, cancellationToken) is not { } environment
+            || environment.DeclaresAnyInSource(compilation, lookedUp, cancellationToken))
         {
             return null;
-        }
-
-        foreach (var name in lookedUp)
-        {
-            if (environment.DeclaresInSource(compilation, name, cancellationToken))
-            {
-                return null;
-            }
         }
 
         return MemberTypes(declaration, context.SemanticModel, cancellationToken) is { } types
@@ -488,16 +474,24 @@ internal static class CardReadingCache
             return true;
         }
 
-        /// <summary>Whether the compilation's own source declares a type or namespace of this name (looked up once per compilation).</summary>
-        public bool DeclaresInSource(Compilation compilation, string name, CancellationToken cancellationToken)
+        /// <summary>Whether the compilation's own source declares a type or namespace of one of these names (each looked up once per compilation).</summary>
+        public bool DeclaresAnyInSource(Compilation compilation, string[] names, CancellationToken cancellationToken)
         {
-            if (!_declaredInSource.TryGetValue(name, out var declared))
+            foreach (var name in names)
             {
-                declared = compilation.ContainsSymbolsWithName(name, SymbolFilter.Type | SymbolFilter.Namespace, cancellationToken);
-                _declaredInSource[name] = declared;
+                if (!_declaredInSource.TryGetValue(name, out var declared))
+                {
+                    declared = compilation.ContainsSymbolsWithName(name, SymbolFilter.Type | SymbolFilter.Namespace, cancellationToken);
+                    _declaredInSource[name] = declared;
+                }
+
+                if (declared)
+                {
+                    return true;
+                }
             }
 
-            return declared;
+            return false;
         }
 
         private static bool SameTarget<T>(WeakReference<T> a, WeakReference<T> b)
