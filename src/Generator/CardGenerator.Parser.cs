@@ -67,7 +67,9 @@ public sealed partial class CardGenerator
                 return kept;
             }
 
-            var model = CardReader.Read(type, isPart ? null : context.Attributes[0], isPart ? context.Attributes[0] : part, defaults: null, cancellationToken).Model;
+            var (cardAttribute, partAttribute) = isPart ? (null, context.Attributes[0]) : (context.Attributes[0], part);
+            var model = (context.TargetNode is TypeDeclarationSyntax declaration ? CardReader.TryReadDeclaration(declaration, type, context.SemanticModel, cardAttribute, partAttribute, cancellationToken) : null)
+                ?? CardReader.Read(type, cardAttribute, partAttribute, defaults: null, cancellationToken).Model;
             CardReadingCache.Keep(context, isPart, model, cancellationToken);
             return model;
         }
@@ -106,7 +108,7 @@ public sealed partial class CardGenerator
         /// name it (file-local, or private or protected at any level) or where two levels share a type parameter name;
         /// static members and the nested <c>CardBuilder</c> type cannot be stood in for at all.
         /// </summary>
-        internal static CardTypeModel? Unextendable(INamedTypeSymbol type, CardTypeModel shell, string problemId, Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members, string? title, string? summary, CancellationToken cancellationToken)
+        internal static CardTypeModel? Unextendable(INamedTypeSymbol type, CardTypeModel shell, string problemId, Dictionary<string, (ISymbol? Symbol, ITypeSymbol Type)> members, string? title, string? summary, CancellationToken cancellationToken)
         {
             var levels = new List<INamedTypeSymbol>();
             for (var level = type; level is not null; level = level.ContainingType)
@@ -183,7 +185,7 @@ public sealed partial class CardGenerator
         /// The stub of a type with an error: a builder step for each member the card would show (mapped, or named in a
         /// template) whose type can be written as a parameter, and nothing to render.
         /// </summary>
-        internal static CardTypeModel Stub(CardTypeModel shell, string problem, Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members, string? title, string? summary, CancellationToken cancellationToken)
+        internal static CardTypeModel Stub(CardTypeModel shell, string problem, Dictionary<string, (ISymbol? Symbol, ITypeSymbol Type)> members, string? title, string? summary, CancellationToken cancellationToken)
         {
             var named = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var template in new[] { title, summary })
@@ -201,7 +203,7 @@ public sealed partial class CardGenerator
             }
 
             var steps = members
-                .Where(pair => (named.Contains(pair.Key) || IsMapped(pair.Value.Symbol)) && CanBeParameter(pair.Value.Type))
+                .Where(pair => (named.Contains(pair.Key) || (pair.Value.Symbol is { } symbol && IsMapped(symbol))) && CanBeParameter(pair.Value.Type))
                 .Select(pair => Describe(pair.Key, pair.Value.Type, cancellationToken))
                 .ToEquatableArray();
             return shell with { Problem = problem, Members = steps };
@@ -228,11 +230,11 @@ public sealed partial class CardGenerator
         /// The readable instance members of a type and its bases, a derived member hiding a base one, also those whose
         /// type does not bind (the generator writes a stub for such a type, while the analyzers go on and check the rest).
         /// </summary>
-        internal static Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
+        internal static Dictionary<string, (ISymbol? Symbol, ITypeSymbol Type)> CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             // The derived type's members first, then its bases'; a derived member hides a base one. Members are only
             // described (which is costly) once they turn out to be used.
-            var result = new Dictionary<string, (ISymbol, ITypeSymbol)>();
+            var result = new Dictionary<string, (ISymbol?, ITypeSymbol)>();
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
                 cancellationToken.ThrowIfCancellationRequested();

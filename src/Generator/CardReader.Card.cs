@@ -18,7 +18,7 @@ internal sealed partial class CardReader
     private void ReadCardAttribute(
         AttributeData card,
         CardTarget? target,
-        Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members,
+        Dictionary<string, (ISymbol? Symbol, ITypeSymbol Type)> members,
         MemberReading reading,
         ref string? title,
         ref string? summary,
@@ -138,7 +138,7 @@ internal sealed partial class CardReader
     private List<TemplatePartModel> ReadTemplate(
         string property,
         string template,
-        Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members,
+        Dictionary<string, (ISymbol? Symbol, ITypeSymbol Type)> members,
         MemberReading reading,
         System.Func<AttributeArgumentSyntax?> argument,
         System.Func<Location> whole)

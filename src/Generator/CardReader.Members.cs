@@ -15,42 +15,22 @@ internal sealed partial class CardReader
     /// Reads one mapped member: checks it (CARDGEN004, 005, 007, 012, 013) and, when <paramref name="keep"/> and it has
     /// no error, adds its item to the model. <paramref name="at"/> reports on the type instead of the attribute.
     /// </summary>
-    private void ReadMapping(bool isPart, CardTarget? target, ISymbol member, AttributeData attribute, MappingAttribute mapping, MemberReading reading, bool keep, Location? at)
+    private void ReadMapping(bool isPart, CardTarget? target, MemberSite member, MappingUse attribute, MemberReading reading, bool keep, Location? at)
     {
         var errorsBefore = _errorCount;
         Location? attributeLocation = null;
-        Location LocationOf() => at ?? (attributeLocation ??= AttributeLocation(attribute));
+        Location LocationOf() => at ?? (attributeLocation ??= attribute.Location(_cancellationToken));
+        var mapping = attribute.Mapping!;
         var name = mapping.ShortName;
         var itemKind = mapping.Kind;
 
-        ITypeSymbol memberType;
-        switch (member)
+        if (member.Symbol is { } symbol && CannotBeRead(symbol) is { } cannot)
         {
-            case IPropertySymbol property when property.IsIndexer:
-                Report(MemberCannotRender, LocationOf(), name, member.Name, "an indexer cannot be read without arguments");
-                return;
-            case IPropertySymbol property when property.GetMethod is null:
-                Report(MemberCannotRender, LocationOf(), name, member.Name, "the property has no getter, so its value cannot be read");
-                return;
-            case IPropertySymbol property:
-                memberType = property.Type;
-                break;
-            case IFieldSymbol { IsConst: true }:
-                Report(MemberCannotRender, LocationOf(), name, member.Name, "a constant is not an instance member; use a property that returns it");
-                return;
-            case IFieldSymbol field:
-                memberType = field.Type;
-                break;
-            default:
-                return;
-        }
-
-        if (member.IsStatic)
-        {
-            Report(MemberCannotRender, LocationOf(), name, member.Name, "it is static; only instance members are rendered");
+            Report(MemberCannotRender, LocationOf(), name, member.Name, cannot);
             return;
         }
 
+        var memberType = member.Type;
         if (memberType.TypeKind == TypeKind.Error)
         {
             return; // The compiler reports it; the type gets a stub.
@@ -82,7 +62,7 @@ internal sealed partial class CardReader
             if (!syntaxRead)
             {
                 syntaxRead = true;
-                syntax = at is not null ? null : attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
+                syntax = at is not null ? null : attribute.Syntax(_cancellationToken);
             }
 
             return syntax;
@@ -90,32 +70,32 @@ internal sealed partial class CardReader
 
         foreach (var argument in attribute.NamedArguments)
         {
-            named[argument.Key] = argument.Value.Value;
+            named[argument.Key] = argument.Value;
             switch (argument.Key)
             {
-                case "Format" when argument.Value.Value is string format && FormatRules.Problem(model.Kind, memberType, format) is { } problem:
+                case "Format" when argument.Value is string format && FormatRules.Problem(model.Kind, memberType, format) is { } problem:
                     Report(InvalidLiteral, ArgumentLocation(Syntax(), "Format") ?? LocationOf(), $"Format \"{format}\" on '{member.Name}'", problem);
                     break;
-                case "MaxLines" when argument.Value.Value is int lines && lines < 0:
+                case "MaxLines" when argument.Value is int lines && lines < 0:
                     Report(InvalidLiteral, ArgumentLocation(Syntax(), "MaxLines") ?? LocationOf(), $"MaxLines = {lines}", "the most lines to show cannot be negative; use 0 for no limit");
                     break;
-                case "Markdown" when argument.Value.Value is true && CarriesOutsideData(member):
+                case "Markdown" when argument.Value is true && CarriesOutsideData(member):
                     Report(MarkdownFromOutside, ArgumentLocation(Syntax(), "Markdown") ?? LocationOf(), member.Name);
                     break;
-                case "Size" or "Weight" or "Color" or "Style" when argument.Value.Value is int value
+                case "Size" or "Weight" or "Color" or "Style" when argument.Value is int value
                     && ModelEnums.Of(itemKind, argument.Key) is { } valueEnum && (value < 0 || value >= valueEnum.Count):
                     Report(InvalidLiteral, ArgumentLocation(Syntax(), argument.Key) ?? LocationOf(), $"{argument.Key} value {value}", $"it is not a value of {valueEnum.Name}");
                     break;
-                case "Style" when argument.Value.Value is int style && target is { } t:
+                case "Style" when argument.Value is int style && target is { } t:
                     CheckStyle(itemKind, style, ArgumentSyntax(Syntax(), "Style"), LocationOf(), t);
                     break;
             }
         }
 
         string? title = null;
-        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive)
+        if (attribute.HasTitleArgument)
         {
-            title = attribute.ConstructorArguments[0].Value as string;
+            title = attribute.TitleArgument;
             var titleLocation = Syntax()?.ArgumentList?.Arguments.Count > 0 && Syntax()!.ArgumentList!.Arguments[0].NameEquals is null
                 ? Syntax()!.ArgumentList!.Arguments[0].GetLocation()
                 : LocationOf();
@@ -140,7 +120,7 @@ internal sealed partial class CardReader
 
         title = itemKind switch
         {
-            ItemKind.Fact => attribute.ConstructorArguments.Length == 1 ? title ?? Str("Title") : Str("Title") ?? model.Name,
+            ItemKind.Fact => attribute.ConstructorArgumentCount == 1 ? title ?? Str("Title") : Str("Title") ?? model.Name,
             ItemKind.Action => title,
             ItemKind.Section => Str("Title"),
             _ => null,
@@ -238,17 +218,32 @@ internal sealed partial class CardReader
 
     internal static CardVersion Max(CardVersion a, CardVersion b) => a > b ? a : b;
 
+    /// <summary>Why a property or field a mapping is on cannot be read as an instance value, or <see langword="null"/>.</summary>
+    private static string? CannotBeRead(ISymbol member) => member switch
+    {
+        IPropertySymbol { IsIndexer: true } => "an indexer cannot be read without arguments",
+        IPropertySymbol { GetMethod: null } => "the property has no getter, so its value cannot be read",
+        IFieldSymbol { IsConst: true } => "a constant is not an instance member; use a property that returns it",
+        { IsStatic: true } => "it is static; only instance members are rendered",
+        _ => null,
+    };
+
     /// <summary>
     /// Whether a member's value can come from outside: a string that is a field or a property with a setter or an
     /// auto-implemented getter (not one computed in code).
     /// </summary>
-    private bool CarriesOutsideData(ISymbol member)
+    private bool CarriesOutsideData(MemberSite member)
     {
-        switch (member)
+        if (member.Type.SpecialType != SpecialType.System_String)
         {
-            case IFieldSymbol field:
-                return field.Type.SpecialType == SpecialType.System_String;
-            case IPropertySymbol property when property.Type.SpecialType == SpecialType.System_String:
+            return false;
+        }
+
+        switch (member.Symbol)
+        {
+            case IFieldSymbol:
+                return true;
+            case IPropertySymbol property:
                 if (property.SetMethod is not null)
                 {
                     return true;
@@ -258,18 +253,24 @@ internal sealed partial class CardReader
                 {
                     if (reference.GetSyntax(_cancellationToken) is PropertyDeclarationSyntax declaration)
                     {
-                        // An auto-property ({ get; }) is set from outside through a constructor; a computed one is not.
-                        return declaration.ExpressionBody is null
-                            && declaration.AccessorList is { } accessors
-                            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+                        return IsAutoImplemented(declaration);
                     }
                 }
 
                 return true;
+            case null:
+                // Read from syntax: the declaration is all there is of it.
+                return member.Declaration is not PropertyDeclarationSyntax declared || HasSetter(declared) || IsAutoImplemented(declared);
             default:
                 return false;
         }
     }
+
+    /// <summary>An auto-property (<c>{ get; }</c>) is set from outside through a constructor; a computed one is not.</summary>
+    private static bool IsAutoImplemented(PropertyDeclarationSyntax declaration)
+        => declaration.ExpressionBody is null
+            && declaration.AccessorList is { } accessors
+            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
 
     /// <summary>The [CardPart] type a section member holds (directly, in an array or in a one-argument generic collection), if any.</summary>
     private static INamedTypeSymbol? DeclaredPart(ITypeSymbol type)

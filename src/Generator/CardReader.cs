@@ -37,6 +37,7 @@ internal sealed partial class CardReader
     private int _errorCount;
     private bool _doesNotCompile;
     private bool _quiet;
+    private bool _undecided;
     private Location? _typeLocation;
 
     private CardReader(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -94,7 +95,7 @@ internal sealed partial class CardReader
         return new CardTarget(CardTargets.Resolve(host, version, defaults), location);
     }
 
-    private CardTypeModel? ReadType(AttributeData? card, AttributeData? part, ProjectDefaults? defaults)
+    private CardTypeModel? ReadType(AttributeData? card, AttributeData? part, ProjectDefaults? defaults, DeclaredMembers? declared = null)
     {
         var attribute = card ?? part!;
         var isPart = card is null;
@@ -102,9 +103,16 @@ internal sealed partial class CardReader
         var shape = ReadShape(KnownNames.ShortName(isPart ? KnownNames.CardPartAttribute : KnownNames.ChatCardAttribute), attribute);
 
         CardTarget? target = card is not null && defaults is not null ? ResolveTarget(card, defaults) : null;
-        var members = CardGenerator.Parser.CollectMembers(_type, _cancellationToken);
+        var members = declared?.Members ?? CardGenerator.Parser.CollectMembers(_type, _cancellationToken);
         var reading = new MemberReading(members);
-        ReadMembers(isPart: part is not null, target, members, reading, ownOnly: false);
+        if (declared is null)
+        {
+            ReadMembers(isPart: part is not null, target, members, reading, ownOnly: false);
+        }
+        else
+        {
+            ReadDeclaredMembers(isPart: part is not null, target, declared, reading);
+        }
 
         string? title = null, summary = null, version = null, iconUrl = null;
         var host = ChatHost.Default;
@@ -126,6 +134,13 @@ internal sealed partial class CardReader
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
+        if (declared is not null && (shape != Shape.Extendable || _firstError is not null || _doesNotCompile || members.Values.Any(m => m.Type.TypeKind == TypeKind.Error)))
+        {
+            // A stub lists what the symbols say is mapped, and the type is worth its symbols' cost only here.
+            _undecided = true;
+            return null;
+        }
+
         var shell = CardGenerator.Parser.Shell(_type, isPart, alsoPart);
         if (shape != Shape.Extendable)
         {
@@ -243,7 +258,7 @@ internal sealed partial class CardReader
     {
         private readonly Dictionary<string, int> _index = new();
 
-        public MemberReading(Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members)
+        public MemberReading(Dictionary<string, (ISymbol? Symbol, ITypeSymbol Type)> members)
         {
             foreach (var name in members.Keys)
             {
@@ -282,10 +297,10 @@ internal sealed partial class CardReader
     /// (its errors still make this type a stub), except one of a base with no declaration here or a generic plain base,
     /// which is reported on this type.
     /// </summary>
-    private void ReadMembers(bool isPart, CardTarget? target, Dictionary<string, (ISymbol Symbol, ITypeSymbol Type)> members, MemberReading reading, bool ownOnly)
+    private void ReadMembers(bool isPart, CardTarget? target, Dictionary<string, (ISymbol? Symbol, ITypeSymbol Type)> members, MemberReading reading, bool ownOnly)
     {
         var actions = 0;
-        var mapped = new List<(AttributeData Attribute, MappingAttribute Mapping)>(2);
+        var mapped = new List<MappingUse>(2);
         for (var current = _type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -297,9 +312,17 @@ internal sealed partial class CardReader
 
             foreach (var member in current.GetMembers())
             {
-                if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared)
+                ITypeSymbol memberType;
+                switch (member)
                 {
-                    continue;
+                    case IPropertySymbol { IsImplicitlyDeclared: false } property:
+                        memberType = property.Type;
+                        break;
+                    case IFieldSymbol { IsImplicitlyDeclared: false } field:
+                        memberType = field.Type;
+                        break;
+                    default:
+                        continue;
                 }
 
                 var attributes = member.GetAttributes();
@@ -309,7 +332,7 @@ internal sealed partial class CardReader
                 }
 
                 mapped.Clear();
-                AttributeData? ignore = null;
+                MappingUse? ignore = null;
                 foreach (var attribute in attributes)
                 {
                     if (!IsCardGenAttribute(attribute.AttributeClass))
@@ -319,11 +342,11 @@ internal sealed partial class CardReader
 
                     if (KnownNames.MappingByTypeName(attribute.AttributeClass!.Name) is { } mapping)
                     {
-                        mapped.Add((attribute, mapping));
+                        mapped.Add(new MappingUse(attribute, mapping));
                     }
                     else if (attribute.AttributeClass.Name == KnownNames.TypeName(KnownNames.CardIgnoreAttribute))
                     {
-                        ignore = attribute;
+                        ignore = new MappingUse(attribute, null);
                     }
                 }
 
@@ -332,53 +355,73 @@ internal sealed partial class CardReader
                     continue;
                 }
 
+                var site = new MemberSite(member, member.Name, memberType, null);
                 var visible = members.TryGetValue(member.Name, out var entry) && SymbolEqualityComparer.Default.Equals(entry.Symbol, member);
-                var first = mapped[0];
-                if (ignore is null && visible)
+                if (own)
                 {
-                    reading.HasMapping = true;
-                    if (first.Mapping.Kind == ItemKind.Action)
-                    {
-                        actions++;
-                        foreach (var profile in own && target is { IsValid: true } t ? t.Resolved.Profiles : System.Array.Empty<HostProfile>())
-                        {
-                            if (actions == profile.MaxActions + 1)
-                            {
-                                Report(HostPresentation, AttributeLocation(first.Attribute), _type.Name,
-                                    $"has more than {profile.MaxActions} actions; {profile.Name} shows at most {profile.MaxActions} in a row and drops the rest");
-                            }
-                        }
-                    }
-                }
-
-                if (!own)
-                {
-                    if (ignore is null && visible)
-                    {
-                        // A plain base compiled into another assembly has no declaration here, and a generic plain base
-                        // is only known with its type arguments here: their members are reported on this type. Any
-                        // other base reports its own; its errors still count here.
-                        var reportHere = (current.DeclaringSyntaxReferences.IsEmpty || current.IsGenericType) && !IsAnnotated(current);
-                        var wasQuiet = _quiet;
-                        _quiet = !reportHere;
-                        ReadMapping(isPart, target, member, first.Attribute, first.Mapping, reading, keep: true, at: TypeLocation);
-                        _quiet = wasQuiet;
-                    }
-
+                    ReadOwnMember(isPart, target, site, mapped, ignore, visible, reading, ref actions);
                     continue;
                 }
 
-                if (ignore is not null)
+                if (ignore is null && visible)
                 {
-                    Report(ConflictingMapping, AttributeLocation(first.Attribute), member.Name, first.Mapping.ShortName, KnownNames.ShortName(KnownNames.CardIgnoreAttribute), "[CardIgnore] keeps the member off the card");
-                }
+                    CountMapping(mapped[0], own: false, target, reading, ref actions);
 
-                for (var i = 1; i < mapped.Count; i++)
-                {
-                    Report(ConflictingMapping, AttributeLocation(mapped[i].Attribute), member.Name, first.Mapping.ShortName, mapped[i].Mapping.ShortName, $"only [{first.Mapping.ShortName}] is used");
+                    // A plain base compiled into another assembly has no declaration here, and a generic plain base
+                    // is only known with its type arguments here: their members are reported on this type. Any
+                    // other base reports its own; its errors still count here.
+                    var reportHere = (current.DeclaringSyntaxReferences.IsEmpty || current.IsGenericType) && !IsAnnotated(current);
+                    var wasQuiet = _quiet;
+                    _quiet = !reportHere;
+                    ReadMapping(isPart, target, site, mapped[0], reading, keep: true, at: TypeLocation);
+                    _quiet = wasQuiet;
                 }
+            }
+        }
+    }
 
-                ReadMapping(isPart, target, member, first.Attribute, first.Mapping, reading, keep: ignore is null && visible, at: null);
+    /// <summary>
+    /// Reads a mapped member of the type itself: the first mapping counts, a second one or <c>[CardIgnore]</c> beside it
+    /// is reported. <paramref name="visible"/> is false for a member another of the same name hides.
+    /// </summary>
+    private void ReadOwnMember(bool isPart, CardTarget? target, MemberSite member, List<MappingUse> mapped, MappingUse? ignore, bool visible, MemberReading reading, ref int actions)
+    {
+        var first = mapped[0];
+        var firstName = first.Mapping!.ShortName;
+        if (ignore is null && visible)
+        {
+            CountMapping(first, own: true, target, reading, ref actions);
+        }
+
+        if (ignore is not null)
+        {
+            Report(ConflictingMapping, first.Location(_cancellationToken), member.Name, firstName, KnownNames.ShortName(KnownNames.CardIgnoreAttribute), "[CardIgnore] keeps the member off the card");
+        }
+
+        for (var i = 1; i < mapped.Count; i++)
+        {
+            Report(ConflictingMapping, mapped[i].Location(_cancellationToken), member.Name, firstName, mapped[i].Mapping!.ShortName, $"only [{firstName}] is used");
+        }
+
+        ReadMapping(isPart, target, member, first, reading, keep: ignore is null && visible, at: null);
+    }
+
+    /// <summary>Counts a member that stays on the card; past the host's most actions in a row, reports it (on the card's own members).</summary>
+    private void CountMapping(MappingUse first, bool own, CardTarget? target, MemberReading reading, ref int actions)
+    {
+        reading.HasMapping = true;
+        if (first.Mapping!.Kind != ItemKind.Action)
+        {
+            return;
+        }
+
+        actions++;
+        foreach (var profile in own && target is { IsValid: true } t ? t.Resolved.Profiles : System.Array.Empty<HostProfile>())
+        {
+            if (actions == profile.MaxActions + 1)
+            {
+                Report(HostPresentation, first.Location(_cancellationToken), _type.Name,
+                    $"has more than {profile.MaxActions} actions; {profile.Name} shows at most {profile.MaxActions} in a row and drops the rest");
             }
         }
     }
@@ -401,9 +444,6 @@ internal sealed partial class CardReader
 
     private static bool IsCardGenAttribute(INamedTypeSymbol? type)
         => type?.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
-
-    private Location AttributeLocation(AttributeData attribute)
-        => attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation() ?? Location.None;
 
     private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
         => Report(descriptor, location, null, null, arguments);

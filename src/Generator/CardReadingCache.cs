@@ -97,7 +97,7 @@ internal static class CardReadingCache
         var compilation = context.SemanticModel.Compilation;
         if (context.TargetSymbol is not INamedTypeSymbol type
             || !StandsAlone(type, declaration)
-            || HasUsingAlias(declaration)
+            || UsingAliases.InFile(declaration)
             || LookedUpNames(declaration) is not { } lookedUp
             || EnvironmentOf(compilation, cancellationToken) is not { } environment
             || environment.DeclaresAnyInSource(compilation, lookedUp, cancellationToken))
@@ -124,33 +124,6 @@ internal static class CardReadingCache
         return declaration.BaseList is null
             || type.BaseType is null
             || type.BaseType.SpecialType is SpecialType.System_Object or SpecialType.System_ValueType;
-    }
-
-    /// <summary>
-    /// Whether the file or a namespace around the declaration has a using alias: an alias can name a CardGen type
-    /// under another name, so its attributes and enum arguments cannot be told apart by the names written.
-    /// </summary>
-    private static bool HasUsingAlias(TypeDeclarationSyntax declaration)
-    {
-        for (SyntaxNode? node = declaration.Parent; node is not null; node = node.Parent)
-        {
-            var usings = node switch
-            {
-                BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                CompilationUnitSyntax unit => unit.Usings,
-                _ => default,
-            };
-
-            foreach (var directive in usings)
-            {
-                if (directive.Alias is not null)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -287,6 +260,7 @@ internal static class CardReadingCache
     private static EquatableArray<TypeSeen>? MemberTypes(TypeDeclarationSyntax declaration, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var types = new List<TypeSeen>(declaration.Members.Count);
+        DeclarationScope? scope = null;
         foreach (var parameter in declaration.ParameterList?.Parameters ?? default)
         {
             if (parameter.Type is null || !Add(parameter.Type))
@@ -321,7 +295,7 @@ internal static class CardReadingCache
                 return true;
             }
 
-            if (semanticModel.GetTypeInfo(syntax, cancellationToken).Type is not { } type)
+            if ((scope ??= DeclarationScope.Of(declaration, semanticModel)).BindType(syntax, semanticModel, cancellationToken) is not { } type)
             {
                 return false;
             }
@@ -349,7 +323,7 @@ internal static class CardReadingCache
         var globalUsings = usings.ToString();
         if (globalUsings.IndexOf(AliasMark, StringComparison.Ordinal) >= 0)
         {
-            // A global alias can name a CardGen type under another name (see HasUsingAlias): nothing is kept.
+            // A global alias can name a CardGen type under another name (see UsingAliases): nothing is kept.
             Environments.GetValue(compilation, static _ => Unknown);
             return null;
         }

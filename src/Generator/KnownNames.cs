@@ -77,6 +77,13 @@ internal static class KnownNames
         return false;
     }
 
+    /// <summary>
+    /// Whether a type or an attribute written with this name (<c>CardText</c>, <c>CardTextAttribute</c>) may be one the
+    /// reader reads on a member: a mapping attribute or <c>[CardIgnore]</c>.
+    /// </summary>
+    public static bool MayBeMemberAttribute(string name)
+        => MayBeMapping(name) || WithoutSuffix(name) == ShortName(CardIgnoreAttribute);
+
     private static string WithoutSuffix(string name)
         => name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
 }

@@ -134,7 +134,7 @@ internal sealed class CardGenSymbols
         => _memberActions.GetOrAdd(cardType, type =>
         {
             var members = CardGenerator.Parser.CollectMembers(type, cancellationToken);
-            return members.Values.Count(m => FindAttribute(m.Symbol, CardAction) is not null && FindAttribute(m.Symbol, CardIgnore) is null);
+            return members.Values.Count(m => m.Symbol is { } symbol && FindAttribute(symbol, CardAction) is not null && FindAttribute(symbol, CardIgnore) is null);
         });
 
     /// <summary>The card's target, resolved by the generator's own rules (<see cref="CardTargets.Resolve"/>).</summary>
