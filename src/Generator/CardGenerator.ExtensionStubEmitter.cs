@@ -71,7 +71,7 @@ public sealed partial class CardGenerator
                 StubEmitter.EmitNotGenerated(w, model with { HintName = name });
             }
 
-            return w.ToString();
+            return w.Complete();
         }
 
         private static void EmitBuilder(SourceWriter w, CardTypeModel model, string builder)

@@ -63,7 +63,7 @@ public sealed partial class CardGenerator
                 scopes[i].Dispose();
             }
 
-            return w.ToString();
+            return w.Complete();
         }
     }
 }

@@ -68,7 +68,6 @@ internal sealed partial class CardReader
         private readonly SemanticModel _semanticModel;
         private readonly DeclarationScope _scope;
         private readonly HashSet<string> _memberNames = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, INamedTypeSymbol?> _attributes = new(StringComparer.Ordinal);
         private readonly CancellationToken _cancellationToken;
 
         private DeclaredMembers(SemanticModel semanticModel, DeclarationScope scope, CancellationToken cancellationToken)
@@ -237,7 +236,7 @@ internal sealed partial class CardReader
                         continue;
                     }
 
-                    if (list.Target is not null || attribute.Name is not IdentifierNameSyntax || CardGenAttribute(written) is not { } attributeClass
+                    if (list.Target is not null || attribute.Name is not IdentifierNameSyntax || _scope.CardGenAttribute(written) is not { } attributeClass
                         || !ReadArguments(attributeClass, attribute, out var title, out var hasTitle, out var named))
                     {
                         return false;
@@ -262,69 +261,6 @@ internal sealed partial class CardReader
             }
 
             return true;
-        }
-
-        /// <summary>
-        /// The CardGen attribute a simple name written on a member binds to, or <see langword="null"/> when that is not
-        /// certain. The compiler looks the name up as written and with "Attribute" appended; exactly one of the two
-        /// must come to a CardGen attribute, and the other to nothing but CardGen's own types (such as the static
-        /// <c>CardGen.Cards.CardText</c>), which are not attributes.
-        /// </summary>
-        private INamedTypeSymbol? CardGenAttribute(string written)
-        {
-            if (_attributes.TryGetValue(written, out var known))
-            {
-                return known;
-            }
-
-            INamedTypeSymbol? found = null;
-            var certain = true;
-            foreach (var name in new[] { written, written + "Attribute" })
-            {
-                foreach (var symbol in _scope.LookupNamespacesAndTypes(name))
-                {
-                    if (symbol is not INamedTypeSymbol candidate || !InCardGen(candidate.ContainingNamespace))
-                    {
-                        certain = false;
-                    }
-                    else if (IsAttribute(candidate))
-                    {
-                        certain &= found is null && candidate.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true }
-                            && KnownNames.MayBeMemberAttribute(candidate.Name);
-                        found = candidate;
-                    }
-                }
-            }
-
-            var result = certain ? found : null;
-            _attributes[written] = result;
-            return result;
-        }
-
-        private static bool InCardGen(INamespaceSymbol? ns)
-        {
-            for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-            {
-                if (ns.ContainingNamespace is { IsGlobalNamespace: true })
-                {
-                    return ns.Name == KnownNames.Namespace;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsAttribute(INamedTypeSymbol type)
-        {
-            for (var current = type.BaseType; current is not null; current = current.BaseType)
-            {
-                if (current is { Name: "Attribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>

@@ -23,6 +23,7 @@ internal sealed class DeclarationScope
 
     private readonly ConcurrentDictionary<string, ImmutableArray<ISymbol>> _lookups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ITypeSymbol?> _types = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _attributes = new(StringComparer.Ordinal);
     private readonly bool _shared;
     private readonly SemanticModel _semanticModel;
     private readonly int _position;
@@ -65,6 +66,69 @@ internal sealed class DeclarationScope
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The CardGen attribute a simple name written on a member binds to, or <see langword="null"/> when that is not
+    /// certain. The compiler looks the name up as written and with "Attribute" appended; exactly one of the two
+    /// must come to a CardGen attribute, and the other to nothing but CardGen's own types (such as the static
+    /// <c>CardGen.Cards.CardText</c>), which are not attributes.
+    /// </summary>
+    public INamedTypeSymbol? CardGenAttribute(string written)
+    {
+        if (_attributes.TryGetValue(written, out var known))
+        {
+            return known;
+        }
+
+        INamedTypeSymbol? found = null;
+        var certain = true;
+        foreach (var name in new[] { written, written + "Attribute" })
+        {
+            foreach (var symbol in LookupNamespacesAndTypes(name))
+            {
+                if (symbol is not INamedTypeSymbol candidate || !InCardGen(candidate.ContainingNamespace))
+                {
+                    certain = false;
+                }
+                else if (IsAttribute(candidate))
+                {
+                    certain &= found is null && candidate.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true }
+                        && KnownNames.MayBeMemberAttribute(candidate.Name);
+                    found = candidate;
+                }
+            }
+        }
+
+        var result = certain ? found : null;
+        _attributes.TryAdd(written, result);
+        return result;
+    }
+
+    private static bool InCardGen(INamespaceSymbol? ns)
+    {
+        for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (ns.ContainingNamespace is { IsGlobalNamespace: true })
+            {
+                return ns.Name == KnownNames.Namespace;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAttribute(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "Attribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

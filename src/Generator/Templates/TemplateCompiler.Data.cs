@@ -126,7 +126,7 @@ internal sealed partial class TemplateCompiler
 
         body.Line("writer.WriteEndObject();");
         body.Line("}");
-        _dataWriters.Line(body.ToString().TrimEnd('\n'));
+        _dataWriters.Line(body.Complete().TrimEnd('\n'));
         return function;
     }
 

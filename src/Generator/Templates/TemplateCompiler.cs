@@ -63,7 +63,7 @@ internal sealed partial class TemplateCompiler
 
         var failed = compiler._diagnostics.Any(d => !d.IsWarning);
         return new TemplateCompilation(
-            failed ? null : (compiler._usesTextBuffer ? $"global::System.Span<char> {TextBufferName} = stackalloc char[256];\n" : "") + compiler._out.ToString() + compiler._dataWriters.ToString(),
+            failed ? null : (compiler._usesTextBuffer ? $"global::System.Span<char> {TextBufferName} = stackalloc char[256];\n" : "") + compiler._out.Complete() + compiler._dataWriters.Complete(),
             compiler._names.OrderBy(p => p.Value).Select(p => p.Key).ToEquatableArray(),
             compiler._diagnostics.ToEquatableArray());
     }

@@ -124,7 +124,7 @@ internal static class TemplateEmitter
             scopes[i].Dispose();
         }
 
-        return w.ToString();
+        return w.Complete();
     }
 
     private static void EmitPosts(SourceWriter w)
