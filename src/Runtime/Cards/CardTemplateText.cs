@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -18,11 +17,12 @@ namespace CardGen.Cards;
 /// return any pooled memory the text grew into.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
+#pragma warning disable CA1001 // WriteTo and ToStringAndClear end the text and return its pooled memory; generated code calls them.
 public ref struct CardTemplateText
+#pragma warning restore CA1001
 {
-    private Span<char> _buffer;
-    private char[]? _rented;
-    private int _length;
+    // Not readonly: the buffer is changed in place.
+    private PooledCharBuffer _buffer;
     private readonly bool _markdown;
 
     /// <summary>Starts an empty text in <paramref name="buffer"/>; grows into pooled memory when it runs out.</summary>
@@ -30,14 +30,12 @@ public ref struct CardTemplateText
     /// <param name="markdown">Whether the text is shown in a card: values escaped, times as card date functions.</param>
     public CardTemplateText(Span<char> buffer, bool markdown)
     {
-        _buffer = buffer;
-        _rented = null;
-        _length = 0;
+        _buffer = new PooledCharBuffer(buffer);
         _markdown = markdown;
     }
 
     /// <summary>The text so far.</summary>
-    internal readonly ReadOnlySpan<char> Text => _buffer.Slice(0, _length);
+    internal readonly ReadOnlySpan<char> Text => _buffer.Written;
 
     /// <summary>Appends literal template text as written.</summary>
     /// <param name="text">The text.</param>
@@ -191,29 +189,13 @@ public ref struct CardTemplateText
     }
 
     /// <summary>Empties the text and returns any pooled memory.</summary>
-    internal void Clear()
-    {
-        _length = 0;
-        if (_rented is not null)
-        {
-            var rented = _rented;
-            _rented = null;
-            _buffer = default;
-            ArrayPool<char>.Shared.Return(rented);
-        }
-    }
+    internal void Clear() => _buffer.Dispose();
 
     private void Append(scoped ReadOnlySpan<char> text, bool escape)
     {
         if (!escape)
         {
-            while (_length + text.Length > _buffer.Length)
-            {
-                Grow(text.Length);
-            }
-
-            text.CopyTo(_buffer.Slice(_length));
-            _length += text.Length;
+            _buffer.Append(text);
             return;
         }
 
@@ -223,34 +205,11 @@ public ref struct CardTemplateText
             var c = text[i];
             if (CardText.NeedsEscape(text, i, lineStart))
             {
-                AppendChar('\\');
+                _buffer.Append('\\');
             }
 
-            AppendChar(c);
+            _buffer.Append(c);
             lineStart = CardText.NextLineStart(c, lineStart);
         }
-    }
-
-    private void AppendChar(char c)
-    {
-        if (_length == _buffer.Length)
-        {
-            Grow(1);
-        }
-
-        _buffer[_length++] = c;
-    }
-
-    private void Grow(int needed)
-    {
-        var larger = ArrayPool<char>.Shared.Rent(Math.Max(Math.Max(_buffer.Length * 2, 64), _length + needed));
-        _buffer.Slice(0, _length).CopyTo(larger);
-        if (_rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(_rented);
-        }
-
-        _rented = larger;
-        _buffer = larger;
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Globalization;
@@ -14,21 +13,18 @@ namespace CardGen.Templates;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct TemplateText
 {
-    private Span<char> _chars;
-    private char[]? _rented;
-    private int _length;
+    // Not readonly: the buffer is changed in place.
+    private PooledCharBuffer _buffer;
 
     /// <summary>Starts an empty text in <paramref name="buffer"/>.</summary>
     /// <param name="buffer">Where to put it together; usually on the stack.</param>
     public TemplateText(Span<char> buffer)
     {
-        _chars = buffer;
-        _rented = null;
-        _length = 0;
+        _buffer = new PooledCharBuffer(buffer);
     }
 
     /// <summary>The text so far.</summary>
-    public readonly ReadOnlySpan<char> Written => _chars.Slice(0, _length);
+    public readonly ReadOnlySpan<char> Written => _buffer.Written;
 
     /// <summary>Appends a text.</summary>
     /// <param name="text">The text.</param>
@@ -164,30 +160,12 @@ public ref struct TemplateText
 
     /// <summary>Appends characters.</summary>
     /// <param name="text">The characters.</param>
-    public void Append(scoped ReadOnlySpan<char> text)
-    {
-        if (_length + text.Length > _chars.Length)
-        {
-            Grow(text.Length);
-        }
-
-        text.CopyTo(_chars.Slice(_length));
-        _length += text.Length;
-    }
+    public void Append(scoped ReadOnlySpan<char> text) => _buffer.Append(text);
 
     /// <summary>Appends one character <paramref name="count"/> times.</summary>
     /// <param name="c">The character.</param>
     /// <param name="count">How many times.</param>
-    public void Append(char c, int count = 1)
-    {
-        if (_length + count > _chars.Length)
-        {
-            Grow(count);
-        }
-
-        _chars.Slice(_length, count).Fill(c);
-        _length += count;
-    }
+    public void Append(char c, int count = 1) => _buffer.AppendSpan(count).Fill(c);
 
     /// <summary>Appends a whole number in decimal, padded with zeros to <paramref name="digits"/> digits.</summary>
     /// <param name="value">The number.</param>
@@ -212,47 +190,20 @@ public ref struct TemplateText
             count++;
         }
 
-        count = Math.Max(count, digits);
-        if (_length + count > _chars.Length)
+        var chars = _buffer.AppendSpan(Math.Max(count, digits));
+        for (var i = chars.Length - 1; i >= 0; i--)
         {
-            Grow(count);
-        }
-
-        for (var i = _length + count - 1; i >= _length; i--)
-        {
-            _chars[i] = (char)('0' + (int)(value % 10));
+            chars[i] = (char)('0' + (int)(value % 10));
             value /= 10;
         }
-
-        _length += count;
     }
 
     /// <summary>The text as a string.</summary>
     /// <returns>The text.</returns>
     public override readonly string ToString() => Written.ToString();
 
-    /// <summary>Returns the pooled array, if the text needed one.</summary>
-    public void Dispose()
-    {
-        if (_rented is { } rented)
-        {
-            _rented = null;
-            ArrayPool<char>.Shared.Return(rented);
-        }
-    }
-
-    private void Grow(int more)
-    {
-        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + more));
-        _chars.Slice(0, _length).CopyTo(bigger);
-        if (_rented is { } old)
-        {
-            ArrayPool<char>.Shared.Return(old);
-        }
-
-        _rented = bigger;
-        _chars = bigger;
-    }
+    /// <summary>Returns the pooled array, if the text needed one, and empties the text.</summary>
+    public void Dispose() => _buffer.Dispose();
 
     /// <summary>Each enum value's name, computed once: naming a value again allocates nothing.</summary>
     private static class EnumNames<T>
