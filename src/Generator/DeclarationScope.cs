@@ -197,8 +197,11 @@ internal sealed class DeclarationScope
             switch (node)
             {
                 case BaseNamespaceDeclarationSyntax ns:
+                    // The closing mark keeps a namespace's own usings apart from the file's: the compiler looks at the
+                    // namespace's before the types of the namespaces around it, and at the file's after them.
                     key.Append("namespace ").Append(ns.Name.ToString()).Append('\n');
                     Append(key, ns.Externs, ns.Usings);
+                    key.Append("}\n");
                     break;
                 case CompilationUnitSyntax unit:
                     if (HasFileLocalType(unit.Members))
