@@ -21,7 +21,7 @@ internal sealed partial class CardReader
     /// <see langword="null"/> when the syntax cannot settle the reading, and <see cref="Read"/> reads the type from its
     /// symbols: it is declared in more than one place, derives from a class, is positional, has a member the syntax does not
     /// show plainly (an explicit interface implementation, a fixed or ref member, an incomplete one), a using alias
-    /// is in scope, a CardGen attribute is written qualified, with a target or with an argument that is not a literal
+    /// is in scope, a CardGen attribute is written qualified, verbatim, with a target or with an argument that is not a literal
     /// or an enum member, a name does not come to CardGen's type alone, or the reading finds an error (its stub
     /// lists what the symbols map).
     /// </para>
@@ -236,7 +236,9 @@ internal sealed partial class CardReader
                         continue;
                     }
 
-                    if (list.Target is not null || attribute.Name is not IdentifierNameSyntax || _scope.CardGenAttribute(written) is not { } attributeClass
+                    // A verbatim name (@CardText) is looked up as written only, without the Attribute suffix.
+                    if (list.Target is not null || attribute.Name is not IdentifierNameSyntax { Identifier: var identifier } || identifier.IsVerbatimIdentifier()
+                        || _scope.CardGenAttribute(written) is not { } attributeClass
                         || !ReadArguments(attributeClass, attribute, out var title, out var hasTitle, out var named))
                     {
                         return false;
