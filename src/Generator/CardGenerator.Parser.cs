@@ -183,7 +183,8 @@ public sealed partial class CardGenerator
 
         /// <summary>
         /// The stub of a type with an error: a builder step for each member the card would show (mapped, or named in a
-        /// template) whose type can be written as a parameter, and nothing to render.
+        /// template) whose type can be written as a parameter, and nothing to render. Its members are always read from
+        /// symbols (<see cref="CollectMembers"/>): a reading from the declaration leaves a type with an error to them.
         /// </summary>
         internal static CardTypeModel Stub(CardTypeModel shell, string problem, Dictionary<string, (ISymbol? Symbol, ITypeSymbol Type)> members, string? title, string? summary, CancellationToken cancellationToken)
         {
@@ -229,6 +230,7 @@ public sealed partial class CardGenerator
         /// <summary>
         /// The readable instance members of a type and its bases, a derived member hiding a base one, also those whose
         /// type does not bind (the generator writes a stub for such a type, while the analyzers go on and check the rest).
+        /// Each has its symbol; a reading from the declaration has the same table without them.
         /// </summary>
         internal static Dictionary<string, (ISymbol? Symbol, ITypeSymbol Type)> CollectMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
         {

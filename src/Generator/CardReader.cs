@@ -95,6 +95,10 @@ internal sealed partial class CardReader
         return new CardTarget(CardTargets.Resolve(host, version, defaults), location);
     }
 
+    /// <summary>
+    /// Reads the type: its members from its symbols, or, when <paramref name="declared"/> is given, from its declaration
+    /// (then a reading that would end in a stub stops and marks itself undecided instead).
+    /// </summary>
     private CardTypeModel? ReadType(AttributeData? card, AttributeData? part, ProjectDefaults? defaults, DeclaredMembers? declared = null)
     {
         var attribute = card ?? part!;
@@ -312,17 +316,9 @@ internal sealed partial class CardReader
 
             foreach (var member in current.GetMembers())
             {
-                ITypeSymbol memberType;
-                switch (member)
+                if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared)
                 {
-                    case IPropertySymbol { IsImplicitlyDeclared: false } property:
-                        memberType = property.Type;
-                        break;
-                    case IFieldSymbol { IsImplicitlyDeclared: false } field:
-                        memberType = field.Type;
-                        break;
-                    default:
-                        continue;
+                    continue;
                 }
 
                 var attributes = member.GetAttributes();
@@ -355,7 +351,7 @@ internal sealed partial class CardReader
                     continue;
                 }
 
-                var site = new MemberSite(member, member.Name, memberType, null);
+                var site = new MemberSite(member, member.Name, member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type, null);
                 var visible = members.TryGetValue(member.Name, out var entry) && SymbolEqualityComparer.Default.Equals(entry.Symbol, member);
                 if (own)
                 {
