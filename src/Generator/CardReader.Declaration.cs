@@ -377,8 +377,8 @@ internal sealed partial class CardReader
                     return value is not null;
             }
 
-            // An enum member written TypeName.Member, the type name coming to the property's enum and nothing else
-            // (not a member of the card named like it).
+            // An enum member written TypeName.Member, the type name coming to the property's enum and nothing else: not a
+            // member of the card, of a type around it or of a statically imported type named like it.
             if (type is not INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType.SpecialType: SpecialType.System_Int32 } enumType
                 || expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: IdentifierNameSyntax typeName } access
                 || _memberNames.Contains(typeName.Identifier.ValueText))
@@ -386,7 +386,7 @@ internal sealed partial class CardReader
                 return false;
             }
 
-            var found = _scope.LookupNamespacesAndTypes(typeName.Identifier.ValueText);
+            var found = _scope.LookupValueName(typeName.Identifier.ValueText);
             if (found.Length != 1 || !SymbolEqualityComparer.Default.Equals(found[0], enumType))
             {
                 return false;

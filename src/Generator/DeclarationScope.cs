@@ -22,6 +22,7 @@ internal sealed class DeclarationScope
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, DeclarationScope>> Shared = new();
 
     private readonly ConcurrentDictionary<string, ImmutableArray<ISymbol>> _lookups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<ISymbol>> _values = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ITypeSymbol?> _types = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _attributes = new(StringComparer.Ordinal);
     private readonly bool _shared;
@@ -63,6 +64,23 @@ internal sealed class DeclarationScope
         {
             found = _semanticModel.LookupNamespacesAndTypes(_position, container: null, name);
             _lookups.TryAdd(name, found);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Every symbol a simple name written as a value looks up to in the body (<see cref="SemanticModel.LookupSymbols"/>):
+    /// besides types, the members of the types around the body and statically imported ones, which hide a type of the
+    /// name or make it ambiguous. Asked only for a name no member of the type itself bears, so that what one type of a
+    /// shared scope finds holds for the others.
+    /// </summary>
+    public ImmutableArray<ISymbol> LookupValueName(string name)
+    {
+        if (!_values.TryGetValue(name, out var found))
+        {
+            found = _semanticModel.LookupSymbols(_position, container: null, name);
+            _values.TryAdd(name, found);
         }
 
         return found;
