@@ -188,6 +188,19 @@ public sealed class DeclarationReadingTests
         { "a nested card beside a sibling nested type named like an attribute", new[] { "using CardGen;\nnamespace Demo;\npublic partial class Outer {\n public sealed class CardTextAttribute : System.Attribute { }\n [ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText] public string A { get; set; } = \"\"; [CardFact] public string B { get; set; } = \"\"; }\n}" } },
         { "an attribute inaccessible in the card's namespace", new[] { "using CardGen;\nusing Other;\nnamespace Other { internal sealed class CardFactAttribute : System.Attribute { } }\nnamespace Demo {\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardFact] public string A { get; set; } = \"\"; }\n}" } },
         { "a title naming a member that only syntax or only symbols might see", new[] { "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"{A} {this[]} {E} {W}\", Summary = \"S\")] public partial class C { [CardText] public string A { get; set; } = \"\"; public event System.Action? E; public string W { set { } } }" } },
+        { "a file-local enum named like a CardGen enum, beside a plain card", new[] { "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\nfile enum TextColor { Good = 3 }\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }", "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class D { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }" } },
+        { "a plain card, then a file-local enum named like a CardGen enum", new[] { "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class D { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }", "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\nfile enum TextColor { Good = 3 }\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }" } },
+        { "an enum of the same name in the card's namespace, in another file", new[] { "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }", "namespace Demo;\npublic enum TextColor { Good = 3 }" } },
+        { "an enum of the same name imported beside CardGen.Cards", new[] { "using CardGen;\nusing CardGen.Cards;\nusing Other;\nnamespace Other { public enum TextColor { Good = 3 } }\nnamespace Demo {\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }\n}" } },
+        { "a property of the outer type named like the enum and of its type", new[] { "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\npublic partial class Outer {\n public static TextColor TextColor => TextColor.Warning;\n [ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }\n}" } },
+        { "a top-level local named like the enum", new[] { "using CardGen;\nusing CardGen.Cards;\nvar TextColor = 1;\nSystem.Console.WriteLine(TextColor);\nnamespace Demo {\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }\n}" } },
+        { "malformed string literals", new[] { "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardFact(\"a\\q\")] public string A { get; set; } = \"\"; }", "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class D { [CardFact(\"open)] public string A { get; set; } = \"\"; [CardFact] public string B { get; set; } = \"\"; }" } },
+        { "default, nameof and char arguments", new[] { "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardFact(default)] public string A { get; set; } = \"\"; [CardFact(nameof(A))] public string B { get; set; } = \"\"; [CardFact('x')] public string D { get; set; } = \"\"; [CardText(Format = default, Order = default)] public string E { get; set; } = \"\"; }" } },
+        { "incomplete attributes", new[] { "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Order = )] public string A { get; set; } = \"\"; [CardText(Color = TextColor.)] public string B { get; set; } = \"\"; [] public string D { get; set; } = \"\"; [CardFact(] public string E { get; set; } = \"\"; }" } },
+        { "a nullable-disabled file first, with strings and URIs", new[] { "#nullable disable\nusing CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class B { [CardFact] public string S { get; set; } [CardAction(\"Open\")] public System.Uri U { get; set; } [CardText] public string? N { get; set; } [CardFact] public int? I { get; set; } }", "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class A { [CardFact] public string S { get; set; } = \"\"; [CardAction(\"Open\")] public System.Uri U { get; set; } = null!; [CardText] public string? N { get; set; } [CardFact] public int? I { get; set; } }" } },
+        { "a struct, a record and a class sharing one namespace", new[] { "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\npublic enum Kind { A, B }\n[ChatCard(Title = \"{K}\", Summary = \"S\")] public partial struct S { [CardFact] public Kind K { get; set; } [CardText(Color = TextColor.Good)] public string T { get; set; } }", "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\n[ChatCard(Title = \"{K}\", Summary = \"S\")] public partial record R { [CardFact] public Kind K { get; init; } [CardText(Color = TextColor.Accent)] public string T { get; init; } = \"\"; }", "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\n[ChatCard(Title = \"{K}\", Summary = \"S\")] public partial class C { [CardFact] public Kind K { get; set; } [CardText(Color = TextColor.Warning)] public string T { get; set; } = \"\"; }" } },
+        { "a plain card, then a top-level local named like the enum in a file of the same namespace and usings", new[] { "using CardGen;\nusing CardGen.Cards;\nnamespace Demo {\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class D { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }\n}", "using CardGen;\nusing CardGen.Cards;\nvar TextColor = 1;\nSystem.Console.WriteLine(TextColor);\nnamespace Demo {\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }\n}" } },
+        { "a plain card, then a top-level local named like a member type in a file of the same namespace and usings", new[] { "using CardGen;\nnamespace Demo {\npublic enum Severity { Low }\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class D { [CardFact] public Severity S { get; set; } }\n}", "using CardGen;\nvar Severity = 1;\nSystem.Console.WriteLine(Severity);\nnamespace Demo {\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardFact] public Severity S { get; set; } }\n}" } },
     };
 
     [Theory]
@@ -246,6 +259,32 @@ public sealed class DeclarationReadingTests
         Assert.False(reading.Settled, "the syntax settled a card whose [CardText] is ambiguous");
     }
 
+    [Fact]
+    public void Members_of_the_next_language_version_read_as_the_symbols_read_them()
+    {
+        // Partial properties (two declarations of one name) and the field keyword.
+        var readings = Compare(
+            LanguageVersion.Preview,
+            "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText] public partial string A { get; set; } public partial string A { get => \"\"; set { } } [CardFact] public string B { get; set; } = \"\"; }",
+            "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class D { [CardText(Markdown = true)] public string A { get => field; set => field = value.Trim(); } = \"\"; [CardFact] public string B => field ??= \"b\"; }");
+        Assert.Equal(2, readings.Count);
+        Assert.Contains(readings, r => r.Type == "Demo.C" && !r.Settled);
+    }
+
+    [Fact]
+    public void A_metadata_enum_of_the_same_name_in_scope_is_left_to_the_symbols()
+    {
+        var other = CSharpCompilation.Create(
+            "Other",
+            new[] { CSharpSyntaxTree.ParseText("namespace Other; public enum TextColor { Good = 3 }") },
+            Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var card = "using CardGen;\nusing CardGen.Cards;\nusing Other;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }";
+        var compilation = GeneratorHarness.Compile(LanguageVersion.Latest, card).AddReferences(other.ToMetadataReference());
+        var reading = Assert.Single(Read(compilation));
+        Assert.False(reading.Settled, "the syntax settled a card whose TextColor is ambiguous");
+    }
+
     [Theory]
     [MemberData(nameof(ReaderAgreementTests.Sources), MemberType = typeof(ReaderAgreementTests))]
     public void Every_reading_the_syntax_settles_is_the_symbols_reading(string name, string source)
@@ -268,10 +307,12 @@ public sealed class DeclarationReadingTests
     /// Reads every annotated type from its declaration, in a compilation of its own, and from its symbols, in another;
     /// asserts that a settled reading is the symbols' reading.
     /// </summary>
-    private static List<(string Type, bool Settled)> Compare(params string[] sources)
+    private static List<(string Type, bool Settled)> Compare(params string[] sources) => Compare(LanguageVersion.Latest, sources);
+
+    private static List<(string Type, bool Settled)> Compare(LanguageVersion languageVersion, params string[] sources)
     {
-        var fromSyntax = Read(GeneratorHarness.Compile(LanguageVersion.Latest, sources));
-        var fromSymbols = Read(GeneratorHarness.Compile(LanguageVersion.Latest, sources), symbolsOnly: true).GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.First().Model);
+        var fromSyntax = Read(GeneratorHarness.Compile(languageVersion, sources));
+        var fromSymbols = Read(GeneratorHarness.Compile(languageVersion, sources), symbolsOnly: true).GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.First().Model);
         foreach (var reading in fromSyntax.Where(r => r.Settled))
         {
             var expected = fromSymbols[reading.Type];
