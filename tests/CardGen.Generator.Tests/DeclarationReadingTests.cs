@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Basic.Reference.Assemblies;
@@ -201,6 +202,11 @@ public sealed class DeclarationReadingTests
         { "a struct, a record and a class sharing one namespace", new[] { "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\npublic enum Kind { A, B }\n[ChatCard(Title = \"{K}\", Summary = \"S\")] public partial struct S { [CardFact] public Kind K { get; set; } [CardText(Color = TextColor.Good)] public string T { get; set; } }", "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\n[ChatCard(Title = \"{K}\", Summary = \"S\")] public partial record R { [CardFact] public Kind K { get; init; } [CardText(Color = TextColor.Accent)] public string T { get; init; } = \"\"; }", "using CardGen;\nusing CardGen.Cards;\nnamespace Demo;\n[ChatCard(Title = \"{K}\", Summary = \"S\")] public partial class C { [CardFact] public Kind K { get; set; } [CardText(Color = TextColor.Warning)] public string T { get; set; } = \"\"; }" } },
         { "a plain card, then a top-level local named like the enum in a file of the same namespace and usings", new[] { "using CardGen;\nusing CardGen.Cards;\nnamespace Demo {\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class D { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }\n}", "using CardGen;\nusing CardGen.Cards;\nvar TextColor = 1;\nSystem.Console.WriteLine(TextColor);\nnamespace Demo {\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }\n}" } },
         { "a plain card, then a top-level local named like a member type in a file of the same namespace and usings", new[] { "using CardGen;\nnamespace Demo {\npublic enum Severity { Low }\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class D { [CardFact] public Severity S { get; set; } }\n}", "using CardGen;\nvar Severity = 1;\nSystem.Console.WriteLine(Severity);\nnamespace Demo {\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardFact] public Severity S { get; set; } }\n}" } },
+        { "a nested type of a generic type as a member type, in an enabled and a disabled file", new[] { "using System.Collections.Generic;\nusing CardGen;\nnamespace Demo;\npublic static class Box<T> { public sealed class Map : Dictionary<string, T> { } public sealed class Items : List<T> { } }\n[CardPart] public partial class P { [CardFact] public string Name { get; set; } = \"\"; }\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class A { [CardFacts] public Box<string?>.Map M { get; set; } = new(); [CardFacts] public Box<string>.Map N { get; set; } = new(); [CardSection] public Box<P?>.Items I { get; set; } = new(); }", "#nullable disable\nusing System.Collections.Generic;\nusing CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class B { [CardFacts] public Box<string?>.Map M { get; set; } = new(); [CardFacts] public Box<string>.Map N { get; set; } = new(); [CardSection] public Box<P?>.Items I { get; set; } = new(); }" } },
+        { "a nested type of a generic type, in a disabled file first", new[] { "#nullable disable\nusing System.Collections.Generic;\nusing CardGen;\nnamespace Demo;\npublic static class Box<T> { public sealed class Map : Dictionary<string, T> { } }\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class B { [CardFacts] public Box<string?>.Map M { get; set; } = new(); [CardFacts] public Box<string>.Map N { get; set; } = new(); }", "using System.Collections.Generic;\nusing CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class A { [CardFacts] public Box<string?>.Map M { get; set; } = new(); [CardFacts] public Box<string>.Map N { get; set; } = new(); }" } },
+        { "property, return and type targets on a member", new[] { "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [property: CardText] public string A { get; set; } = \"\"; [return: CardFact] public string B => \"\"; [type: CardFact] public string D { get; set; } = \"\"; }" } },
+        { "other attributes beside a mapping", new[] { "using System;\nusing CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [Obsolete(\"x\"), CardText] public string A { get; set; } = \"\"; [CardFact][System.ComponentModel.Description(\"d\")] public string B { get; set; } = \"\"; [NonSerialized, CardFact(\"F\")] public string F = \"\"; }" } },
+        { "attribute names with escapes and suffixes", new[] { "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [Card\\u0054ext] public string A { get; set; } = \"\"; [CardFactAttribute(\"B\")] public string B { get; set; } = \"\"; [CardIgnoreAttribute, CardText] public string D { get; set; } = \"\"; }" } },
     };
 
     [Theory]
@@ -283,6 +289,27 @@ public sealed class DeclarationReadingTests
         var compilation = GeneratorHarness.Compile(LanguageVersion.Latest, card).AddReferences(other.ToMetadataReference());
         var reading = Assert.Single(Read(compilation));
         Assert.False(reading.Settled, "the syntax settled a card whose TextColor is ambiguous");
+    }
+
+    [Fact]
+    public void A_card_that_sees_CardGen_through_an_extern_alias_reads_as_the_symbols_read_it()
+    {
+        var runtime = typeof(CardGen.Cards.AdaptiveCard).Assembly.Location;
+        var card = "extern alias CG;\nusing CG::CardGen;\nusing CG::CardGen.Cards;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; [CG::CardGen.CardFact] public string B { get; set; } = \"\"; }";
+        var plain = "using CardGen;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class D { [CardText] public string A { get; set; } = \"\"; }";
+        foreach (var aliases in new[] { new[] { "CG" }, new[] { "CG", "global" } })
+        {
+            Compilation Compile() => CSharpCompilation.Create(
+                "CardGenTests",
+                new[] { CSharpSyntaxTree.ParseText(card, path: "C.cs"), CSharpSyntaxTree.ParseText(plain, path: "D.cs") },
+                Net80.References.All.Cast<MetadataReference>().Append(MetadataReference.CreateFromFile(runtime, new MetadataReferenceProperties(aliases: aliases.ToImmutableArray()))),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var fromSymbols = Read(Compile(), symbolsOnly: true).ToDictionary(r => r.Type, r => r.Model);
+            foreach (var reading in Read(Compile()).Where(r => r.Settled))
+            {
+                Assert.True(Equals(fromSymbols[reading.Type], reading.Model), $"{reading.Type} with aliases {string.Join(",", aliases)}:\n{Show(reading.Model)}\n{Show(fromSymbols[reading.Type])}");
+            }
+        }
     }
 
     [Theory]
