@@ -267,7 +267,7 @@ internal sealed partial class CardReader
 
         /// <summary>
         /// Reads the arguments of a CardGen attribute: at most one constructor argument (a string literal or
-        /// <see langword="null"/>, for a constructor that takes one string), then named arguments, each a literal of
+        /// <see langword="null"/>, for the one constructor that takes one argument, a string), then named arguments, each a literal of
         /// its property's type or a member of its enum. False for anything else, which only binding can settle.
         /// </summary>
         private bool ReadArguments(INamedTypeSymbol attributeClass, AttributeSyntax attribute, out string? title, out bool hasTitle, out List<KeyValuePair<string, object?>> named)
@@ -311,16 +311,25 @@ internal sealed partial class CardReader
                 named.Add(new KeyValuePair<string, object?>(key, value));
             }
 
+            // One public constructor of that many parameters, taking a string if any: with two, a null title can be
+            // ambiguous (CS0121), and then the compiler keeps no argument at all.
+            var fits = false;
             foreach (var constructor in attributeClass.InstanceConstructors)
             {
-                if (constructor.DeclaredAccessibility == Accessibility.Public && constructor.Parameters.Length == positional
-                    && (positional == 0 || constructor.Parameters[0] is { IsParams: false, Type.SpecialType: SpecialType.System_String }))
+                if (constructor.DeclaredAccessibility != Accessibility.Public || constructor.Parameters.Length != positional)
                 {
-                    return true;
+                    continue;
                 }
+
+                if (fits || (positional == 1 && constructor.Parameters[0] is not { IsParams: false, Type.SpecialType: SpecialType.System_String }))
+                {
+                    return false;
+                }
+
+                fits = true;
             }
 
-            return false;
+            return fits;
         }
 
         /// <summary>The type of a public instance property with a public setter on the attribute or a base of it.</summary>
