@@ -180,7 +180,7 @@ internal sealed class DeclarationScope
     {
         for (var node = syntax; node is QualifiedNameSyntax qualified; node = qualified.Left)
         {
-            if (qualified.Left is GenericNameSyntax or AliasQualifiedNameSyntax)
+            if (qualified.Right is GenericNameSyntax || qualified.Left is GenericNameSyntax or AliasQualifiedNameSyntax)
             {
                 return true;
             }
