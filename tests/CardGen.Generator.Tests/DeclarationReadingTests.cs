@@ -260,14 +260,8 @@ public sealed class DeclarationReadingTests
     public void A_metadata_attribute_of_the_same_name_in_scope_is_left_to_the_symbols()
     {
         // Two imported namespaces with a CardTextAttribute: the compiler reports the ambiguity; the syntax must not pick one.
-        var other = CSharpCompilation.Create(
-            "Other",
-            new[] { CSharpSyntaxTree.ParseText("namespace Other; public sealed class CardTextAttribute : System.Attribute { }") },
-            Net80.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var card = "using CardGen;\nusing Other;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardFact] public string A { get; set; } = \"\"; [CardText] public string B { get; set; } = \"\"; }";
-        var compilation = GeneratorHarness.Compile(LanguageVersion.Latest, card).AddReferences(other.ToMetadataReference());
-        var reading = Assert.Single(Read(compilation));
+        var reading = Assert.Single(Read(WithLibrary("namespace Other; public sealed class CardTextAttribute : System.Attribute { }", card)));
         Assert.False(reading.Settled, "the syntax settled a card whose [CardText] is ambiguous");
     }
 
@@ -286,14 +280,8 @@ public sealed class DeclarationReadingTests
     [Fact]
     public void A_metadata_enum_of_the_same_name_in_scope_is_left_to_the_symbols()
     {
-        var other = CSharpCompilation.Create(
-            "Other",
-            new[] { CSharpSyntaxTree.ParseText("namespace Other; public enum TextColor { Good = 3 }") },
-            Net80.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var card = "using CardGen;\nusing CardGen.Cards;\nusing Other;\nnamespace Demo;\n[ChatCard(Title = \"T\", Summary = \"S\")] public partial class C { [CardText(Color = TextColor.Good)] public string A { get; set; } = \"\"; }";
-        var compilation = GeneratorHarness.Compile(LanguageVersion.Latest, card).AddReferences(other.ToMetadataReference());
-        var reading = Assert.Single(Read(compilation));
+        var reading = Assert.Single(Read(WithLibrary("namespace Other; public enum TextColor { Good = 3 }", card)));
         Assert.False(reading.Settled, "the syntax settled a card whose TextColor is ambiguous");
     }
 
@@ -353,6 +341,17 @@ public sealed class DeclarationReadingTests
         }
 
         return fromSyntax.Select(r => (r.Type, r.Settled)).ToList();
+    }
+
+    /// <summary>The card compiled against a library built from <paramref name="library"/> (assembly <c>Other</c>).</summary>
+    private static Compilation WithLibrary(string library, string card)
+    {
+        var other = CSharpCompilation.Create(
+            "Other",
+            new[] { CSharpSyntaxTree.ParseText(library) },
+            Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        return GeneratorHarness.Compile(LanguageVersion.Latest, card).AddReferences(other.ToMetadataReference());
     }
 
     private static string Show(object? model)
