@@ -224,13 +224,7 @@ internal sealed partial class CardReader
             {
                 foreach (var attribute in list.Attributes)
                 {
-                    var written = attribute.Name switch
-                    {
-                        SimpleNameSyntax simple => simple.Identifier.ValueText,
-                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                        _ => null,
-                    };
+                    var written = KnownNames.WrittenName(attribute.Name);
                     if (written is null || !KnownNames.MayBeMemberAttribute(written))
                     {
                         continue;

@@ -33,7 +33,6 @@ internal static class CardReadingCache
 {
     private static readonly ConditionalWeakTable<SyntaxNode, Slots> Entries = new();
     private static readonly ConditionalWeakTable<Compilation, Environment> Environments = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, string> GlobalUsingsByTree = new();
 
     /// <summary>The environment of a compilation whose readings cannot be kept (it has a global using alias).</summary>
     private static readonly Environment Unknown = new(new WeakReference<CompilationOptions>(null!), null, Array.Empty<WeakReference<MetadataReference>>(), string.Empty);
@@ -170,7 +169,7 @@ internal static class CardReadingCache
         {
             foreach (var attribute in list.Attributes)
             {
-                var written = RightmostName(attribute.Name);
+                var written = KnownNames.WrittenName(attribute.Name);
                 if (written is null || !AttributeNames.Contains(written))
                 {
                     continue; // Not spelled like a CardGen attribute, so it cannot bind to one (aliases are in the usings).
@@ -192,14 +191,6 @@ internal static class CardReadingCache
 
         return true;
     }
-
-    private static string? RightmostName(NameSyntax name) => name switch
-    {
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     private static void AddQualifiers(NameSyntax name, HashSet<string> names)
     {
@@ -313,15 +304,8 @@ internal static class CardReadingCache
             return known == Unknown ? null : known;
         }
 
-        var usings = new System.Text.StringBuilder();
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            usings.Append(GlobalUsingsByTree.GetValue(tree, static tree => GlobalUsings(tree.GetRoot())));
-        }
-
-        var globalUsings = usings.ToString();
-        if (globalUsings.IndexOf(AliasMark, StringComparison.Ordinal) >= 0)
+        var globalUsings = UsingAliases.GlobalUsings(compilation, cancellationToken);
+        if (UsingAliases.AnyGlobal(compilation, cancellationToken))
         {
             // A global alias can name a CardGen type under another name (see UsingAliases): nothing is kept.
             Environments.GetValue(compilation, static _ => Unknown);
@@ -337,28 +321,6 @@ internal static class CardReadingCache
         // Two threads may create one each; they are equal.
         var environment = new Environment(new WeakReference<CompilationOptions>(compilation.Options), compilation.AssemblyName, references.ToArray(), globalUsings);
         return Environments.GetValue(compilation, _ => environment);
-    }
-
-    /// <summary>Marks a global using alias in <see cref="GlobalUsings"/>' text.</summary>
-    private const string AliasMark = "\u0001";
-
-    private static string GlobalUsings(SyntaxNode root)
-    {
-        if (root is not CompilationUnitSyntax unit)
-        {
-            return string.Empty;
-        }
-
-        System.Text.StringBuilder? text = null;
-        foreach (var directive in unit.Usings)
-        {
-            if (!directive.GlobalKeyword.IsKind(SyntaxKind.None))
-            {
-                (text ??= new System.Text.StringBuilder()).Append(directive.Alias is null ? string.Empty : AliasMark).Append(directive.ToString()).Append('\n');
-            }
-        }
-
-        return text?.ToString() ?? string.Empty;
     }
 
     private static HashSet<string> CreateAttributeNames()

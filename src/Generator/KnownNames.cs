@@ -1,4 +1,5 @@
 using CardGen.Generator.Models;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CardGen.Generator;
 
@@ -76,6 +77,18 @@ internal static class KnownNames
 
         return false;
     }
+
+    /// <summary>
+    /// The name an attribute is written with, without its qualifiers (<c>CardGen.CardText</c> → <c>CardText</c>), or
+    /// <see langword="null"/> for a name of another form.
+    /// </summary>
+    public static string? WrittenName(NameSyntax name) => name switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>
     /// Whether a type or an attribute written with this name (<c>CardText</c>, <c>CardTextAttribute</c>) may be one the

@@ -1,4 +1,6 @@
+using System;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,8 +15,8 @@ namespace CardGen.Generator;
 /// </summary>
 internal static class UsingAliases
 {
-    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> GlobalAliases = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> GlobalAliasesByTree = new();
+    private static readonly ConditionalWeakTable<Compilation, string> GlobalUsingsByCompilation = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, string> GlobalUsingsByTree = new();
 
     /// <summary>Whether the file or a namespace around the declaration has a using alias, or any file a global one.</summary>
     public static bool AnyInScope(TypeDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
@@ -44,42 +46,52 @@ internal static class UsingAliases
         return false;
     }
 
-    /// <summary>Whether a file of the compilation has a global using alias (looked at once per compilation, each file once).</summary>
+    /// <summary>Whether a file of the compilation has a global using alias.</summary>
     public static bool AnyGlobal(Compilation compilation, CancellationToken cancellationToken)
+        => GlobalUsings(compilation, cancellationToken).IndexOf(AliasMark, StringComparison.Ordinal) >= 0;
+
+    /// <summary>
+    /// Every global using directive of the compilation, one a line, a global alias marked: what a reading depends on of
+    /// the files it is not in. Made once per compilation, each file's part once per file.
+    /// </summary>
+    public static string GlobalUsings(Compilation compilation, CancellationToken cancellationToken)
     {
-        if (GlobalAliases.TryGetValue(compilation, out var known))
+        if (GlobalUsingsByCompilation.TryGetValue(compilation, out var known))
         {
-            return known.Value;
+            return known;
         }
 
-        var any = false;
+        var usings = new StringBuilder();
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (GlobalAliasesByTree.GetValue(tree, static tree => new StrongBox<bool>(HasGlobalAlias(tree.GetRoot()))).Value)
-            {
-                any = true;
-                break;
-            }
+            usings.Append(GlobalUsingsByTree.GetValue(tree, static tree => GlobalUsingsOf(tree.GetRoot())));
         }
 
-        // Two threads may both look; they find the same.
-        return GlobalAliases.GetValue(compilation, _ => new StrongBox<bool>(any)).Value;
+        // Two threads may both make it; they make the same.
+        var text = usings.ToString();
+        return GlobalUsingsByCompilation.GetValue(compilation, _ => text);
     }
 
-    private static bool HasGlobalAlias(SyntaxNode root)
+    /// <summary>Marks a global using alias in <see cref="GlobalUsings"/>' text.</summary>
+    private const string AliasMark = "\u0001";
+
+    private static string GlobalUsingsOf(SyntaxNode root)
     {
-        if (root is CompilationUnitSyntax unit)
+        if (root is not CompilationUnitSyntax unit)
         {
-            foreach (var directive in unit.Usings)
+            return string.Empty;
+        }
+
+        StringBuilder? text = null;
+        foreach (var directive in unit.Usings)
+        {
+            if (!directive.GlobalKeyword.IsKind(SyntaxKind.None))
             {
-                if (directive.Alias is not null && !directive.GlobalKeyword.IsKind(SyntaxKind.None))
-                {
-                    return true;
-                }
+                (text ??= new StringBuilder()).Append(directive.Alias is null ? string.Empty : AliasMark).Append(directive.ToString()).Append('\n');
             }
         }
 
-        return false;
+        return text?.ToString() ?? string.Empty;
     }
 }

@@ -92,14 +92,7 @@ public sealed class ChatCardAnalyzer : DiagnosticAnalyzer
                 {
                     foreach (var attribute in list.Attributes)
                     {
-                        var name = attribute.Name switch
-                        {
-                            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                            SimpleNameSyntax simple => simple.Identifier.ValueText,
-                            _ => string.Empty,
-                        };
-                        if (KnownNames.MayBeMapping(name))
+                        if (KnownNames.WrittenName(attribute.Name) is { } name && KnownNames.MayBeMapping(name))
                         {
                             return true;
                         }
